@@ -1,0 +1,38 @@
+# Two commands on a fresh machine: `make demo` and `make test`. Both bootstrap .venv themselves.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip
+EXAMPLES := examples
+
+.PHONY: demo test bench install install-dev clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+# Core install (no torch): enough for `newstrace analyze`.
+$(VENV)/.core: $(BIN)/python pyproject.toml
+	$(PIP) install --quiet -e .
+	@touch $@
+
+# Everything the full test suite needs: all extras and the test tools.
+$(VENV)/.dev: $(BIN)/python pyproject.toml
+	$(PIP) install --quiet -e ".[all,dev]"
+	@touch $@ $(VENV)/.core
+
+install: $(VENV)/.core
+install-dev: $(VENV)/.dev
+
+demo: $(VENV)/.core
+	$(BIN)/newstrace analyze $(EXAMPLES)/
+
+test: $(VENV)/.dev
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.dev
+	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/extraction.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache

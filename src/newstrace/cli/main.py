@@ -1,0 +1,56 @@
+"""The ``newstrace`` command group and the one place where errors become exit codes."""
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from newstrace import __version__
+from newstrace.errors import NewstraceError
+
+INTERNAL_ERROR = 70
+INTERRUPTED = 130
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="newstrace")
+def cli() -> None:
+    """Take news articles apart: who said what, where it came from, and who else says so."""
+
+
+def fail(message: str) -> None:
+    click.echo(f"newstrace: error: {message}", err=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the CLI and turn every failure into one line on stderr and an exit code."""
+    try:
+        cli.main(args=argv, prog_name="newstrace", standalone_mode=False)
+        return 0
+    except NewstraceError as err:
+        fail(str(err))
+        return err.exit_code
+    except click.exceptions.Abort:
+        fail("interrupted")
+        return INTERRUPTED
+    except KeyboardInterrupt:
+        fail("interrupted")
+        return INTERRUPTED
+    except click.ClickException as err:
+        err.show()
+        return err.exit_code
+    except click.exceptions.Exit as err:
+        return err.exit_code
+    except BrokenPipeError:
+        sys.stderr.close()  # output was cut short by the reader (e.g. `| head`): not an error
+        return 0
+    except Exception as err:  # noqa: BLE001 - the last line of defence: never a traceback for users
+        if os.environ.get("NEWSTRACE_DEBUG"):
+            raise
+        fail(f"internal error: {type(err).__name__}: {err} (set NEWSTRACE_DEBUG=1 for details)")
+        return INTERNAL_ERROR
+
+
+def run() -> None:
+    sys.exit(main())

@@ -1,0 +1,311 @@
+"""Recognise the lines of an article that are not body: bylines, datelines, source lines, notices.
+
+Each rule is a named regular expression over one line (or over the start of a paragraph, for
+datelines such as "WASHINGTON (AP) —"). A match says what kind of boilerplate the line is and,
+where the line carries facts (authors, outlet, a date, where the story came from), what they are.
+Rules are anchored and length-limited so that body sentences ("By the end of the year, ...") pass.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newstrace.extract.dates import DATE_PATTERN, MONTH_DAY_RE, find_date, to_iso
+
+WIRES = {
+    "AP": "Associated Press", "Associated Press": "Associated Press", "Reuters": "Reuters",
+    "AFP": "Agence France-Presse", "Agence France-Presse": "Agence France-Presse", "UPI": "United Press International",
+    "dpa": "Deutsche Presse-Agentur", "DPA": "Deutsche Presse-Agentur", "Xinhua": "Xinhua", "ANI": "ANI",
+    "PTI": "Press Trust of India", "IANS": "IANS", "Bloomberg": "Bloomberg", "CNN": "CNN", "TASS": "TASS",
+    "AAP": "Australian Associated Press", "CP": "The Canadian Press", "PA": "PA Media", "EFE": "EFE",
+    "ANSA": "ANSA", "Kyodo": "Kyodo News", "Yonhap": "Yonhap", "WAM": "WAM", "SPA": "Saudi Press Agency",
+}
+_WIRE_ALT = "|".join(sorted((re.escape(w) for w in WIRES), key=len, reverse=True))
+# Words that make a name an organisation rather than a person.
+OUTLET_WORDS = re.compile(
+    r"\b(news|press|times|post|agency|agence|reuters|associated|staff|media|radio|tv|television|network|journal|"
+    r"herald|tribune|daily|weekly|magazine|gazette|wire|service|bureau|newsroom|desk|editors?|editorial|"
+    r"research|report|review|observer|guardian|telegraph|independent|chronicle|monitor|insider|online|"
+    r"broadcasting|corporation|group|institute|foundation|center|centre|wikinews|bbc|cnn|afp|upi|npr|"
+    r"pbs|abc|cbs|nbc|fox|sky|al jazeera|xinhua|tass|bloomberg|conversation|politico|axios|team|contributors?)\b"
+    r"|\.(com|org|net|gov|co\.uk|info)\b", re.I)
+_NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|[A-Z]\.|de|van|von|der|da|di|la|le|bin|al|el|Mc\w+)"
+_PERSON = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}"
+DASH = r"[-–—]"
+
+
+@dataclass(slots=True)
+class LineMatch:
+    """What a line is, by which rule, and the facts it carries."""
+
+    kind: str
+    rule: str
+    authors: list[str] = field(default_factory=list)
+    outlet: str | None = None
+    date: str | None = None
+    signal: str | None = None  # provenance signal kind, e.g. "original_source"
+    signal_value: str | None = None
+    url: str | None = None
+    end: int | None = None  # for a prefix match (dateline), where the boilerplate ends in the line
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_ON_DATE = re.compile(rf"\b(?:on|in)\s+({DATE_PATTERN})", re.I)
+
+# Source and republication lines: (rule name, pattern with a named group "who").
+_SOURCE_RULES: list[tuple[str, str, re.Pattern[str]]] = [
+    ("original_source", "original_source", _rx(r"^(?:the\s+)?original\s+source\s+of\s+this\s+(?:article|story|piece)\s+is\s+(?P<who>.+?)\.?$")),
+    ("originally_published", "original_source", _rx(
+        r"^(?:this|the)\s+(?:article|story|piece|post|report|interview|essay|column|op-ed)\s+(?:was|is)\s+(?:originally|first)\s+"
+        r"(?:published|posted|appeared|ran)\s+(?:by|on|in|at|with)\s+(?P<who>.+?)\.?$")),
+    ("originally_published_short", "original_source", _rx(
+        r"^(?:originally|first)\s+(?:published|posted|appeared)\s+(?:by|on|in|at)\s+(?P<who>.+?)\.?$")),
+    ("first_appeared", "original_source", _rx(
+        r"^(?:this|the)\s+(?:article|story|piece|post)\s+(?:first\s+)?appeared\s+(?:first\s+)?(?:on|in|at)\s+(?P<who>.+?)\.?$")),
+    ("republished_under_licence", "republished_from", _rx(
+        r"^this\s+(?:article|story)\s+is\s+republished\s+from\s+(?P<who>.+?)\s+under\s+a\s+creative\s+commons\s+licen[cs]e.*$")),
+    ("republished_from", "republished_from", _rx(
+        r"^(?:this\s+(?:article|story|piece)\s+(?:is|was|has\s+been)\s+)?re-?published\s+(?:from|by\s+permission\s+of|with\s+(?:the\s+)?permission\s+(?:of|from))\s+(?P<who>.+?)\.?$")),
+    ("republished_permission", "republished_from", _rx(r"^re-?published\s+with\s+(?:the\s+)?permission\.?$")),
+    ("reprinted", "republished_from", _rx(r"^reprinted\s+(?:with\s+permission\s+)?from\s+(?P<who>.+?)\.?$")),
+    ("source_line", "source_line", _rx(r"^sources?\s*:\s*(?P<who>.{2,150})$")),
+    ("via_line", "source_line", _rx(r"^via\s*:?\s+(?P<who>.{2,80})$")),
+    ("print_version", "print_edition", _rx(r"^a\s+version\s+of\s+this\s+(?:article|story)\s+appear(?:s|ed)\s+in\s+print\s+on\s+(?P<who>.+)$")),
+    ("produced_by", "produced_by", _rx(
+        r"^this\s+(?:article|story|report)\s+was\s+(?:produced|reported|written)\s+by\s+(?P<who>.+?)(?:\s+in\s+(?:partnership|collaboration)\s+with\s+.+)?\.?$")),
+    ("distributed_by", "syndicated_by", _rx(r"^(?:distributed|syndicated)\s+by\s+(?P<who>.+?)\.?$")),
+]
+
+# Lines whose kind is enough (no facts to pull out).
+_NOTICE_RULES: list[tuple[str, str, re.Pattern[str], int]] = [
+    ("copyright", "copyright_symbol", _rx(r"^(?:copyright\s*)?(?:©|\(c\)|&copy;)\s*.{0,200}$"), 250),
+    ("copyright", "copyright_word", _rx(r"^copyright\b.{0,200}$"), 250),
+    ("copyright", "all_rights_reserved", _rx(r"^.{0,150}\ball\s+rights\s+reserved\.?$"), 200),
+    ("copyright", "licence_notice", _rx(
+        r"^.{0,200}\b(?:licen[cs]ed|available|published|distributed)\s+under\s+(?:the\s+terms\s+of\s+)?(?:a|the)?\s*"
+        r"(?:creative\s+commons|cc[\s-]by|gnu|open\s+government)\b.*$"), 500),
+    ("copyright", "may_not_be_reproduced", _rx(r"^.{0,80}\bmay\s+not\s+be\s+(?:published|reproduced|broadcast|rewritten|redistributed)\b.*$"), 300),
+    ("fair_use", "fair_use", _rx(r"^.*\b(?:fair\s+use|copyrighted\s+material\s+the\s+use\s+of\s+which)\b.*$"), 1500),
+    ("disclaimer", "disclaimer_label", _rx(r"^disclaimer\s*:?.*$"), 1500),
+    ("disclaimer", "views_own", _rx(
+        r"^.{0,200}\b(?:views|opinions)\s+expressed\s+(?:in\s+this\s+(?:article|piece|post|column)\s+)?(?:are|is)\s+"
+        r"(?:(?:solely|entirely)\s+)?(?:those\s+of\s+the\s+author|the\s+author'?s?|their\s+own|his\s+own|her\s+own).*$"), 800),
+    ("disclaimer", "views_not_reflect", _rx(r"^.{0,300}\bdo(?:es)?\s+not\s+necessarily\s+(?:reflect|represent)\b.*$"), 800),
+    ("disclaimer", "informational_only", _rx(r"^.{0,200}\bfor\s+(?:general\s+)?informational\s+purposes\s+only\b.*$"), 600),
+    ("disclaimer", "not_investment_advice", _rx(r"^.{0,200}\bnot\s+(?:financial|investment|legal|medical)\s+advice\b.*$"), 600),
+    ("editor_note", "editors_note", _rx(r"^editor'?s?[’']?s?\s+note\s*:.*$"), 1500),
+    ("correction", "correction", _rx(r"^(?:correction|clarification|update(?:d)?)\s*(?:\(.{1,40}\))?\s*:.*$"), 1200),
+    ("correction", "earlier_version", _rx(r"^an\s+earlier\s+version\s+of\s+this\s+(?:article|story)\b.*$"), 1200),
+    ("taxonomy", "taxonomy_label", _rx(
+        r"^(?:region|regions|theme|themes|tags?|topics?|categor(?:y|ies)|filed\s+under|keywords?|section|subjects?|"
+        r"posted\s+in|more\s+on|in\s+this\s+(?:article|story))\s*:\s*.{1,300}$"), 320),
+    ("call_to_action", "comment_on", _rx(r"^comment\s+on\s+.{1,120}$"), 160),
+    ("call_to_action", "become_member", _rx(r"^(?:become|join)\s+(?:a\s+)?(?:member|subscriber|patron|supporter)\b.{0,150}$"), 180),
+    ("call_to_action", "subscribe", _rx(
+        r"^(?:subscribe|sign\s+up|register|join\s+our|get\s+our|don'?t\s+miss|never\s+miss)\b.{0,160}$"), 180),
+    ("call_to_action", "support_us", _rx(
+        r"^(?:please\s+)?(?:support|donate|make\s+a\s+donation|help\s+us|consider\s+supporting|chip\s+in)\b.{0,200}"
+        r"\b(?:journalism|us|our\s+work|reporting|newsroom|donation|independent|today|site|media)\b.{0,80}$"), 260),
+    ("call_to_action", "follow_us", _rx(
+        r"^(?:follow|like|find)\s+us\s+on\b.{0,120}$"), 140),
+    ("call_to_action", "click_here", _rx(r"^(?:click|tap)\s+here\b.{0,150}$"), 170),
+    ("call_to_action", "download_app", _rx(r"^download\s+(?:the|our)\s+.{0,40}\bapp\b.{0,80}$"), 140),
+    ("call_to_action", "visit_site", _rx(r"^visit\s+(?:our|the)\s+.{0,60}(?:website|site|page)\b.{0,60}$"), 140),
+    ("share", "share_prompt", _rx(
+        r"^(?:share\s+(?:this|on|via)\b.{0,60}|share|tweet|e-?mail|print|whatsapp|facebook|twitter|linkedin|reddit|"
+        r"(?:(?:twitter|facebook|email|e-mail|print|whatsapp|linkedin|reddit|pinterest|telegram|copy\s+link)[\s\xa0|,/·•]*){2,})$"), 120),
+    ("contact", "contact_author", _rx(
+        r"^(?:contact|reach|e-?mail|write\s+to)\s+(?:the\s+)?(?:author|reporter|writer|editor|us|\w+\s+\w+)\b.{0,40}"
+        r"(?:\bat\b|:).{0,100}$"), 180),
+    ("contact", "follow_handle", _rx(r"^follow\s+(?:[A-Z][\w.'-]+\s+){1,3}on\s+(?:twitter|x|instagram|facebook|bluesky|mastodon|threads)\b.{0,60}$"), 140),
+    ("contact", "email_line", _rx(r"^(?:e-?mail|tel|phone|telephone|fax|contact)\s*:\s*.{3,100}$"), 130),
+    ("contact", "tip_line", _rx(r"^(?:have\s+a\s+(?:news\s+)?tip|got\s+a\s+(?:news\s+)?tip|send\s+(?:us\s+)?(?:a\s+)?tips?)\b.{0,150}$"), 180),
+    ("related", "related_label", _rx(
+        r"^(?:related(?:\s+(?:coverage|stories|articles|content|reading))?|read\s+(?:more|also|next)|see\s+also|"
+        r"more\s+(?:from|stories|on\s+this)|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|also\s+read|"
+        r"most\s+(?:read|popular)|trending(?:\s+now)?|watch)\b\s*[:|»›>-]?.{0,160}$"), 180),
+    ("caption", "photo_credit", _rx(
+        r"^(?:\(?(?:photo|photograph|image|picture|video|graphic|illustration|credit|file\s+photo|pictured)"
+        r"(?:\s+(?:by|credit|courtesy(?:\s+of)?))?\s*[:/-].{2,200}\)?"
+        r"|.{0,200}\((?:photo|image)\s+(?:by|credit|courtesy)\b.{1,120}\)\.?"
+        r"|.{0,200}\b(?:/\s*)?(?:getty\s+images|afp\s+via\s+getty|shutterstock|reuters/[A-Z]\w+|ap\s+photo)\b.{0,60})$"), 320),
+    ("advertisement", "advertisement", _rx(r"^(?:advertisement|advertising|sponsored(?:\s+content)?|ad|promoted|story\s+continues\s+below(?:\s+advertisement)?)$"), 60),
+    ("navigation", "navigation", _rx(r"^(?:back\s+to\s+top|skip\s+to\s+(?:main\s+)?content|home|menu|next\s+article|previous\s+article|you\s+are\s+here.{0,80})$"), 100),
+]
+
+# Bylines: "By Jane Doe", "By JANE DOE and JOHN ROE, Associated Press", "By Reuters Staff", "Written by ..."
+_BYLINE = re.compile(
+    rf"^(?:(?P<date_before>{DATE_PATTERN})\s*(?:[|,·•-]\s*)?)?"
+    r"(?:by|written\s+by|story\s+by|words\s+by|posted\s+by|text\s+by|authors?\s*:)\s*:?\s+"
+    rf"(?P<names>[^|\n]{{2,160}}?)(?:\s*(?:\||/|\s{DASH}\s)\s*(?P<rest>[^|\n]{{0,120}}))?$",
+    re.I)
+_REUTERS_CREDITS = _rx(r"^(?:\(?reporting\s+by\s+.{2,200}(?:;|\s)\s*(?:additional\s+reporting\s+by|writing\s+by|editing\s+by)\s+.{2,300}\)?)$")
+_DATE_THEN_BY = _rx(rf"^(?P<date>{DATE_PATTERN})\s*(?:[|,·•-]\s*)?by\s+(?P<names>.{{2,120}})$")
+
+# Datelines at the start of a paragraph.
+_WIRE_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z .,'’-]{{1,60}}?(?:,\s*[A-Z][A-Za-z. ]{{1,30}})?)?\s*(?:,\s*(?P<monthday>{MONTH_DAY_RE.pattern}))?\s*"
+    rf"\((?P<wire>{_WIRE_ALT})\)\s*{DASH}{{1,2}}\s*")
+_CITY_DATELINE = re.compile(rf"^(?P<place>[A-Z][A-Z'’.-]{{2,}}(?:\s+[A-Z][A-Z'’.-]+){{0,3}}(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?)\s*{DASH}{{1,2}}\s+(?=[A-Z\"“‘'])")
+# A whole line that is a date (with weekday or a label): "Friday, January 4, 2019", "Published: 3 March 2020"
+_DATE_LINE = re.compile(
+    rf"^(?P<label>(?:published|posted|updated|last\s+updated|modified|date|first\s+published)\s*(?:on|:)?\s*)?"
+    rf"(?P<date>{DATE_PATTERN})\s*(?:[|·•]\s*(?P<tail>.{{0,60}}))?\s*$", re.I)
+# "Outlet, March 20, 2017" or "Outlet | 20 March 2017" on its own line.
+_OUTLET_DATE_LINE = re.compile(rf"^(?P<outlet>[A-Z][\w.&'’ -]{{1,60}}?)\s*[,|·•-]\s*(?P<date>{DATE_PATTERN})\s*\.?$")
+
+
+def classify_line(line: str) -> LineMatch | None:
+    """Say what a whole line is, if it is not body text."""
+    text = line.strip().strip("\xa0\u200b").strip()
+    if not text:
+        return None
+    return (_match_source(text) or _match_byline(text) or _match_date_line(text)
+            or _match_notice(text))
+
+
+def match_dateline_prefix(paragraph: str) -> LineMatch | None:
+    """A dateline that opens a body paragraph: "WASHINGTON (AP) — ", "(Reuters) - ", "KYIV, Ukraine — "."""
+    m = _WIRE_DATELINE.match(paragraph)
+    if m and (m.group("place") or m.group("wire")):
+        wire = m.group("wire")
+        name = WIRES.get(wire, WIRES.get(wire.upper(), wire))
+        return LineMatch("dateline", "wire_dateline", signal="wire_dateline", signal_value=name, end=m.end())
+    m = _CITY_DATELINE.match(paragraph)
+    if m and len(m.group("place")) <= 60 and not _is_acronym_only(m.group("place")):
+        return LineMatch("dateline", "city_dateline", end=m.end())
+    return None
+
+
+def _is_acronym_only(place: str) -> bool:
+    # "US —" or "UN —" at the start of a paragraph is more often body than a dateline.
+    return len(place.replace(".", "").strip()) <= 3
+
+
+def _match_source(text: str) -> LineMatch | None:
+    if len(text) > 400:
+        return None
+    for rule, signal, pattern in _SOURCE_RULES:
+        m = pattern.match(text)
+        if not m:
+            continue
+        who = (m.groupdict().get("who") or "").strip()
+        url_m = _URL.search(who)
+        url = url_m.group(0).rstrip(".,;)") if url_m else None
+        date = None
+        date_m = _ON_DATE.search(who) or re.search(DATE_PATTERN, who, re.I)
+        if date_m:
+            date = to_iso(date_m.group(1) if date_m.re is _ON_DATE else date_m.group(0))
+            who = who[: date_m.start()].strip()
+        who = _clean_outlet(_URL.sub("", who)) if who else None
+        if rule == "print_version":
+            who = None
+        return LineMatch("source", rule, outlet=None, date=date, signal=signal, signal_value=who or None, url=url)
+    return None
+
+
+def _clean_outlet(name: str) -> str:
+    name = re.sub(r"\s+(?:on|in|at|under)\s*$", "", name.strip(" .,;:-–—()[]\"“”"))
+    name = re.sub(r"^(?:the\s+website\s+of\s+|the\s+)", lambda m: "" if m.group(0).lower().startswith("the website") else m.group(0), name, flags=re.I)
+    return name.strip(" .,;:")
+
+
+def _match_byline(text: str) -> LineMatch | None:
+    if len(text) > 220:
+        return None
+    if _REUTERS_CREDITS.match(text):
+        names = re.findall(r"(?:reporting|writing)\s+by\s+([^;)]+)", text, re.I)
+        return LineMatch("byline", "reporting_credits", authors=_split_names(" and ".join(names)))
+    date_first = _DATE_THEN_BY.match(text)
+    if date_first:
+        match = _byline_from_names(date_first.group("names"), None, "date_byline")
+        if match:
+            match.date = to_iso(date_first.group("date"))
+        return match
+    m = _BYLINE.match(text)
+    if not m:
+        return None
+    match = _byline_from_names(m.group("names"), m.group("rest"), "byline")
+    if match and m.group("date_before"):
+        match.date = to_iso(m.group("date_before"))
+    return match
+
+
+def _byline_from_names(names: str, rest: str | None, rule: str) -> LineMatch | None:
+    names = names.strip(" ,.")
+    rest = (rest or "").strip(" ,.")
+    date = None
+    found = find_date(rest) if rest else None
+    if found:
+        date = found[0]
+        rest = (rest[: found[1]] + rest[found[2]:]).strip(" ,.|-–—")
+    # "By Jane Doe, Associated Press" may arrive with the outlet still in ``names``.
+    if not rest and "," in names:
+        head, tail = names.rsplit(",", 1)
+        if OUTLET_WORDS.search(tail) or tail.strip() in WIRES:
+            names, rest = head, tail.strip()
+    if not _looks_like_names(names):
+        if OUTLET_WORDS.search(names) or names in WIRES:
+            outlet = WIRES.get(names, names)
+            return LineMatch("byline", rule + "_outlet", outlet=outlet, date=date,
+                             signal="byline_outlet", signal_value=outlet)
+        return None
+    authors = _split_names(names)
+    if not authors:
+        return None
+    outlet = WIRES.get(rest, rest) if rest and (OUTLET_WORDS.search(rest) or rest in WIRES or rest.istitle()) else None
+    return LineMatch("byline", rule, authors=authors, outlet=outlet, date=date,
+                     signal="byline_outlet" if outlet else None, signal_value=outlet)
+
+
+def _looks_like_names(names: str) -> bool:
+    if OUTLET_WORDS.search(names):
+        return False
+    parts = _split_names(names)
+    return bool(parts) and all(re.fullmatch(_PERSON, p) and 1 <= len(p.split()) <= 5 for p in parts) and \
+        all(_mostly_capitalised(p) for p in parts)
+
+
+def _mostly_capitalised(name: str) -> bool:
+    words = [w for w in name.split() if w.lower() not in ("de", "van", "von", "der", "da", "di", "la", "le", "bin", "al", "el")]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def _split_names(names: str) -> list[str]:
+    parts = re.split(r"\s*(?:,|;|\band\b|&)\s*", names.strip(), flags=re.I)
+    return [_titlecase_if_shouting(p.strip(" .")) for p in parts if p.strip(" .")]
+
+
+def _titlecase_if_shouting(name: str) -> str:
+    return name.title() if name.isupper() and len(name) > 3 else name
+
+
+def _match_date_line(text: str) -> LineMatch | None:
+    if len(text) > 120:
+        return None
+    m = _DATE_LINE.match(text)
+    if m:
+        iso = to_iso(m.group("date"))
+        if iso:
+            label = (m.group("label") or "").lower()
+            rule = "updated_line" if "updated" in label or "modified" in label else "date_line"
+            return LineMatch("dateline", rule, date=iso)
+    m = _OUTLET_DATE_LINE.match(text)
+    if m and not m.group("outlet").lower().startswith(("on ", "in ", "by ")):
+        iso = to_iso(m.group("date"))
+        outlet = m.group("outlet").strip(" ,|-")
+        if iso and len(outlet.split()) <= 6:
+            return LineMatch("dateline", "outlet_date_line", outlet=outlet, date=iso,
+                             signal="outlet_dateline", signal_value=outlet)
+    return None
+
+
+def _match_notice(text: str) -> LineMatch | None:
+    for kind, rule, pattern, max_len in _NOTICE_RULES:
+        if len(text) <= max_len and pattern.match(text):
+            return LineMatch(kind, rule)
+    return None

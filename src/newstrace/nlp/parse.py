@@ -1,0 +1,31 @@
+"""Run spaCy over articles and keep sentences and entities as article spans."""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newstrace.model import Article, Entity
+from newstrace.nlp.view import BodyView
+
+
+def parse_article(article: Article, nlp: Language) -> tuple[Doc, BodyView]:
+    view = BodyView.of(article)
+    doc = nlp(view.text)
+    apply_doc(article, doc, view)
+    return doc, view
+
+
+def parse_articles(articles: Iterable[Article], nlp: Language, batch_size: int = 16) -> Iterator[tuple[Article, Doc, BodyView]]:
+    """Like ``parse_article`` for many, through ``nlp.pipe`` (faster on large inputs)."""
+    pairs = ((BodyView.of(a), a) for a in articles)
+    for doc, (view, article) in nlp.pipe(((v.text, (v, a)) for v, a in pairs), as_tuples=True, batch_size=batch_size):
+        apply_doc(article, doc, view)
+        yield article, doc, view
+
+
+def apply_doc(article: Article, doc: Doc, view: BodyView) -> None:
+    """Fill ``article.sentences`` and ``article.entities`` from a parsed view."""
+    article.sentences = [view.span(s.start_char, s.end_char) for s in doc.sents if s.text.strip()] if doc.has_annotation("SENT_START") else []
+    article.entities = [Entity(e.label_, view.span(e.start_char, e.end_char)) for e in doc.ents]

@@ -1,0 +1,81 @@
+"""The per-article pipeline: read → extract → NLP → quotes → claims → checks → provenance.
+
+Each stage is a function of the article (and the parsed ``Doc``) that returns model objects;
+this module only wires them together.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newstrace.errors import NewstraceError
+from newstrace.extract import extract_article
+from newstrace.model import Analysis, Article
+from newstrace.nlp import BodyView, load_nlp, parse_articles
+from newstrace.reading import RawDocument, ReadOptions, read_input
+from newstrace.reading.inputs import expand_inputs
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzeConfig:
+    """How to analyse: reading limits, forced encoding or format, NLP batch size."""
+
+    read: ReadOptions = ReadOptions()
+    encoding: str | None = None
+    fmt: str | None = None  # html | markdown | text; None = sniff
+    batch_size: int = 16
+
+
+def analyze(data: str | bytes, url: str | None = None, content_type: str | None = None, *,
+            name: str = "<string>", config: AnalyzeConfig = AnalyzeConfig()) -> Analysis:
+    """Analyse one article given as text or bytes (HTML, Markdown or plain text)."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    charset = "utf-8" if isinstance(data, str) else None
+    doc = RawDocument(name=name, data=raw, url=url, content_type=content_type, charset=charset)
+    return next(analyze_documents([doc], config))
+
+
+def analyze_path(spec: str, config: AnalyzeConfig = AnalyzeConfig()) -> Analysis:
+    """Analyse one file, URL or ``-`` (stdin)."""
+    return next(analyze_documents([read_input(spec, config.read)], config))
+
+
+def analyze_documents(docs: Iterable[RawDocument], config: AnalyzeConfig = AnalyzeConfig()) -> Iterator[Analysis]:
+    articles = (extract_article(d, encoding=config.encoding, fmt=config.fmt) for d in docs)
+    yield from analyze_articles(articles, config)
+
+
+def analyze_articles(articles: Iterable[Article], config: AnalyzeConfig = AnalyzeConfig()) -> Iterator[Analysis]:
+    nlp = pipeline_nlp()
+    for article, doc, view in parse_articles(articles, nlp, batch_size=config.batch_size):
+        yield run_stages(article, doc, view)
+
+
+def pipeline_nlp() -> Language:
+    """The spaCy pipeline with newstrace's components."""
+    return load_nlp(NLP_COMPONENTS)
+
+
+# spaCy components added to the model's pipeline, in order.
+NLP_COMPONENTS: tuple[str, ...] = ()
+
+
+def run_stages(article: Article, doc: Doc, view: BodyView) -> Analysis:
+    """The stages after parsing. Each later stage may read what the earlier ones found."""
+    return Analysis(article=article)
+
+
+def analyze_inputs(specs: list[str], config: AnalyzeConfig = AnalyzeConfig()) -> Iterator[tuple[str, Analysis | NewstraceError]]:
+    """Analyse many inputs one by one, yielding ``(name, analysis or error)``; a bad input does not stop the rest."""
+    nlp = pipeline_nlp()
+    for spec in expand_inputs(specs):
+        try:
+            article = extract_article(read_input(spec, config.read), encoding=config.encoding, fmt=config.fmt)
+        except NewstraceError as err:
+            yield spec, err
+            continue
+        for art, doc, view in parse_articles([article], nlp):
+            yield spec, run_stages(art, doc, view)

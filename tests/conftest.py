@@ -1,0 +1,31 @@
+"""Shared fixtures. Tests that need ../shared (development data) skip cleanly when it is absent."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+TEST_DATA = Path(__file__).resolve().parent / "data"
+SHARED = Path(os.environ.get("NEWSTRACE_SHARED", ROOT.parent / "shared" / "data"))
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from newstrace.pipeline import pipeline_nlp
+
+    return pipeline_nlp()
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip(f"development data not found at {SHARED}")
+    return SHARED
+
+
+@pytest.fixture
+def examples() -> Path:
+    return EXAMPLES
