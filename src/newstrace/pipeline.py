@@ -16,7 +16,7 @@ from newstrace.extract import extract_article
 from newstrace.model import Analysis, Article
 from newstrace.nlp import BodyView, load_nlp, parse_articles
 from newstrace.reading import RawDocument, ReadOptions, read_input
-from newstrace.reading.inputs import expand_inputs
+from newstrace.reading.inputs import expand_inputs, gunzip_if_needed
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +32,7 @@ class AnalyzeConfig:
 def analyze(data: str | bytes, url: str | None = None, content_type: str | None = None, *,
             name: str = "<string>", config: AnalyzeConfig = AnalyzeConfig()) -> Analysis:
     """Analyse one article given as text or bytes (HTML, Markdown or plain text)."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    raw = data.encode("utf-8") if isinstance(data, str) else gunzip_if_needed(data, name, config.read)
     charset = "utf-8" if isinstance(data, str) else None
     doc = RawDocument(name=name, data=raw, url=url, content_type=content_type, charset=charset)
     return next(analyze_documents([doc], config))

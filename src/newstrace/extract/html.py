@@ -33,10 +33,9 @@ _MIN_BODY_CHARS = 80
 def extract_html(html: str, *, url: str | None = None, name: str | None = None) -> Article:
     tree = _parse(html, name)
     page = read_metadata(tree, html, url)
-    body = trafilatura.extract(html, url=page.url, output_format="markdown", include_links=True,
-                               include_comments=False, include_tables=True, include_images=False,
-                               deduplicate=False)
-    blocks = [line.strip() for line in _join_wrapped_links(body or "").splitlines() if line.strip()]
+    blocks = _main_text_blocks(html, page.url, favor_recall=False)
+    if sum(len(b) for b in blocks) < _MIN_BODY_CHARS:
+        blocks = _main_text_blocks(html, page.url, favor_recall=True)  # short pages: take more, not nothing
     if sum(len(b) for b in blocks) < _MIN_BODY_CHARS:
         raise NoArticleFound("no article text found in the HTML page", source=name)
     title = page.title or _fallback_title(html) or None
@@ -59,6 +58,13 @@ def _parse(html: str, name: str | None) -> lxml_html.HtmlElement:
     if tree is None:
         raise NoArticleFound("the HTML page is empty", source=name)
     return tree
+
+
+def _main_text_blocks(html: str, url: str | None, *, favor_recall: bool) -> list[str]:
+    body = trafilatura.extract(html, url=url, output_format="markdown", include_links=True, include_comments=False,
+                               include_tables=True, include_images=False, deduplicate=False,
+                               favor_recall=favor_recall)
+    return [line.strip() for line in _join_wrapped_links(body or "").splitlines() if line.strip()]
 
 
 def _join_wrapped_links(markdown: str) -> str:

@@ -83,7 +83,8 @@ _SOURCE_RULES: list[tuple[str, str, re.Pattern[str]]] = [
 # Lines whose kind is enough (no facts to pull out).
 _NOTICE_RULES: list[tuple[str, str, re.Pattern[str], int]] = [
     ("copyright", "copyright_symbol", _rx(r"^(?:copyright\s*)?(?:©|\(c\)|&copy;)\s*.{0,200}$"), 250),
-    ("copyright", "copyright_word", _rx(r"^copyright\b.{0,200}$"), 250),
+    # "Copyright law was at the centre..." is body: a notice names a year or a holder with "by".
+    ("copyright", "copyright_word", _rx(r"^copyright\b\s*(?:by\b|(?=.{0,150}\b(?:19|20)\d{2}\b)).{0,200}$"), 250),
     ("copyright", "all_rights_reserved", _rx(r"^.{0,150}\ball\s+rights\s+reserved\.?$"), 200),
     ("copyright", "licence_notice", _rx(
         r"^.{0,200}\b(?:licen[cs]ed|available|published|distributed)\s+under\s+(?:the\s+terms\s+of\s+)?(?:a|the)?\s*"

@@ -82,9 +82,10 @@ def _find_title(lines: list[_Line], title_hint: str | None) -> _Line | None:
     if len(stripped) > _MAX_TITLE or classify_line(stripped):
         return None
     next_is_blank = non_blank[0] + 1 < len(lines) and lines[non_blank[0] + 1].blank
-    sentences = len(re.findall(r"[.!?][\"”’']?\s+[A-Z]", stripped))
+    # A sentence boundary after a lower-case word ("Monday. She") — not after initials ("U.S. Says").
+    boundaries = len(re.findall(r"[a-z0-9][.!?][\"”’']?\s+[A-Z]", stripped))
     ends_like_sentence = stripped.endswith((".", ":", ",", ";")) and not next_is_blank
-    if sentences >= 2 or ends_like_sentence or (not next_is_blank and len(stripped) > 120):
+    if boundaries >= 1 or ends_like_sentence or (not next_is_blank and len(stripped) > 120):
         return None
     return first
 

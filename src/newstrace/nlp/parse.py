@@ -27,5 +27,12 @@ def parse_articles(articles: Iterable[Article], nlp: Language, batch_size: int =
 
 def apply_doc(article: Article, doc: Doc, view: BodyView) -> None:
     """Fill ``article.sentences`` and ``article.entities`` from a parsed view."""
-    article.sentences = [view.span(s.start_char, s.end_char) for s in doc.sents if s.text.strip()] if doc.has_annotation("SENT_START") else []
+    sentences = doc.sents if doc.has_annotation("SENT_START") else []
+    article.sentences = [view.span(*_trimmed(s.text, s.start_char)) for s in sentences if s.text.strip()]
     article.entities = [Entity(e.label_, view.span(e.start_char, e.end_char)) for e in doc.ents]
+
+
+def _trimmed(text: str, start: int) -> tuple[int, int]:
+    """Offsets of ``text`` (found at ``start``) without the white space around it."""
+    lead = len(text) - len(text.lstrip())
+    return start + lead, start + len(text.rstrip())

@@ -44,6 +44,9 @@ def fetch_url(url: str, options: ReadOptions = ReadOptions()) -> RawDocument:
                                content_type=response.headers.get_content_type(),
                                charset=response.headers.get_content_charset())
     except urllib.error.HTTPError as err:
+        location = err.headers.get("Location", "") if err.headers else ""
+        if err.code in (301, 302, 303, 307, 308) and urlsplit(location).scheme not in ("", "http", "https"):
+            raise FetchFailed(f"redirect to a non-http URL {location!r} refused", source=url) from None
         if err.code in (301, 302, 303, 307, 308):
             raise FetchFailed(f"too many redirects (more than {options.max_redirects})", source=url) from None
         raise FetchFailed(f"HTTP {err.code} {err.reason}", source=url) from None

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import glob
-import gzip
 import os
 import stat
 import sys
@@ -54,10 +53,10 @@ def read_input(spec: str, options: ReadOptions = ReadOptions(), stdin: BinaryIO 
         stream = stdin or sys.stdin.buffer
         data = stream.read(options.max_bytes + 1)
         _check_size(len(data), options, "<stdin>")
-        return RawDocument(name="<stdin>", data=_gunzip_if_needed(data, "<stdin>", options))
+        return RawDocument(name="<stdin>", data=gunzip_if_needed(data, "<stdin>", options))
     if is_url(spec):
         doc = fetch_url(spec, options)
-        return RawDocument(doc.name, _gunzip_if_needed(doc.data, spec, options), doc.url, doc.content_type, doc.charset)
+        return RawDocument(doc.name, gunzip_if_needed(doc.data, spec, options), doc.url, doc.content_type, doc.charset)
     return _read_file(spec, options)
 
 
@@ -81,7 +80,7 @@ def _read_file(path: str, options: ReadOptions) -> RawDocument:
     except OSError as err:
         raise UnreadableInput(f"cannot read: {err.strerror}", source=path) from None
     _check_size(len(data), options, path)
-    return RawDocument(name=path, data=_gunzip_if_needed(data, path, options))
+    return RawDocument(name=path, data=gunzip_if_needed(data, path, options))
 
 
 def _check_size(size: int, options: ReadOptions, name: str) -> None:
@@ -90,7 +89,8 @@ def _check_size(size: int, options: ReadOptions, name: str) -> None:
                             source=name)
 
 
-def _gunzip_if_needed(data: bytes, name: str, options: ReadOptions) -> bytes:
+def gunzip_if_needed(data: bytes, name: str, options: ReadOptions = ReadOptions()) -> bytes:
+    """Unpack gzip data (recognised by its magic bytes), within the size cap."""
     if not data.startswith(b"\x1f\x8b"):
         return data
     decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)

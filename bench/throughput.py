@@ -1,0 +1,91 @@
+"""Articles per second and peak memory of `analyze`, beside bare spaCy `nlp.pipe` on the same bodies.
+
+    python bench/throughput.py [--limit 120] [--repeats 3]
+
+Each variant runs in its own process (so peak memory is its own); timings are medians over repeats.
+The figures to watch are the ratios: how much newstrace costs on top of the bare parse.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+VARIANTS = {
+    "bare": "bare nlp.pipe on the same title+body texts (en_core_web_sm)",
+    "stages": "newstrace NLP + stages on pre-extracted articles",
+    "full": "newstrace analyze from raw bytes (read + extract + NLP + stages)",
+}
+
+
+def run_variant(variant: str, limit: int, repeats: int) -> dict:
+    from _corpus import sample_documents
+
+    from newstrace.extract import extract_article
+    from newstrace.nlp import BodyView, load_nlp
+    from newstrace.pipeline import analyze_articles, analyze_documents, pipeline_nlp
+    from newstrace.reading import RawDocument
+
+    docs = [RawDocument(name=name, data=data) for name, data in sample_documents(limit)]
+    articles = [extract_article(d) for d in docs]
+    texts = [BodyView.of(a).text for a in articles]
+    nlp = load_nlp(()) if variant == "bare" else pipeline_nlp()
+    nlp("warm up")
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        if variant == "bare":
+            for _doc in nlp.pipe(texts, batch_size=16):
+                pass
+        elif variant == "stages":
+            fresh = [extract_article(d) for d in docs]  # not timed below: extraction is the "full" variant's
+            start = time.perf_counter()
+            list(analyze_articles(fresh))
+        else:
+            list(analyze_documents(docs))
+        times.append(time.perf_counter() - start)
+    chars = sum(len(t) for t in texts)
+    median = statistics.median(times)
+    return {"variant": variant, "articles": len(docs), "chars": chars, "median_s": median,
+            "articles_per_s": len(docs) / median, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--limit", type=int, default=120, help="number of sample articles (default 120)")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--variant", choices=VARIANTS, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.variant:
+        print(json.dumps(run_variant(args.variant, args.limit, args.repeats)))
+        return
+    # Variants take turns, one process per run, so that load from other programs hits them alike.
+    runs: dict[str, list[dict]] = {v: [] for v in VARIANTS}
+    for _ in range(args.repeats):
+        for variant in VARIANTS:
+            out = subprocess.run([sys.executable, __file__, "--variant", variant, "--limit", str(args.limit),
+                                  "--repeats", "1"], capture_output=True, text=True, check=True)
+            runs[variant].append(json.loads(out.stdout.strip().splitlines()[-1]))
+    results = {}
+    for variant, rs in runs.items():
+        median = statistics.median(r["median_s"] for r in rs)
+        results[variant] = {**rs[0], "median_s": median, "articles_per_s": rs[0]["articles"] / median,
+                            "peak_rss_mb": max(r["peak_rss_mb"] for r in rs)}
+    bare = results["bare"]["median_s"]
+    print(f"throughput on {results['bare']['articles']} sample articles "
+          f"({results['bare']['chars']:,} characters of title+body), median of {args.repeats} runs")
+    print(f"{'variant':<8} {'articles/s':>10} {'seconds':>8} {'x bare':>7} {'peak MB':>8}  what")
+    for variant, r in results.items():
+        print(f"{variant:<8} {r['articles_per_s']:>10.1f} {r['median_s']:>8.2f} {r['median_s'] / bare:>7.2f} "
+              f"{r['peak_rss_mb']:>8.0f}  {VARIANTS[variant]}")
+
+
+if __name__ == "__main__":
+    main()

