@@ -1,7 +1,7 @@
 """Stage 2, extraction: a ``RawDocument`` becomes an ``Article`` (text, title, byline, dates, boilerplate)."""
 from __future__ import annotations
 
-from newstrace.errors import NoArticleFound
+from newstrace.errors import EmptyInput, NoArticleFound
 from newstrace.extract.html import extract_html
 from newstrace.extract.markdown import markdown_to_text
 from newstrace.extract.text import extract_text
@@ -24,7 +24,6 @@ def extract_article(doc: RawDocument, *, encoding: str | None = None, fmt: str |
 
 def extract_string(text: str, *, fmt: str = "text", url: str | None = None, name: str | None = None) -> Article:
     if not text.strip():
-        from newstrace.errors import EmptyInput
         raise EmptyInput("input is empty", source=name)
     if fmt == "html":
         return extract_html(text, url=url, name=name)

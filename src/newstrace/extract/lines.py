@@ -210,8 +210,9 @@ def _match_source(text: str) -> LineMatch | None:
 
 
 def _clean_outlet(name: str) -> str:
+    """"the website of X on" -> "X": the outlet's name without the words around it."""
     name = re.sub(r"\s+(?:on|in|at|under)\s*$", "", name.strip(" .,;:-–—()[]\"“”"))
-    name = re.sub(r"^(?:the\s+website\s+of\s+|the\s+)", lambda m: "" if m.group(0).lower().startswith("the website") else m.group(0), name, flags=re.I)
+    name = re.sub(r"^the\s+website\s+of\s+", "", name, flags=re.I)
     return name.strip(" .,;:")
 
 
