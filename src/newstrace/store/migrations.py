@@ -148,6 +148,7 @@ def schema_version(db: Database) -> int:
 
 def migrate(db: Database) -> int:
     """Bring the schema up to date, one transaction per migration; return the version reached."""
+    schema_version(db)  # refuses a database that has tables but is not a newstrace store
     with db.transaction():
         db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
                    "name TEXT NOT NULL, applied_at TEXT NOT NULL)")
