@@ -37,6 +37,7 @@ _WORD_NUMBERS = {w: i for i, w in enumerate("zero one two three four five six se
                                              .split())} | {"dozen": 12, "hundred": 100}
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(%|percent|per cent)?\s*"
                      r"(thousand|million|billion|trillion|bn|m|k)?\b", re.I)
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(w for w, v in _WORD_NUMBERS.items() if v > 1) + r")\b", re.I)
 _MONTHS = ("january february march april may june july august september october november december "
            "monday tuesday wednesday thursday friday saturday sunday").split()
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -140,13 +141,18 @@ def _names(text: str) -> set[str]:
         words = [w for w in raw if w.casefold() not in STOPWORDS and w.casefold() not in _MONTHS]
         if words:
             found.add(" ".join(words).casefold())
-    return found
+    # 'Jason' after 'Jason Goldman' is the same person again, not another name.
+    return {n for n in found if not any(set(n.split()) < set(m.split()) for m in found)}
 
 
 def _names_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Names agree if any name of one shares a word with a name of the other ('Merkel' ~ 'Angela Merkel')."""
-    words_a = {w for n in a for w in n.split()}
-    return any(w in words_a for n in b for w in n.split())
+    """Names agree when (nearly) every name of the claim naming fewer is found in the other; a name is found
+    when its words are part of one of the other's names or the other way round ('Merkel' ~ 'Angela Merkel',
+    but 'Jesse Lee' is not 'Kristin Lee')."""
+    fewer, more = (a, b) if len(a) <= len(b) else (b, a)
+    others = [set(n.split()) for n in more]
+    missing = sum(1 for n in fewer if not any(set(n.split()) <= o or o <= set(n.split()) for o in others))
+    return missing <= len(fewer) // 3
 
 
 def _opposite_words(a: Facts, b: Facts) -> str:
@@ -167,7 +173,7 @@ def _numbers(text: str) -> list[float]:
             continue  # years are dates
         value = float(digits.replace(",", ""))
         out.append(value * _SCALE.get((scale or "").lower(), 1.0))
-    out += [float(v) for w, v in _WORD_NUMBERS.items() if re.search(rf"\b{w}\b", text, re.I) and v > 1]
+    out += [float(_WORD_NUMBERS[w.casefold()]) for w in _NUMBER_WORD.findall(text)]
     return out
 
 
