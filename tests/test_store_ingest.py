@@ -165,3 +165,14 @@ def test_postgresql_going_away_mid_ingest_is_a_clean_error_and_resume(pg_server_
     report = ingest([str(tmp_path / "in")], url)
     assert (report.counts["unchanged"], report.counts["new"]) == (1, 3)
     assert counts(url) == (4, 4)
+
+
+def test_stored_analyses_read_back_as_model_objects(db_url, tmp_path, nlp):
+    from newstrace.store.ingest import analyses_of
+
+    write_articles(tmp_path / "in", STORIES[:2])
+    ingest([str(tmp_path / "in")], db_url)
+    with open_store(db_url) as db:
+        back = list(analyses_of(db))
+    assert [a.article.text.split("\n")[0] for a in back] == ["Story number 0", "Story number 1"]
+    assert all(a.article.sentences for a in back)  # the NLP stage ran and its spans were kept
