@@ -134,3 +134,19 @@ def test_a_file_that_is_not_a_database_exits_24(tmp_path, capsys):
     bad.write_text("hello " * 1000)
     code, _, err = run(capsys, "sources", "--db", str(bad))
     assert code == 24 and "not a usable SQLite database" in err
+
+
+def test_recluster_merges_near_copies_before_counting(db_url, capsys):
+    from store_helpers import make_analysis
+
+    claim = "The Lyon council approved a budget of 4.2 million euros for bike lanes in March 2024."
+    filler = " Residents reacted with mixed feelings to the plan announced at the town hall meeting on Friday."
+    with open_store(db_url) as db:
+        save_analysis(db, make_analysis(claim + filler, url="https://a.example", outlet="A", claims=[claim]))
+        save_analysis(db, make_analysis(claim + filler + " Copyright B.", url="https://b.example", outlet="B",
+                                        claims=[claim]))
+    code, out, _ = run(capsys, "corroborate", "https://a.example", "--db", db_url, "--no-semantic", "-f", "json")
+    assert code == 0 and json.loads(out)[0]["supporting_origins"] == 2
+    code, out, _ = run(capsys, "corroborate", "https://a.example", "--db", db_url, "--no-semantic", "-f", "json",
+                       "--recluster")
+    assert code == 0 and json.loads(out)[0]["summary"].endswith("(single origin)")

@@ -19,6 +19,7 @@ class CorpusDocument:
     locator: str
     fields: dict[str, Any] = field(default_factory=dict)
     fmt: str | None = None  # html | markdown | text; None = sniff
+    text_fallback: str | None = None  # plain text to use when the HTML holds too little for the extractor
 
 
 def apply_fields(article: Article, fields: dict[str, Any]) -> Article:
