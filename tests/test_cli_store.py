@@ -150,3 +150,15 @@ def test_recluster_merges_near_copies_before_counting(db_url, capsys):
     code, out, _ = run(capsys, "corroborate", "https://a.example", "--db", db_url, "--no-semantic", "-f", "json",
                        "--recluster")
     assert code == 0 and json.loads(out)[0]["summary"].endswith("(single origin)")
+
+
+def test_stdin_articles_are_located_by_content_not_by_dash(tmp_path, capsys, monkeypatch, nlp):
+    import sys as _sys
+
+    db = str(tmp_path / "s.db")
+    for text in (STORY, STORY + " Trains run again."):
+        monkeypatch.setattr(_sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+        assert run(capsys, "ingest", "-", "--db", db, "-q")[0] == 0
+    with open_store(db) as store:
+        rows = store.rows("SELECT locator, version FROM article_versions ORDER BY seen_at")
+    assert len(rows) == 2 and all(r["version"] == 1 and r["locator"].startswith("article:") for r in rows)

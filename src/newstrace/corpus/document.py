@@ -13,7 +13,8 @@ OVERRIDABLE = ("title", "outlet", "published", "updated", "language")
 
 @dataclass(frozen=True, slots=True)
 class CorpusDocument:
-    """One article to ingest. ``locator`` names where it lives (URL, path, or ``file.jsonl#line``)."""
+    """One article to ingest. ``locator`` names where it lives (URL, path, or ``file.jsonl#line``); empty when
+    only the article itself can tell (standard input)."""
 
     raw: RawDocument
     locator: str

@@ -62,7 +62,7 @@ def ingest_documents(store: Database, docs: Iterable[CorpusDocument | NewstraceE
     articles = _new_articles(store, docs, config, pending, report, notify)
     for analysis in analyze_articles(articles, config):
         item = pending.popleft()
-        saved = save_analysis(store, analysis, locator=item.doc.locator, raw_hash=item.raw_hash,
+        saved = save_analysis(store, analysis, locator=item.doc.locator or None, raw_hash=item.raw_hash,
                               input_name=item.doc.raw.name)
         _record(report, saved, seen_this_run)
         notify(saved.locator, saved.outcome)
@@ -79,7 +79,7 @@ def _new_articles(store: Database, docs: Iterable[CorpusDocument | NewstraceErro
             notify(doc.source or "?", "failed")
             continue
         raw_hash = hashlib.sha256(doc.raw.data).hexdigest()
-        latest = latest_version(store, doc.locator)
+        latest = latest_version(store, doc.locator) if doc.locator else None
         if latest and latest["raw_hash"] == raw_hash:
             report.counts["unchanged"] += 1
             notify(doc.locator, "unchanged")
