@@ -41,8 +41,8 @@ def test_a_double_flip_is_agreement():
 
 
 def test_numbers_with_scale_words_and_thousands_separators_agree():
-    assert relation("Officials said 1,500,000 people in Lyon voted.", "Officials said 1.5 million people in Lyon voted.") \
-        == "same"
+    one, other = "Officials said 1,500,000 people in Lyon voted.", "Officials said 1.5 million people in Lyon voted."
+    assert relation(one, other) == "same"
 
 
 def test_bm25_ranks_the_matching_claim_first():
@@ -85,7 +85,8 @@ def test_copies_credits_and_speakers_merge_origins():
 
 def test_claim_index_counts_support_and_contradiction_by_origin():
     texts = {
-        "a": CLAIM, "b": CLAIM, "c": "In March 2024 the Lyon council approved a 4.2 million euro budget for bike lanes.",
+        "a": CLAIM, "b": CLAIM,
+        "c": "In March 2024 the Lyon council approved a 4.2 million euro budget for bike lanes.",
         "d": "The Lyon council did not approve a budget of 4.2 million euros for bike lanes in March 2024.",
         "e": "Heavy rain flooded the main station in Paris on Monday.",
     }
@@ -158,4 +159,5 @@ def test_store_embeddings_are_computed_once_and_cached(db_url):
         first = list(corroborate(db, semantic=True))
         assert db.scalar("SELECT COUNT(*) FROM claim_embeddings") == 2
         second = list(corroborate(db, semantic=True))
-    assert [r.summary() for r in first] == [r.summary() for r in second] == ["2 independent origins support, 0 contradict"] * 2
+    expected = ["2 independent origins support, 0 contradict"] * 2
+    assert [r.summary() for r in first] == [r.summary() for r in second] == expected

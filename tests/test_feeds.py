@@ -16,7 +16,8 @@ RSS = b"""<?xml version="1.0" encoding="utf-8"?>
   <description>Short teaser.</description>
   <content:encoded><![CDATA[<p>The council approved the budget on Friday.</p><p>It was close.</p>]]></content:encoded>
 </item>
-<item><title>Teaser only</title><link>https://a.example/teaser</link><description>Only a summary here.</description></item>
+<item><title>Teaser only</title><link>https://a.example/teaser</link>
+  <description>Only a summary here.</description></item>
 <item><title>Nothing</title><link>https://a.example/empty</link></item>
 </channel></rss>"""
 
