@@ -29,3 +29,6 @@ def shared_data() -> Path:
 @pytest.fixture
 def examples() -> Path:
     return EXAMPLES
+
+
+from store_fixtures import db_url, pg_admin_url, pg_server_private, pg_url  # noqa: E402,F401  (store tests)

@@ -62,6 +62,43 @@ class BatchFailed(NewstraceError):
     exit_code = 13
 
 
+class MalformedFeed(NewstraceError):
+    """An RSS/Atom feed that is not well-formed XML, declares entities, or is neither RSS nor Atom."""
+
+    exit_code = 20
+
+
+class MalformedRecord(NewstraceError):
+    """A JSONL line that is not a JSON object with a url and an html or text field."""
+
+    exit_code = 21
+
+
+class StoreLocked(NewstraceError):
+    """The SQLite store is being written by another process and stayed locked past the timeout."""
+
+    exit_code = 22
+
+
+class StoreUnavailable(NewstraceError):
+    """The database server cannot be reached or went away; committed work is kept, re-run to resume."""
+
+    exit_code = 23
+
+
+class StoreProblem(NewstraceError):
+    """Not a newstrace store, a schema newer than this program, or a database URL we cannot use."""
+
+    exit_code = 24
+
+
+class NotInStore(NewstraceError):
+    """An article, claim or speaker asked for by id that the store does not hold."""
+
+    exit_code = 25
+
+
 EXIT_CODES = {cls.__name__: cls.exit_code for cls in (
     InputNotFound, UnreadableInput, EmptyInput, BinaryInput, CorruptInput, EncodingProblem,
-    InputTooLarge, NoArticleFound, FetchFailed, ModelMissing, BatchFailed)}
+    InputTooLarge, NoArticleFound, FetchFailed, ModelMissing, BatchFailed,
+    MalformedFeed, MalformedRecord, StoreLocked, StoreUnavailable, StoreProblem, NotInStore)}

@@ -1,0 +1,43 @@
+"""``newstrace ingest``: analyse pages, folders, URLs, feeds and JSONL files into a store."""
+from __future__ import annotations
+
+import click
+
+from newstrace.cli.main import cli
+from newstrace.cli.progress import progress
+from newstrace.cli.store_options import options_for, store_options
+from newstrace.errors import BatchFailed
+from newstrace.pipeline import AnalyzeConfig
+from newstrace.reading import ReadOptions
+from newstrace.reading.document import DEFAULT_MAX_BYTES
+from newstrace.store import ingest as store_ingest  # the module: the command shadows the name
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@store_options
+@click.option("--fetch-items", is_flag=True, help="Fetch each feed item's page instead of using the feed's content.")
+@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Refuse inputs (and JSONL lines) larger than this.")
+@click.option("--timeout", type=float, default=20.0, show_default=True, help="Seconds to wait for a URL.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+def ingest(inputs: tuple[str, ...], db: str, busy_timeout: float, fetch_items: bool, max_bytes: int,
+           timeout: float, quiet: bool) -> None:
+    """Analyse INPUTS and store them in --db: files, folders, globs, URLs, RSS/Atom feeds, .jsonl files.
+
+    Identical content already stored is skipped; changed content at a known URL becomes a new version.
+    Each article is committed on its own: an interrupted run loses nothing stored; run it again to resume.
+    """
+    config = AnalyzeConfig(read=ReadOptions(max_bytes=max_bytes, timeout=timeout))
+    with progress(0, enabled=not quiet, label="ingesting") as advance:
+        report = store_ingest.ingest(list(inputs), db, config=config, fetch_items=fetch_items,
+                                     options=options_for(busy_timeout),
+                                     on_item=lambda locator, outcome: advance(f"{outcome}: {locator}"))
+    for conflict in report.conflicts:
+        click.echo(f"newstrace: note: {conflict}", err=True)
+    if not quiet:
+        click.echo(report.summary(), err=True)
+    if report.failures:
+        for err in report.failures:
+            click.echo(f"newstrace: failed: {err}", err=True)
+        raise BatchFailed(f"{len(report.failures)} inputs failed (listed above); the others were stored")

@@ -1,0 +1,114 @@
+"""``ingest``: analyse corpus documents and store them, one committed transaction per article.
+
+Work already stored is recognised before the expensive NLP runs (same raw bytes, then same extracted
+text at the same locator), so an interrupted run started again skips straight to where it stopped.
+"""
+from __future__ import annotations
+
+import collections
+import hashlib
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from newstrace.corpus.document import CorpusDocument, apply_fields
+from newstrace.corpus.sources import corpus_documents
+from newstrace.errors import NewstraceError
+from newstrace.extract import extract_article
+from newstrace.model import Analysis, Article
+from newstrace.pipeline import AnalyzeConfig, analyze_articles
+from newstrace.store.connection import Database, StoreOptions
+from newstrace.store.open import open_store
+from newstrace.store.write import Saved, latest_version, save_analysis
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What a run did: counts per outcome, the inputs that failed, locators that changed during this run."""
+
+    counts: collections.Counter = field(default_factory=collections.Counter)
+    failures: list[NewstraceError] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        c = self.counts
+        return (f"{c['new']} new, {c['version']} new versions, {c['copy']} copies of stored articles, "
+                f"{c['unchanged']} unchanged, {len(self.failures)} failed")
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    doc: CorpusDocument
+    raw_hash: str
+
+
+def ingest(specs: list[str], db: str = "newstrace.db", *, config: AnalyzeConfig = AnalyzeConfig(),
+           fetch_items: bool = False, options: StoreOptions = StoreOptions(),
+           on_item: Callable[[str, str], None] | None = None) -> IngestReport:
+    """Analyse and store every article in ``specs``; ``on_item(locator, outcome)`` is called after each."""
+    with open_store(db, options) as store:
+        docs = corpus_documents(specs, config.read, fetch_items=fetch_items)
+        return ingest_documents(store, docs, config=config, on_item=on_item)
+
+
+def ingest_documents(store: Database, docs: Iterable[CorpusDocument | NewstraceError], *,
+                     config: AnalyzeConfig = AnalyzeConfig(),
+                     on_item: Callable[[str, str], None] | None = None) -> IngestReport:
+    report = IngestReport()
+    seen_this_run: dict[str, str] = {}
+    pending: collections.deque[_Pending] = collections.deque()
+    notify = on_item or (lambda locator, outcome: None)
+    articles = _new_articles(store, docs, config, pending, report, notify)
+    for analysis in analyze_articles(articles, config):
+        item = pending.popleft()
+        saved = save_analysis(store, analysis, locator=item.doc.locator, raw_hash=item.raw_hash,
+                              input_name=item.doc.raw.name)
+        _record(report, saved, seen_this_run)
+        notify(saved.locator, saved.outcome)
+    return report
+
+
+def _new_articles(store: Database, docs: Iterable[CorpusDocument | NewstraceError], config: AnalyzeConfig,
+                  pending: collections.deque, report: IngestReport,
+                  notify: Callable[[str, str], None]) -> Iterator[Article]:
+    """Extract each document; skip (and count) those whose content is already the latest stored version."""
+    for doc in docs:
+        if isinstance(doc, NewstraceError):
+            report.failures.append(doc)
+            notify(doc.source or "?", "failed")
+            continue
+        raw_hash = hashlib.sha256(doc.raw.data).hexdigest()
+        latest = latest_version(store, doc.locator)
+        if latest and latest["raw_hash"] == raw_hash:
+            report.counts["unchanged"] += 1
+            notify(doc.locator, "unchanged")
+            continue
+        try:
+            article = apply_fields(extract_article(doc.raw, encoding=config.encoding, fmt=config.fmt or doc.fmt),
+                                   doc.fields)
+        except NewstraceError as err:
+            report.failures.append(err)
+            notify(doc.locator, "failed")
+            continue
+        if latest and latest["article_id"] == article.id:
+            report.counts["unchanged"] += 1
+            notify(doc.locator, "unchanged")
+            continue
+        pending.append(_Pending(doc, raw_hash))
+        yield article
+
+
+def _record(report: IngestReport, saved: Saved, seen_this_run: dict[str, str]) -> None:
+    report.counts[saved.outcome] += 1
+    earlier = seen_this_run.get(saved.locator)
+    if earlier and earlier != saved.article_id:
+        report.conflicts.append(f"{saved.locator}: different content twice in this run; kept both "
+                                f"(now version {saved.version})")
+    seen_this_run[saved.locator] = saved.article_id
+
+
+def analyses_of(store: Database) -> Iterator[Analysis]:
+    """Every stored analysis, oldest first (for exports and re-processing)."""
+    import json
+
+    for row in store.rows("SELECT analysis FROM articles ORDER BY seq"):
+        yield Analysis.from_dict(json.loads(row["analysis"]))
