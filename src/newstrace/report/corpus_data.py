@@ -141,3 +141,30 @@ def corpus_view(db: Database, *, ids: list[str] | None = None, max_articles: int
     return CorpusView(title=title, counts=counts(db), outlets=query.sources(db), edges=republication_edges(db),
                       claims=claim_origins(db, semantic=semantic, limit=max_claims), articles=articles,
                       analyses=analyses)
+
+
+def find_speakers(db: Database, text: str, *, limit: int = 50) -> list[dict[str, Any]]:
+    """Speakers whose name contains ``text`` (case-insensitive), grouped like ``query.speakers``."""
+    from newstrace.corpus.text import normalize_name
+
+    key = normalize_name(text)
+    if not key:
+        return []
+    rows = db.rows("SELECT DISTINCT norm_name FROM speakers WHERE norm_name LIKE ? ORDER BY norm_name LIMIT ?",
+                   (f"%{key}%", limit))
+    wanted = {r["norm_name"] for r in rows}
+    return [s for s in query.speakers(db, limit=1_000_000) if s["speaker_key"] in wanted] if wanted else []
+
+
+def speaker_detail(db: Database, key: str) -> dict[str, Any] | None:
+    """One speaker across the corpus (by normalised name): names, roles, aliases, and the articles quoting them."""
+    rows = db.rows("SELECT s.article_id, s.local_id, s.name, s.kind, s.role, s.affiliation, s.aliases, a.title, "
+                   "a.outlet, a.published FROM speakers s JOIN articles a ON a.id = s.article_id "
+                   "WHERE s.norm_name = ? ORDER BY a.published, a.seq", (key,))
+    if not rows:
+        return None
+    aliases = sorted({alias for r in rows for alias in json.loads(r["aliases"] or "[]")})
+    return {"key": key, "name": rows[0]["name"], "names": sorted({r["name"] for r in rows}),
+            "kinds": sorted({r["kind"] for r in rows}), "roles": sorted({r["role"] for r in rows if r["role"]}),
+            "affiliations": sorted({r["affiliation"] for r in rows if r["affiliation"]}), "aliases": aliases,
+            "articles": [{k: r[k] for k in ("article_id", "local_id", "title", "outlet", "published")} for r in rows]}
