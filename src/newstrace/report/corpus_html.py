@@ -56,18 +56,26 @@ def origins_list(claims: list[dict], link: Callable[[str], str | None] | None = 
         text = f'<a href="{e(href)}">{e(c["claim"]["text"])}</a>' if href else e(c["claim"]["text"])
         items.append(f'<li class="claim-origins" data-key="{e(key)}"><div>{text} <small>({e(c["claim"]["outlet"])})'
                      f'</small></div><div class="summary"><b>{e(c["summary"])}</b></div>'
-                     f'{_origins("supports", c["supporting"])}{_origins("contradicts", c["contradicting"])}</li>')
+                     f'{_origins("supports", c["supporting"], link)}{_origins("contradicts", c["contradicting"], link)}</li>')
     return '<ol class="origins">' + "".join(items) + "</ol>"
 
 
-def _origins(label: str, origins: list[dict]) -> str:
+def _origins(label: str, origins: list[dict], link: Callable[[str], str | None] | None) -> str:
     if not origins:
         return ""
-    rows = "".join(f'<li>{e(o["label"])}: ' + ", ".join(
-        external_link(c["url"], c["outlet"] or c["key"][:12]) if c.get("url") else e(c["outlet"] or c["key"][:12])
-        for c in o["claims"]) + (f' <small>shared: {e(", ".join(o["shared"]))}</small>' if o["shared"] else "")
-        + "</li>" for o in origins)
+    rows = "".join(f'<li>{e(o["label"])}: ' + ", ".join(_claim_ref(c, link) for c in o["claims"])
+                   + (f' <small>shared: {e(", ".join(o["shared"]))}</small>' if o["shared"] else "")
+                   + "</li>" for o in origins)
     return f'<div class="{e(label)}">{e(label)}:<ul>{rows}</ul></div>'
+
+
+def _claim_ref(claim: dict, link: Callable[[str], str | None] | None) -> str:
+    """A claim of an origin: linked to its place on this page or site when known, else to its URL."""
+    label = claim["outlet"] or claim["key"][:12]
+    href = link(claim["key"]) if link else None
+    if href:
+        return f'<a href="{e(href)}">{e(label)}</a>'
+    return external_link(claim["url"], label) if claim.get("url") else e(label)
 
 
 def outlets_table(outlets: list[dict], link: Callable[[str], str] | None = None) -> str:

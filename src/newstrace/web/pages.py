@@ -125,9 +125,13 @@ def claims(request: Request, about: str = "", checks: str = ""):
 @router.get("/claims/{key:path}", response_class=HTMLResponse)
 def claim(request: Request, key: str):
     found = corpus(request).corroboration(claim=key, semantic=request.app.state.settings.semantic)
-    article_id, _, local = found[0]["claim"]["key"].rpartition(":")
-    return page(request, "claim.html", c=found[0], origins=Markup(origins_list(found)),
-                article_href=f"/articles/{article_id}#claim-{quote(local, safe='')}")
+    return page(request, "claim.html", c=found[0], origins=Markup(origins_list(found, claim_href)),
+                article_href=claim_href(found[0]["claim"]["key"]))
+
+
+def claim_href(key: str) -> str:
+    article_id, _, local = key.rpartition(":")
+    return f"/articles/{article_id}#claim-{quote(local, safe='')}"
 
 
 @router.get("/analyze", response_class=HTMLResponse)
