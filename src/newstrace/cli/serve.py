@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from newstrace.cli.main import cli
+from newstrace.errors import ServeRefused
 from newstrace.store.connection import DEFAULT_DB
 from newstrace.web.settings import WebSettings
 
@@ -26,7 +27,11 @@ from newstrace.web.settings import WebSettings
 def serve(db: str, host: str, port: int, token: str | None, max_body: int, request_timeout: float,
           analyse_timeout: float, semantic: bool) -> None:
     """Serve the web UI: search, article views, paste-to-analyse, speakers, outlets, republication, claims."""
-    from newstrace.web.serve import serve as run_server
+    try:
+        from newstrace.web.serve import serve as run_server
+    except ImportError as err:
+        raise ServeRefused(f"the web UI needs the [web] extra ({err.name} is missing): "
+                           "pip install 'newstrace[web]'") from None
 
     run_server(WebSettings(db=db, host=host, port=port, token=token or None, max_body_bytes=max_body,
                            request_timeout=request_timeout, analyse_timeout=analyse_timeout, semantic=semantic))
