@@ -31,7 +31,7 @@ def pg_url(pg_admin_url):
     drop_database(pg_admin_url, name)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def db_url(request, tmp_path):
     """A fresh, empty store URL: a SQLite file, then a new PostgreSQL database."""
     if request.param == "sqlite":

@@ -101,3 +101,28 @@ def test_a_quote_naming_an_unknown_speaker_keeps_the_quote(db_url):
         save_analysis(db, analysis)
         row = db.rows("SELECT speaker_id, data FROM quotes")[0]
         assert row["speaker_id"] is None and json.loads(row["data"])["speaker_id"] == "s1"
+
+
+def test_concurrent_writers_of_one_url_get_distinct_versions(db_url):
+    import threading
+
+    open_store(db_url).close()
+    results, errors = [], []
+
+    def write(i: int) -> None:
+        try:
+            with open_store(db_url) as db:
+                for j in range(5):
+                    results.append(save_analysis(db, budget_story(text=BUDGET + f" Edit {i}-{j}.")))
+        except Exception as err:  # noqa: BLE001 - collected and asserted below
+            errors.append(err)
+
+    threads = [threading.Thread(target=write, args=(i,)) for i in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with open_store(db_url) as db:
+        versions = [r["version"] for r in db.rows("SELECT version FROM article_versions ORDER BY version")]
+    assert versions == list(range(1, 16))

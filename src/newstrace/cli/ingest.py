@@ -29,7 +29,7 @@ def ingest(inputs: tuple[str, ...], db: str, busy_timeout: float, fetch_items: b
     Each article is committed on its own: an interrupted run loses nothing stored; run it again to resume.
     """
     config = AnalyzeConfig(read=ReadOptions(max_bytes=max_bytes, timeout=timeout))
-    with progress(0, enabled=not quiet, label="ingesting") as advance:
+    with progress(None, enabled=not quiet, label="ingesting") as advance:  # total unknown: feeds, JSONL
         report = store_ingest.ingest(list(inputs), db, config=config, fetch_items=fetch_items,
                                      options=options_for(busy_timeout),
                                      on_item=lambda locator, outcome: advance(f"{outcome}: {locator}"))

@@ -17,18 +17,27 @@ Relation = Literal["same", "contradicts", "unrelated"]
 
 _NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot n't deny denied denies "
                        "false untrue refused refuses declined".split())
-_OPPOSITES = [("rose", "fell"), ("rise", "fall"), ("increase", "decrease"), ("increased", "decreased"),
-              ("up", "down"), ("won", "lost"), ("win", "lose"), ("approved", "rejected"), ("gain", "loss"),
-              ("higher", "lower"), ("more", "fewer"), ("guilty", "acquitted"), ("confirmed", "denied"),
-              ("open", "closed"), ("alive", "dead"), ("grew", "shrank"), ("accepted", "rejected"),
-              ("supports", "opposes"), ("support", "oppose"), ("passed", "failed"), ("raised", "cut")]
-_OPPOSITE = {a: b for a, b in _OPPOSITES} | {b: a for a, b in _OPPOSITES}
+# Opposite poles of one axis: a claim on one pole and a claim on the other disagree.
+_AXES = {
+    "direction": ("rise rises rose risen rising increase increased increases grew grow grows up higher gain gained "
+                  "jumped soared climbed more",
+                  "fall falls fell fallen falling decrease decreased decreases shrank shrink drop dropped down lower "
+                  "loss lost declined plunged slumped fewer less"),
+    "outcome": ("won win wins victory passed approved approve approves accepted accept confirmed confirm",
+                "lost lose loses defeat failed rejected reject rejects refused denied deny"),
+    "verdict": ("guilty convicted", "acquitted innocent cleared"),
+    "state": ("open opened alive", "closed shut dead"),
+    "stance": ("support supports supported backed favour favor", "oppose opposes opposed"),
+}
+_POLE = {word: (axis, sign) for axis, poles in _AXES.items() for sign, words in enumerate(poles)
+         for word in words.split()}
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
 _WORD_NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
                                              "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty"
                                              .split())} | {"dozen": 12, "hundred": 100}
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(%|percent|per cent)?\s*"
                      r"(thousand|million|billion|trillion|bn|m|k)?\b", re.I)
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(w for w, v in _WORD_NUMBERS.items() if v > 1) + r")\b", re.I)
 _MONTHS = ("january february march april may june july august september october november december "
            "monday tuesday wednesday thursday friday saturday sunday").split()
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -74,9 +83,10 @@ def facts(text: str, negated: bool | None = None) -> Facts:
         words=frozenset(t for t in tokens(text) if not t[0].isdigit()),
         names=frozenset(_names(text)),
         numbers=tuple(_numbers(text)),
-        dates=frozenset(_YEAR.findall(text)) | frozenset(w for w in words if w in _MONTHS),
+        dates=frozenset(f"year:{y}" for y in _YEAR.findall(text)) | frozenset(
+            f"{'day' if w.endswith('day') else 'month'}:{w}" for w in words if w in _MONTHS),
         negative=bool(negated) if negated is not None and negations == 0 else negations % 2 == 1,
-        polar_words=frozenset(w for w in words if w in _OPPOSITE),
+        polar_words=frozenset(f"{_POLE[w][0]}:{_POLE[w][1]}" for w in words if w in _POLE),
     )
 
 
@@ -98,12 +108,13 @@ def decide(a: Facts, b: Facts, similarity: float, thresholds: Thresholds = LEXIC
         reasons.append("one is negated")
     flipped = _opposite_words(a, b)
     if flipped:
-        reasons.append("opposite words: " + flipped)
+        reasons.append("opposite words (" + flipped + ")")
     if similarity >= thresholds.numbers:
         if a.numbers and b.numbers and not _numbers_agree(a.numbers, b.numbers):
             reasons.append(f"numbers differ: {_fmt(a.numbers)} vs {_fmt(b.numbers)}")
-        if a.dates and b.dates and not (a.dates & b.dates):
-            reasons.append(f"dates differ: {', '.join(sorted(a.dates))} vs {', '.join(sorted(b.dates))}")
+        differing = _differing_dates(a.dates, b.dates)
+        if differing:
+            reasons.append(f"dates differ: {differing}")
     # A negation plus an opposite word cancel out ("did not fall" = "rose").
     flips = (a.negative != b.negative) + bool(flipped)
     if flips % 2 == 1 or any(r.startswith(("numbers", "dates")) for r in reasons):
@@ -111,27 +122,46 @@ def decide(a: Facts, b: Facts, similarity: float, thresholds: Thresholds = LEXIC
     return Decision("same", similarity, tuple(reasons) or ("agree on names, numbers, dates and polarity",))
 
 
+def _differing_dates(a: frozenset[str], b: frozenset[str]) -> str:
+    """Years, months and weekdays compared kind by kind: both give one and none is shared."""
+    for kind in ("year", "month", "day"):
+        mine = {d[len(kind) + 1:] for d in a if d.startswith(kind + ":")}
+        theirs = {d[len(kind) + 1:] for d in b if d.startswith(kind + ":")}
+        if mine and theirs and not mine & theirs:
+            return f"{', '.join(sorted(mine))} vs {', '.join(sorted(theirs))}"
+    return ""
+
+
 def _names(text: str) -> set[str]:
     found = set()
     for match in _NAME.finditer(text):
-        words = [w for w in match.group(0).split() if w.casefold() not in STOPWORDS]
-        if match.start() == 0 and len(words) == 1:
+        raw = match.group(0).split()
+        if match.start() == 0 and len(raw) == 1:
             continue  # a capitalised first word is usually just the start of the sentence
+        words = [w for w in raw if w.casefold() not in STOPWORDS and w.casefold() not in _MONTHS]
         if words:
             found.add(" ".join(words).casefold())
-    return found
+    # 'Jason' after 'Jason Goldman' is the same person again, not another name.
+    return {n for n in found if not any(set(n.split()) < set(m.split()) for m in found)}
 
 
 def _names_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Names agree if any name of one shares a word with a name of the other ('Merkel' ~ 'Angela Merkel')."""
-    words_a = {w for n in a for w in n.split()}
-    return any(w in words_a for n in b for w in n.split())
+    """Names agree when (nearly) every name of the claim naming fewer is found in the other; a name is found
+    when its words are part of one of the other's names or the other way round ('Merkel' ~ 'Angela Merkel',
+    but 'Jesse Lee' is not 'Kristin Lee')."""
+    fewer, more = (a, b) if len(a) <= len(b) else (b, a)
+    others = [set(n.split()) for n in more]
+    missing = sum(1 for n in fewer if not any(set(n.split()) <= o or o <= set(n.split()) for o in others))
+    return missing <= len(fewer) // 3
 
 
 def _opposite_words(a: Facts, b: Facts) -> str:
-    for word in a.polar_words - b.polar_words:
-        if _OPPOSITE[word] in b.polar_words and _OPPOSITE[word] not in a.polar_words:
-            return f"{word}/{_OPPOSITE[word]}"
+    """The axis on which the claims sit at opposite poles (each on one pole only), or ''."""
+    for pole in a.polar_words - b.polar_words:
+        axis, sign = pole.split(":")
+        other = f"{axis}:{1 - int(sign)}"
+        if other in b.polar_words and other not in a.polar_words:
+            return axis
     return ""
 
 
@@ -143,7 +173,7 @@ def _numbers(text: str) -> list[float]:
             continue  # years are dates
         value = float(digits.replace(",", ""))
         out.append(value * _SCALE.get((scale or "").lower(), 1.0))
-    out += [float(v) for w, v in _WORD_NUMBERS.items() if re.search(rf"\b{w}\b", text, re.I) and v > 1]
+    out += [float(_WORD_NUMBERS[w.casefold()]) for w in _NUMBER_WORD.findall(text)]
     return out
 
 

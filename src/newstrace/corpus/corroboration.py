@@ -56,7 +56,7 @@ class ClaimIndex:
     def __init__(self, records: Sequence[ClaimRecord], *, semantic: bool | None = None,
                  embeddings: np.ndarray | None = None, brute_force_max: int = 50_000):
         self.records = list(records)
-        self.facts: list[Facts] = [facts(r.text, r.negated) for r in self.records]
+        self._facts: list[Facts | None] = [None] * len(self.records)  # computed when first a candidate
         self.bm25 = BM25Index([r.text for r in self.records])
         use_semantic = vectors.semantic_available() if semantic is None else semantic
         self.vectors: vectors.VectorIndex | None = None
@@ -64,6 +64,13 @@ class ClaimIndex:
             matrix = embeddings if embeddings is not None else vectors.embed([r.text for r in self.records])
             self.vectors = vectors.VectorIndex(matrix, brute_force_max=brute_force_max)
         self.thresholds = SEMANTIC if self.vectors else LEXICAL
+
+    def facts_of(self, position: int) -> Facts:
+        found = self._facts[position]
+        if found is None:
+            record = self.records[position]
+            found = self._facts[position] = facts(record.text, record.negated)
+        return found
 
     @property
     def retrieval(self) -> str:
@@ -74,7 +81,7 @@ class ClaimIndex:
         found = {i for i, _ in self.bm25.search(text, k)}
         if self.vectors is None:
             query = facts(text)
-            return {i: word_similarity(query, self.facts[i]) for i in found}
+            return {i: word_similarity(query, self.facts_of(i)) for i in found}
         q = query_vector if query_vector is not None else vectors.embed([text])[0]
         found |= {i for i, _ in self.vectors.search(q, k)}
         return {i: float(self.vectors.vectors[i] @ q) for i in found}
@@ -86,7 +93,7 @@ class ClaimIndex:
             other = self.records[position]
             if other.article_id == claim.article_id:
                 continue  # the same article repeating itself is not corroboration
-            decision = decide(query, self.facts[position], similarity, self.thresholds)
+            decision = decide(query, self.facts_of(position), similarity, self.thresholds)
             if decision.relation != "unrelated":
                 matches.append(Match(other, decision))
         matches.sort(key=lambda m: -m.decision.similarity)

@@ -5,6 +5,7 @@ Atom ``content``, else the description/summary). Item pages are fetched only whe
 """
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
@@ -74,12 +75,21 @@ def feed_documents(data: bytes, *, name: str, fetch_items: bool = False,
             except NewstraceError as err:
                 yield err
         elif item.content:
-            raw = RawDocument(name=f"{name}#item{index}", data=item.content.encode("utf-8"), url=item.link,
+            raw = RawDocument(name=f"{name}#item{index}", data=_as_page(item, outlet).encode("utf-8"), url=item.link,
                               content_type="text/html", charset="utf-8")
             yield CorpusDocument(raw, locator, fields, fmt="html")
         else:
             yield MalformedFeed(f"item {index} has no content; pass --fetch-items to fetch {item.link}",
                                 source=name)
+
+
+def _as_page(item: FeedItem, outlet: str | None) -> str:
+    """Item content is an HTML fragment; extraction expects a page, so give it one carrying the item's metadata."""
+    meta = [("og:site_name", outlet), ("article:published_time", item.published), ("og:url", item.link)]
+    head = "".join(f'<meta property="{k}" content="{html.escape(v)}">' for k, v in meta if v)
+    head += "".join(f'<meta name="author" content="{html.escape(a)}">' for a in item.authors)
+    return (f"<html><head><title>{html.escape(item.title or '')}</title>{head}</head>"
+            f"<body><article>{item.content}</article></body></html>")
 
 
 def _parse_xml(data: bytes, name: str) -> Element:

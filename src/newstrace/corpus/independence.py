@@ -44,8 +44,8 @@ class Origin:
     @property
     def label(self) -> str:
         first = self.claims[0]
-        speaker = next((k[8:] for k in sorted(self.via) if k.startswith("speaker:")), None)
-        credit = next((k[7:] for k in sorted(self.via) if k.startswith("credit:")), None)
+        speaker = next((c.speaker for c in self.claims if c.speaker), None)
+        credit = next((c.credits[0].casefold() for c in self.claims if c.credits), None)
         base = first.outlet or first.url or first.article_id[:12]
         return base + (f" (quoting {speaker})" if speaker else "") + (f" (via {credit})" if credit else "")
 

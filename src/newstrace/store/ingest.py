@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import collections
 import hashlib
+import json
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
@@ -108,7 +109,5 @@ def _record(report: IngestReport, saved: Saved, seen_this_run: dict[str, str]) -
 
 def analyses_of(store: Database) -> Iterator[Analysis]:
     """Every stored analysis, oldest first (for exports and re-processing)."""
-    import json
-
     for row in store.rows("SELECT analysis FROM articles ORDER BY seq"):
         yield Analysis.from_dict(json.loads(row["analysis"]))

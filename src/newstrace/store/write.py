@@ -32,6 +32,8 @@ def save_analysis(db: Database, analysis: Analysis, *, locator: str | None = Non
     article = analysis.article
     locator = locator or article.url or f"article:{article.id}"
     with db.transaction():
+        if db.dialect == "postgresql":  # concurrent writers of one locator take turns (SQLite locks the file)
+            db.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (locator,))
         latest = latest_version(db, locator)
         if latest and latest["article_id"] == article.id:
             return Saved(article.id, locator, latest["version"], "unchanged")
@@ -52,14 +54,16 @@ def latest_version(db: Database, locator: str) -> dict[str, Any] | None:
 def _insert_article(db: Database, analysis: Analysis) -> bool:
     """Insert the article and its parts unless its content is already stored; True when inserted."""
     a = analysis.article
-    if db.scalar("SELECT 1 FROM articles WHERE id = ?", (a.id,)):
-        return False
     norm = normalized_text_hash(a.body_text() or a.text)
-    db.execute(
+    # ON CONFLICT: another writer may store the same content at the same moment (PostgreSQL).
+    inserted = db.execute(
         "INSERT INTO articles (id, url, title, outlet, published, updated, language, source_format, authors, "
-        "text, body, norm_hash, analysis, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "text, body, norm_hash, analysis, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (id) DO NOTHING",
         (a.id, a.url, a.title, a.outlet, a.published, a.updated, a.language, a.source_format, _json(a.authors),
-         a.text, a.body_text() or a.text, norm, _json(analysis.to_dict()), _now()))
+         a.text, a.body_text() or a.text, norm, _json(analysis.to_dict()), _now())).rowcount
+    if inserted != 1:
+        return False
     _insert_parts(db, analysis)
     _join_copy_cluster(db, a.id, norm)
     return True
