@@ -139,3 +139,15 @@ def test_real_analysis_renders(examples):
     assert '<details class="bp" data-kind="dateline">' in html
     assert '<span class="evidence signal"' in html  # the "originally published" signal's span
     assert 'href="#sig-0"' in html
+
+
+def test_quote_across_paragraphs_and_title_gets_one_anchor():
+    text = "Mayor says \"yes\"\n\nFirst part of it.\n\nSecond part of it."
+    article = Article(text=text, title="Mayor says \"yes\"", title_span=Span.of(text, 0, 16),
+                      paragraphs=[Span.of(text, 18, 35), Span.of(text, 37, len(text))])
+    across = Quote("q1", Span.of(text, 24, 50), Span.of(text, 24, 50))
+    in_title = Quote("q2", Span.of(text, 11, 16), Span.of(text, 12, 15), speaker_mention=Span.of(text, 0, 5))
+    html = render(Analysis(article, quotes=[across, in_title]), "html")
+    assert html.count('id="q-q1"') == 1 and html.count('data-key="q-q1"') == 2
+    title = html[html.index('<h1 class="title">'):html.index("</h1>")]
+    assert 'id="q-q2"' in title and '<span class="who sp-none"' in title

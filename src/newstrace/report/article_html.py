@@ -45,12 +45,12 @@ def article_section(analysis: Analysis, *, prefix: str = "", source_link: Source
                     heading: str = "h1") -> str:
     """The whole article view; ``prefix`` keeps element ids unique when several articles share a page."""
     palette = Palette.of(analysis)
-    a = analysis.article
+    marks, opened = article_marks(analysis, palette, prefix), set()
     parts = [f'<article class="nt-article" id="{e(prefix)}article">',
-             f'<{heading} class="title">{e(a.title or "Untitled article")}</{heading}>',
+             f'<{heading} class="title">{title_html(analysis, marks, opened)}</{heading}>',
              _facts(analysis), _nav(prefix),
              f'<section id="{e(prefix)}text"><h2>Article text</h2>{_legend()}',
-             f'<div class="text">{text_html(analysis, palette, prefix)}</div></section>',
+             f'<div class="text">{text_html(analysis, marks, prefix, opened)}</div></section>',
              speakers_panel(analysis, palette, prefix), quotes_panel(analysis, palette, prefix),
              claims_panel(analysis, prefix), checks_panel(analysis, prefix),
              provenance_panel(analysis, prefix, source_link), "</article>"]
@@ -79,16 +79,26 @@ def _legend() -> str:
 
 # --- the text -----------------------------------------------------------------------------------------------
 
-def text_html(analysis: Analysis, palette: Palette, prefix: str = "") -> str:
+def title_html(analysis: Analysis, marks: list[Mark], opened: set[str]) -> str:
+    """The title, with its marks when it is part of the text (a headline can hold a quote or a speaker)."""
+    a = analysis.article
+    span = a.title_span
+    if span and a.title and a.text[span.start:span.end] == a.title:
+        inside = [m for m in marks if m.start < span.end and m.end > span.start]
+        return marked_html(a.text, span.start, span.end, inside, opened)
+    return e(a.title or "Untitled article")
+
+
+def text_html(analysis: Analysis, marks: list[Mark], prefix: str = "", opened: set[str] | None = None) -> str:
     """Body paragraphs with their marks; boilerplate collapsed and labelled, in text order."""
     a = analysis.article
-    marks = article_marks(analysis, palette, prefix)
+    marks = list(marks)
     blocks, inline_bp = _blocks(a)
     marks += [Mark(b.span.start, b.span.end, cls="bp-inline", key=f"{prefix}bpi-{i}", rank=5,
                    attrs=(("title", f"set aside as {b.kind} ({b.rule})"),)) for i, b in enumerate(inline_bp)]
     out = []
     for kind, start, end, bp in blocks:
-        body = marked_html(a.text, start, end, [m for m in marks if m.start < end and m.end > start])
+        body = marked_html(a.text, start, end, [m for m in marks if m.start < end and m.end > start], opened)
         if kind == "bp":
             out.append(f'<details class="bp" data-kind="{e(bp.kind)}"><summary><span class="bp-kind">{e(bp.kind)}'
                        f'</span> set aside <span class="bp-rule">({e(bp.rule)})</span></summary>'

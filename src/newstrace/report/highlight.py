@@ -47,13 +47,16 @@ class _Writer:
         self.out.append(f"</{mark.tag}>")
 
 
-def marked_html(text: str, start: int, end: int, marks: list[Mark]) -> str:
-    """``text[start:end]`` escaped, with ``marks`` (clipped to the range) as nested elements."""
+def marked_html(text: str, start: int, end: int, marks: list[Mark], opened: set[str] | None = None) -> str:
+    """``text[start:end]`` escaped, with ``marks`` (clipped to the range) as nested elements.
+
+    Pass the same ``opened`` set to the calls for the pieces of one text (paragraphs) so that a mark crossing
+    pieces gets its ``id`` once."""
     start, end = max(0, start), min(len(text), end)
     inside = [m for m in marks if m.start < end and m.end > start and m.end > m.start]
     cuts = sorted({start, end} | {min(max(m.start, start), end) for m in inside}
                   | {min(max(m.end, start), end) for m in inside})
-    writer, stack = _Writer(), []
+    writer, stack = _Writer(opened=opened if opened is not None else set()), []
     for left, right in zip(cuts, cuts[1:]):
         active = sorted((m for m in inside if m.start <= left and m.end >= right), key=Mark.order)
         common = _common_prefix(stack, active)
