@@ -207,3 +207,12 @@ def test_ingest_batch_size_is_limited(tmp_path):
     client = writable(tmp_path, max_ingest_documents=2)
     response = client.post("/api/ingest", json={"documents": [{"text": "a"}] * 3})
     assert response.status_code == 413
+
+
+def test_slow_read_is_stopped_with_504(tmp_path, monkeypatch):
+    import time
+
+    client = writable(tmp_path, request_timeout=0.2)
+    monkeypatch.setattr(client.app.state.corpus, "stats", lambda: time.sleep(2) or {})
+    response = client.get("/api/stats")
+    assert response.status_code == 504 and "took longer than 0.2s" in response.json()["error"]

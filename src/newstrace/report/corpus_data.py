@@ -94,7 +94,8 @@ def republication_edges(db: Database) -> list[Edge]:
 
 def _copy_links(db: Database) -> list[tuple[str, str, str, str, str]]:
     rows = db.rows("SELECT a.id, a.outlet, a.url, a.published, a.seq, c.cluster_id, c.method FROM articles a "
-                   "JOIN copies c ON c.article_id = a.id ORDER BY c.cluster_id")
+                   "JOIN copies c ON c.article_id = a.id WHERE c.cluster_id IN "
+                   "(SELECT cluster_id FROM copies GROUP BY cluster_id HAVING COUNT(*) > 1) ORDER BY c.cluster_id")
     clusters: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
         clusters[row["cluster_id"]].append(row)
@@ -144,16 +145,19 @@ def corpus_view(db: Database, *, ids: list[str] | None = None, max_articles: int
 
 
 def find_speakers(db: Database, text: str, *, limit: int = 50) -> list[dict[str, Any]]:
-    """Speakers whose name contains ``text`` (case-insensitive), grouped like ``query.speakers``."""
+    """Speakers whose normalised name contains ``text``: key, name, kind, quotes and articles, most quoted first."""
     from newstrace.corpus.text import normalize_name
 
     key = normalize_name(text)
     if not key:
         return []
-    rows = db.rows("SELECT DISTINCT norm_name FROM speakers WHERE norm_name LIKE ? ORDER BY norm_name LIMIT ?",
-                   (f"%{key}%", limit))
-    wanted = {r["norm_name"] for r in rows}
-    return [s for s in query.speakers(db, limit=1_000_000) if s["speaker_key"] in wanted] if wanted else []
+    return db.rows(
+        """SELECT s.norm_name AS speaker_key, MIN(s.name) AS name, MIN(s.kind) AS kind,
+               COUNT(DISTINCT s.article_id) AS articles,
+               (SELECT COUNT(*) FROM quotes q WHERE q.norm_speaker = s.norm_name) AS quotes
+            FROM speakers s WHERE s.norm_name LIKE ?
+            GROUP BY s.norm_name ORDER BY quotes DESC, articles DESC, name LIMIT ?""",
+        (f"%{key.replace('%', '').replace('_', ' ')}%", limit))
 
 
 def speaker_detail(db: Database, key: str) -> dict[str, Any] | None:
