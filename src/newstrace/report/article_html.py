@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from newstrace.model import Analysis, Article, Boilerplate
 from newstrace.report.highlight import Mark, marked_html
-from newstrace.report.marks import Palette, article_marks, quote_speaker_name
+from newstrace.report.marks import Palette, article_marks, checks_by_claim, quote_speaker_name
 from newstrace.report.sections import VERDICT_ORDER, facts
 
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "his", "hers", "their", "theirs", "it", "its", "we", "us",
@@ -192,9 +192,9 @@ def claims_panel(analysis: Analysis, prefix: str = "") -> str:
     head = f'<section id="{e(prefix)}claims"><h2>Claims</h2>'
     if not analysis.claims:
         return head + '<p class="empty">no check-worthy claims</p></section>'
-    rows = []
+    rows, by_claim = [], checks_by_claim(analysis)
     for c in sorted(analysis.claims, key=lambda c: -c.score):
-        checks = [k for k in analysis.checks if k.claim_id == c.id]
+        checks = by_claim.get(c.id, [])
         verdicts = " ".join(f'<span class="verdict v-{e(k.verdict)}">{e(k.kind)}: {e(k.verdict)}</span>'
                             for k in checks) or "—"
         hedges = ", ".join(c.hedges)

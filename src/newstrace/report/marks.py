@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newstrace.model import Analysis, Quote, Span
+from newstrace.model import Analysis, Check, Quote, Span
 from newstrace.report.highlight import Mark, clip
 
 PALETTE_SIZE = 12  # colours sp-0 … sp-11 in report.css; more speakers cycle (with a dashed outline)
@@ -85,9 +85,9 @@ def _mention_marks(analysis: Analysis, palette: Palette, prefix: str, n: int) ->
 
 
 def _claim_marks(analysis: Analysis, prefix: str, n: int) -> list[Mark]:
-    marks = []
+    marks, by_claim = [], checks_by_claim(analysis)
     for c in analysis.claims:
-        checks = [k for k in analysis.checks if k.claim_id == c.id]
+        checks = by_claim.get(c.id, [])
         bad = any(k.verdict == "inconsistent" for k in checks)
         verdicts = ", ".join(f"{k.kind}: {k.verdict}" for k in checks) or "none"
         marks += _mark(c.span, n, cls="claim" + (" claim-bad" if bad else ""), key=f"{prefix}c-{c.id}", rank=1,
@@ -95,6 +95,13 @@ def _claim_marks(analysis: Analysis, prefix: str, n: int) -> list[Mark]:
                        attrs=(("data-score", f"{c.score:.2f}"), ("data-checks", verdicts),
                               ("title", f"claim — score {c.score:.2f} — checks: {verdicts}")))
     return marks
+
+
+def checks_by_claim(analysis: Analysis) -> dict[str, list[Check]]:
+    found: dict[str, list[Check]] = {}
+    for check in analysis.checks:
+        found.setdefault(check.claim_id, []).append(check)
+    return found
 
 
 def _evidence_marks(analysis: Analysis, prefix: str, n: int) -> list[Mark]:
