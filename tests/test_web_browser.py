@@ -190,7 +190,7 @@ def test_corpus_views(server, page):
     page.wait_for_url(f"{base}/outlets/Springfield%20Gazette")
     assert "Budget to double" in page.inner_text("main")
     page.goto(base + "/claims?checks=inconsistent")
-    page.click("table.claims a:has-text('corroboration')")
+    page.click("table.claims a:has-text('independent origin')")
     assert "independent origin" in page.inner_text(".summary")
 
 

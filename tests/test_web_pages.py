@@ -124,3 +124,10 @@ def test_paste_form_with_token_configured(tmp_path):
     assert refused.status_code == 401 and "needs a token" in refused.text
     empty = client.post("/analyze", data={"text": "", "token": TOKEN})
     assert empty.status_code == 422 and "paste the article text" in empty.text
+
+
+def test_claims_page_shows_corroboration_per_claim(client):
+    html = client.get("/claims").text
+    rows = re.findall(r"<tr><td>[\d.]+</td>.*?</tr>", html)
+    assert len(rows) == 7
+    assert all(re.search(r"\d+ independent origins? support, \d+ contradicts?", row) for row in rows)

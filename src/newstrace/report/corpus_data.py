@@ -172,3 +172,16 @@ def speaker_detail(db: Database, key: str) -> dict[str, Any] | None:
             "kinds": sorted({r["kind"] for r in rows}), "roles": sorted({r["role"] for r in rows if r["role"]}),
             "affiliations": sorted({r["affiliation"] for r in rows if r["affiliation"]}), "aliases": aliases,
             "articles": [{k: r[k] for k in ("article_id", "local_id", "title", "outlet", "published")} for r in rows]}
+
+
+def corroboration_summaries(db: Database, keys: list[str], *, semantic: bool = False,
+                            max_claims: int = 5000) -> dict[str, str]:
+    """``"N independent origins support, M contradict"`` for each claim key (``article:claim``); empty when the
+    store holds more than ``max_claims`` claims (the index is built per call: too slow beyond that)."""
+    from newstrace.store.corroborate import claim_index
+
+    if not keys or int(db.scalar("SELECT COUNT(*) FROM claims") or 0) > max_claims:
+        return {}
+    index = claim_index(db, semantic=semantic)
+    positions = {r.key: i for i, r in enumerate(index.records)}
+    return {key: index.corroborate_position(positions[key]).summary() for key in keys if key in positions}

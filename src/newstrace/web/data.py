@@ -102,6 +102,10 @@ class Corpus:
         with self.db() as db:
             return corpus_data.claim_origins(db, claim=claim, article=article, semantic=semantic, limit=500)
 
+    def corroboration_summaries(self, keys: list[str], *, semantic: bool = False) -> dict[str, str]:
+        with self.db() as db:
+            return corpus_data.corroboration_summaries(db, keys, semantic=semantic)
+
     def save(self, analysis: Analysis, *, locator: str | None = None) -> Saved:
         with self.db() as db:
             return save_analysis(db, analysis, locator=locator)

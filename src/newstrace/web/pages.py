@@ -118,8 +118,10 @@ def graph(request: Request):
 @router.get("/claims", response_class=HTMLResponse)
 def claims(request: Request, about: str = "", checks: str = ""):
     checks = checks if checks in ("inconsistent", "consistent", "unverifiable") else ""
-    return page(request, "claims.html", claims=corpus(request).claims(about=about, checks=checks),
-                about=about, checks=checks)
+    rows = corpus(request).claims(about=about, checks=checks)
+    summaries = corpus(request).corroboration_summaries([f"{c['article_id']}:{c['claim_id']}" for c in rows],
+                                                        semantic=request.app.state.settings.semantic)
+    return page(request, "claims.html", claims=rows, about=about, checks=checks, summaries=summaries)
 
 
 @router.get("/claims/{key:path}", response_class=HTMLResponse)
