@@ -134,3 +134,31 @@ def test_a_file_that_is_not_a_database_exits_24(tmp_path, capsys):
     bad.write_text("hello " * 1000)
     code, _, err = run(capsys, "sources", "--db", str(bad))
     assert code == 24 and "not a usable SQLite database" in err
+
+
+def test_recluster_merges_near_copies_before_counting(db_url, capsys):
+    from store_helpers import make_analysis
+
+    claim = "The Lyon council approved a budget of 4.2 million euros for bike lanes in March 2024."
+    filler = " Residents reacted with mixed feelings to the plan announced at the town hall meeting on Friday."
+    with open_store(db_url) as db:
+        save_analysis(db, make_analysis(claim + filler, url="https://a.example", outlet="A", claims=[claim]))
+        save_analysis(db, make_analysis(claim + filler + " Copyright B.", url="https://b.example", outlet="B",
+                                        claims=[claim]))
+    code, out, _ = run(capsys, "corroborate", "https://a.example", "--db", db_url, "--no-semantic", "-f", "json")
+    assert code == 0 and json.loads(out)[0]["supporting_origins"] == 2
+    code, out, _ = run(capsys, "corroborate", "https://a.example", "--db", db_url, "--no-semantic", "-f", "json",
+                       "--recluster")
+    assert code == 0 and json.loads(out)[0]["summary"].endswith("(single origin)")
+
+
+def test_stdin_articles_are_located_by_content_not_by_dash(tmp_path, capsys, monkeypatch, nlp):
+    import sys as _sys
+
+    db = str(tmp_path / "s.db")
+    for text in (STORY, STORY + " Trains run again."):
+        monkeypatch.setattr(_sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+        assert run(capsys, "ingest", "-", "--db", db, "-q")[0] == 0
+    with open_store(db) as store:
+        rows = store.rows("SELECT locator, version FROM article_versions ORDER BY seen_at")
+    assert len(rows) == 2 and all(r["version"] == 1 and r["locator"].startswith("article:") for r in rows)

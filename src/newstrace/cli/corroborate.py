@@ -9,6 +9,7 @@ from newstrace.cli.main import cli
 from newstrace.cli.store_options import emit_rows, format_option, options_for, store_options
 from newstrace.store import open_store
 from newstrace.store import corroborate as store_corroborate
+from newstrace.store.copies import assign_copies
 
 
 @cli.command()
@@ -19,11 +20,15 @@ from newstrace.store import corroborate as store_corroborate
 @click.option("--semantic/--no-semantic", default=None,
               help="Use MiniLM embeddings (default: when the [semantic] extra is installed).")
 @click.option("--candidates", "k", type=int, default=50, show_default=True, help="Candidates retrieved per claim.")
+@click.option("--recluster", is_flag=True,
+              help="First regroup stored articles into copies with the near-duplicate fallback (MinHash).")
 def corroborate(ref: str | None, db: str, busy_timeout: float, fmt: str, claim: str | None,
-                semantic: bool | None, k: int) -> None:
+                semantic: bool | None, k: int, recluster: bool) -> None:
     """For each claim of article REF (or of every article, or --claim), count independent origins
     that support and contradict it."""
     with open_store(db, options_for(busy_timeout)) as store:
+        if recluster:
+            assign_copies(store)
         results = list(store_corroborate.corroborate(store, claim=claim, article=ref, semantic=semantic, k=k))
     if fmt == "json":
         click.echo(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2))

@@ -13,12 +13,14 @@ OVERRIDABLE = ("title", "outlet", "published", "updated", "language")
 
 @dataclass(frozen=True, slots=True)
 class CorpusDocument:
-    """One article to ingest. ``locator`` names where it lives (URL, path, or ``file.jsonl#line``)."""
+    """One article to ingest. ``locator`` names where it lives (URL, path, or ``file.jsonl#line``); empty when
+    only the article itself can tell (standard input)."""
 
     raw: RawDocument
     locator: str
     fields: dict[str, Any] = field(default_factory=dict)
     fmt: str | None = None  # html | markdown | text; None = sniff
+    text_fallback: str | None = None  # plain text to use when the HTML holds too little for the extractor
 
 
 def apply_fields(article: Article, fields: dict[str, Any]) -> Article:

@@ -25,6 +25,7 @@ _NS = {
     "dc": "http://purl.org/dc/elements/1.1/",
     "rss1": "http://purl.org/rss/1.0/",
 }
+_TAG = re.compile(r"<[a-zA-Z][^>]*>")
 _FEED_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF)[\s>]", re.S)
 
 
@@ -77,7 +78,7 @@ def feed_documents(data: bytes, *, name: str, fetch_items: bool = False,
         elif item.content:
             raw = RawDocument(name=f"{name}#item{index}", data=_as_page(item, outlet).encode("utf-8"), url=item.link,
                               content_type="text/html", charset="utf-8")
-            yield CorpusDocument(raw, locator, fields, fmt="html")
+            yield CorpusDocument(raw, locator, fields, fmt="html", text_fallback=_as_text(item))
         else:
             yield MalformedFeed(f"item {index} has no content; pass --fetch-items to fetch {item.link}",
                                 source=name)
@@ -88,8 +89,18 @@ def _as_page(item: FeedItem, outlet: str | None) -> str:
     meta = [("og:site_name", outlet), ("article:published_time", item.published), ("og:url", item.link)]
     head = "".join(f'<meta property="{k}" content="{html.escape(v)}">' for k, v in meta if v)
     head += "".join(f'<meta name="author" content="{html.escape(a)}">' for a in item.authors)
+    content = item.content or ""
+    if not _TAG.search(content):  # plain text: paragraphs the extractor can see
+        content = "".join(f"<p>{html.escape(p.strip())}</p>" for p in re.split(r"\n\s*\n", content) if p.strip())
     return (f"<html><head><title>{html.escape(item.title or '')}</title>{head}</head>"
-            f"<body><article>{item.content}</article></body></html>")
+            f"<body><article>{content}</article></body></html>")
+
+
+def _as_text(item: FeedItem) -> str:
+    """The item as plain text (title, blank line, content without tags), for teasers too short for HTML extraction."""
+    paragraphs = re.split(r"</p>|<br\s*/?>|\n\s*\n", item.content or "")
+    body = "\n\n".join(t for p in paragraphs if (t := " ".join(html.unescape(_TAG.sub(" ", p)).split())))
+    return f"{item.title}\n\n{body}" if item.title else body
 
 
 def _parse_xml(data: bytes, name: str) -> Element:

@@ -53,5 +53,6 @@ def _documents(name: str, options: ReadOptions, fetch_items: bool) -> Iterator[C
 
 
 def _locator(path: str) -> str:
-    """Local files are located by absolute path, so re-running from another folder finds the same versions."""
-    return path if path == "-" else str(Path(path).resolve())
+    """Local files are located by absolute path, so re-running from another folder finds the same versions.
+    Standard input has no place of its own: '' lets the store locate it by URL or content id."""
+    return "" if path == "-" else str(Path(path).resolve())

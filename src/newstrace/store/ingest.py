@@ -13,10 +13,11 @@ from typing import Callable, Iterable, Iterator
 
 from newstrace.corpus.document import CorpusDocument, apply_fields
 from newstrace.corpus.sources import corpus_documents
-from newstrace.errors import NewstraceError
+from newstrace.errors import NewstraceError, NoArticleFound
 from newstrace.extract import extract_article
 from newstrace.model import Analysis, Article
 from newstrace.pipeline import AnalyzeConfig, analyze_articles
+from newstrace.reading import RawDocument
 from newstrace.store.connection import Database, StoreOptions
 from newstrace.store.open import open_store
 from newstrace.store.write import Saved, latest_version, save_analysis
@@ -61,7 +62,7 @@ def ingest_documents(store: Database, docs: Iterable[CorpusDocument | NewstraceE
     articles = _new_articles(store, docs, config, pending, report, notify)
     for analysis in analyze_articles(articles, config):
         item = pending.popleft()
-        saved = save_analysis(store, analysis, locator=item.doc.locator, raw_hash=item.raw_hash,
+        saved = save_analysis(store, analysis, locator=item.doc.locator or None, raw_hash=item.raw_hash,
                               input_name=item.doc.raw.name)
         _record(report, saved, seen_this_run)
         notify(saved.locator, saved.outcome)
@@ -78,14 +79,13 @@ def _new_articles(store: Database, docs: Iterable[CorpusDocument | NewstraceErro
             notify(doc.source or "?", "failed")
             continue
         raw_hash = hashlib.sha256(doc.raw.data).hexdigest()
-        latest = latest_version(store, doc.locator)
+        latest = latest_version(store, doc.locator) if doc.locator else None
         if latest and latest["raw_hash"] == raw_hash:
             report.counts["unchanged"] += 1
             notify(doc.locator, "unchanged")
             continue
         try:
-            article = apply_fields(extract_article(doc.raw, encoding=config.encoding, fmt=config.fmt or doc.fmt),
-                                   doc.fields)
+            article = apply_fields(_extract(doc, config), doc.fields)
         except NewstraceError as err:
             report.failures.append(err)
             notify(doc.locator, "failed")
@@ -96,6 +96,16 @@ def _new_articles(store: Database, docs: Iterable[CorpusDocument | NewstraceErro
             continue
         pending.append(_Pending(doc, raw_hash))
         yield article
+
+
+def _extract(doc: CorpusDocument, config: AnalyzeConfig) -> Article:
+    try:
+        return extract_article(doc.raw, encoding=config.encoding, fmt=config.fmt or doc.fmt)
+    except NoArticleFound:
+        if not doc.text_fallback:
+            raise
+        raw = RawDocument(doc.raw.name, doc.text_fallback.encode("utf-8"), doc.raw.url, "text/plain", "utf-8")
+        return extract_article(raw, fmt="text")
 
 
 def _record(report: IngestReport, saved: Saved, seen_this_run: dict[str, str]) -> None:
