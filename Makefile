@@ -34,6 +34,7 @@ bench: $(VENV)/.dev
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/corroborate.py
+	$(BIN)/python bench/report.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache

@@ -98,7 +98,20 @@ class NotInStore(NewstraceError):
     exit_code = 25
 
 
+class ServeRefused(NewstraceError):
+    """``serve`` asked to listen beyond this machine without a token, or on an unusable address."""
+
+    exit_code = 30
+
+
+class WriteFailed(NewstraceError):
+    """An output file (e.g. the HTML report) that cannot be written."""
+
+    exit_code = 31
+
+
 EXIT_CODES = {cls.__name__: cls.exit_code for cls in (
     InputNotFound, UnreadableInput, EmptyInput, BinaryInput, CorruptInput, EncodingProblem,
     InputTooLarge, NoArticleFound, FetchFailed, ModelMissing, BatchFailed,
-    MalformedFeed, MalformedRecord, StoreLocked, StoreUnavailable, StoreProblem, NotInStore)}
+    MalformedFeed, MalformedRecord, StoreLocked, StoreUnavailable, StoreProblem, NotInStore,
+    ServeRefused, WriteFailed)}

@@ -4,5 +4,6 @@ from newstrace.cli import analyze as _analyze  # noqa: F401  (registers the comm
 from newstrace.cli import ingest as _ingest, speakers as _speakers, quotes as _quotes  # noqa: F401
 from newstrace.cli import claims as _claims, sources as _sources, story as _story  # noqa: F401
 from newstrace.cli import corroborate as _corroborate  # noqa: F401
+from newstrace.cli import report as _report, serve as _serve  # noqa: F401
 
 __all__ = ["cli", "main"]

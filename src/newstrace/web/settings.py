@@ -1,0 +1,50 @@
+"""How the web UI runs: explicit values with safe defaults."""
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass
+
+from newstrace.errors import ServeRefused
+
+MIN_TOKEN_LENGTH = 16
+
+
+@dataclass(frozen=True, slots=True)
+class WebSettings:
+    db: str
+    host: str = "127.0.0.1"
+    port: int = 8000
+    token: str | None = None  # required for writes when set; required to be set beyond loopback
+    max_body_bytes: int = 2 * 1024 * 1024  # a pasted article or an ingest batch
+    request_timeout: float = 30.0  # seconds for any read request
+    analyse_timeout: float = 120.0  # seconds for analysing (and fetching) one pasted article
+    fetch_timeout: float = 15.0
+    max_ingest_documents: int = 100
+    semantic: bool = False  # MiniLM for claim matching (loads torch in the server)
+    page_size: int = 50
+
+    @property
+    def loopback(self) -> bool:
+        return is_loopback(self.host)
+
+
+def is_loopback(host: str) -> bool:
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_settings(settings: WebSettings) -> None:
+    """Refuse to serve writes to the network unauthenticated."""
+    if settings.token is not None and len(settings.token) < MIN_TOKEN_LENGTH:
+        raise ServeRefused(f"the token must be at least {MIN_TOKEN_LENGTH} characters "
+                           "(e.g. python -c 'import secrets; print(secrets.token_urlsafe())')")
+    if not settings.loopback and not settings.token:
+        raise ServeRefused(f"listening on {settings.host} makes the UI reachable from other machines; "
+                           "give --token (or NEWSTRACE_TOKEN) so that only you can analyse and ingest, "
+                           "or use --host 127.0.0.1")
+    if not 0 < settings.port < 65536:
+        raise ServeRefused(f"port {settings.port} is not between 1 and 65535")
