@@ -62,6 +62,12 @@ class BatchFailed(NewstraceError):
     exit_code = 13
 
 
+class OutputNotWritable(NewstraceError):
+    """An output file (``--json``, ``--graphml``) that cannot be written."""
+
+    exit_code = 14
+
+
 EXIT_CODES = {cls.__name__: cls.exit_code for cls in (
     InputNotFound, UnreadableInput, EmptyInput, BinaryInput, CorruptInput, EncodingProblem,
-    InputTooLarge, NoArticleFound, FetchFailed, ModelMissing, BatchFailed)}
+    InputTooLarge, NoArticleFound, FetchFailed, ModelMissing, BatchFailed, OutputNotWritable)}
