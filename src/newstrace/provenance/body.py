@@ -45,7 +45,7 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
         rf"\b{_INTERVIEW}\s+(?:aired|broadcast|published|released)\s+(?:{_WHEN}\s+)?(?:on|by|in)\s+{_OUT}")),
     ("told_journalist", "interview", re.compile(rf"\btold\s+{_JOURNALIST_OF}{_OUT}")),
     ("told", "interview", re.compile(
-        rf"\b(?:told|speaking\s+to|spoke\s+to|in\s+(?:comments|remarks|a\s+statement)\s+to)\s+{_OUT}")),
+        rf"\b(?:told|[Ss]peaking\s+to|spoke\s+to|[Ii]n\s+(?:comments|remarks|a\s+statement)\s+to)\s+{_OUT}")),
     ("according_to_report", "report", re.compile(
         r"\b(?:[Aa]ccording\s+to|[Cc]iting|[Aa]s\s+(?:first\s+)?reported\s+in)\s+(?:a|an|the)\s+(?:new\s+|recent\s+|"
         r"earlier\s+|separate\s+|joint\s+|exclusive\s+)?(?:report|investigation|story|article|analysis|survey)\s+"
