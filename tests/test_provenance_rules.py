@@ -101,6 +101,7 @@ def test_body_reporting_sources(sentence, name, role):
     "The minister told parliament that the budget was balanced.",
     "According to the Times, the talks failed.",  # ambiguous "the Times": not asserted
     "Officials told state media that 39 people had died.",  # no single outlet named
+    "The minister, speaking to the Atlantic Council, said the alliance was strong.",  # not The Atlantic
 ])
 def test_outlets_as_topics_or_vague_venues_are_not_links(sentence):
     chain = chain_of(f"Title here\n\n{sentence} {BODY}")

@@ -24,7 +24,7 @@ class DedupConfig:
 
     shingle: int = 5
     num_perm: int = 128
-    threshold: float = 0.5
+    threshold: float = 0.3
     jaccard: float = 0.7
     containment: float = 0.8
     min_words: int = 20
@@ -36,6 +36,7 @@ class Document:
     """One article as the corpus sees it: its shingles, and what dates and provenance say about it."""
 
     index: int
+    position: int  # place in the input, counting skipped items
     name: str
     item: Article | Analysis
     hashes: np.ndarray
@@ -54,7 +55,7 @@ class Document:
             if isinstance(self.item, Analysis) and self.item.provenance:
                 self._chain = self.item.provenance
             else:
-                self._chain = build_chain(self.article)
+                self._chain = build_chain(self.article, body=False)  # publication steps are what order copies
         return self._chain
 
     @property
@@ -127,7 +128,7 @@ def dedup(items: Iterable[Article | Analysis | tuple[str, Article | Analysis]], 
 
 def _documents(items: Iterable[Any], config: DedupConfig) -> tuple[list[Document], list[str]]:
     docs, skipped = [], []
-    for item in items:
+    for position, item in enumerate(items):
         name, item = item if isinstance(item, tuple) else (None, item)
         article = item.article if isinstance(item, Analysis) else item
         name = name or article.url or article.id[:16]
@@ -137,7 +138,7 @@ def _documents(items: Iterable[Any], config: DedupConfig) -> tuple[list[Document
         if count < config.min_words:
             skipped.append(name)
             continue
-        docs.append(Document(len(docs), name, item, hashes, count))
+        docs.append(Document(len(docs), position, name, item, hashes, count))
     return docs, skipped
 
 
@@ -145,14 +146,13 @@ def candidate_pairs(signatures: list[np.ndarray], config: DedupConfig, hasher: s
     """Pairs that share at least one LSH band (datasketch ``MinHashLSH``)."""
     bands, rows = sh.lsh_params(config.threshold, config.num_perm)
     lsh = MinHashLSH(threshold=config.threshold, num_perm=config.num_perm, params=(bands, rows))
-    minhashes = [hasher.minhash(s) for s in signatures]
+    minhashes = (hasher.minhash(s) for s in signatures)
     with lsh.insertion_session() as session:
         for i, m in enumerate(minhashes):
             session.insert(i, m, check_duplication=False)
-    found: set[tuple[int, int]] = set()
-    for i, m in enumerate(minhashes):
-        found.update((min(i, j), max(i, j)) for j in lsh.query(m) if j != i)
-    return found
+    # Reading the buckets directly gives the same pairs as querying every document, in one pass.
+    buckets = (table.get(key) for table in lsh.hashtables for key in table.keys())
+    return set(sh.pairs_in_buckets(b for b in buckets if len(b) > 1))
 
 
 def verify_pairs(docs: list[Document], candidates: Iterable[tuple[int, int]], config: DedupConfig) -> list[Pair]:
@@ -241,7 +241,7 @@ def result_to_dict(result: DedupResult) -> dict[str, Any]:
 
     def doc(i: int) -> dict[str, Any]:
         d = docs[i]
-        return {"index": i, "name": d.name, "id": d.article.id, "outlet": d.outlet, "date": d.date,
+        return {"index": i, "position": d.position, "name": d.name, "id": d.article.id, "outlet": d.outlet, "date": d.date,
                 "words": d.words, "upstream": d.upstream}
 
     return {

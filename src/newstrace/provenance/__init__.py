@@ -16,13 +16,16 @@ from newstrace.provenance.signals import Page, signal_candidates
 __all__ = ["build_chain"]
 
 
-def build_chain(article: Article, doc: Any = None, view: Any = None, quotes: Iterable[Quote] = ()) -> list[Source]:
+def build_chain(article: Article, doc: Any = None, view: Any = None, quotes: Iterable[Quote] = (), *,
+                body: bool = True) -> list[Source]:
     """The publication chain of ``article``, earliest first; every link carries its evidence.
 
     ``doc`` and ``view`` are accepted for the pipeline's stage signature: the body rules read the
     entities the NLP stage already mapped onto the article, so the chain can also be built without spaCy.
+    ``body=False`` skips the reporting sources of the body (interviews, reports): publication steps only.
     """
     page = Page.of(article)
-    candidates = (signal_candidates(article, page) + body_candidates(article, page)
-                  + quote_candidates(article, quotes, page))
+    candidates = signal_candidates(article, page)
+    if body:
+        candidates += body_candidates(article, page) + quote_candidates(article, quotes, page)
     return reconcile(candidates, page)

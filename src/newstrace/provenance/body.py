@@ -62,6 +62,9 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
         rf"\b(?:[Aa]ccording\s+to|[Ii]n|[Cc]iting)\s+a\s+(?:press\s+release|news\s+release)\s+(?:from|by|issued\s+by)\s+{_OUT}")),
     ("said_in_press_release", "press release", re.compile(rf"{_OUT}\s+(?:said|announced|stated)\s+in\s+a\s+press\s+release")),
 ]
+_INSTITUTION = re.compile(r"\b(?:Council|Institute|Institution|University|College|Foundation|Cent(?:er|re)|Committee|"
+                          r"Company|Corporation|Group|Bank|Fund|Party|Commission|Association|Society|School|"
+                          r"Hospital|Department|Ministry|Club|Union|Museum|Forum)\b")
 _POSSESSIVE = re.compile(r"['’]s\b.*$")
 _GENERIC_VENUE = re.compile(r"^(?:[A-Z][a-z]+(?:\s+state)?|state|local|national|public|independent|pro-government)\s+"
                             r"(?:television|TV|radio|broadcaster|news\s+agency|newspaper|channel|daily)$")
@@ -134,7 +137,7 @@ def outlet_name(text: str, entities: Iterable[Entity] = (), start: int = 0, end:
     if _GENERIC_VENUE.match(text):
         return text  # "French television": the outlet is described, not named
     bare = re.sub(r"^[Tt]he\s+", "", text)
-    known = _known_prefix(bare)
+    known = _known_prefix(bare, strict=strict_ambiguous)
     if known:
         return known
     if strict_ambiguous:
@@ -147,13 +150,14 @@ def outlet_name(text: str, entities: Iterable[Entity] = (), start: int = 0, end:
     return None
 
 
-def _known_prefix(name: str) -> str | None:
+def _known_prefix(name: str, *, strict: bool) -> str | None:
     """The table outlet that ``name`` or its first words spell: "BBC World Service" is the BBC."""
     words = name.split()
     for n in range(len(words), 0, -1):
-        known = outlets.lookup(" ".join(words[:n]), strict=True)
+        known = outlets.lookup(" ".join(words[:n]), strict=strict)
         if known:
-            return known.name
+            # "the Atlantic Council" is not The Atlantic
+            return None if _INSTITUTION.search(" ".join(words[n:])) else known.name
     return None
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from newstrace.extract.lines import WIRES
@@ -113,6 +114,9 @@ _TABLE: tuple[Outlet, ...] = (
 _AMBIGUOUS = {"ap", "pa", "cp", "ft", "dw", "tca", "time", "abc", "cbs", "nbc", "insider", "independent", "guardian",
               "the times", "times", "atlantic", "economist", "intercept", "telegraph", "conversation", "yahoo", "spiegel"}
 
+# Names that stand for several outlets whatever the context.
+_NEVER_ALONE = {"times", "the times", "post", "the post", "sun", "the sun", "star", "the star"}
+
 # Words that make a name a news outlet (narrower than extraction's OUTLET_WORDS: no "bureau", "institute" ...).
 MEDIA_WORDS = re.compile(
     r"\b(news|newspaper|press|times|post|agency|agence|media|radio|tv|television|broadcast\w*|network|journal|"
@@ -153,14 +157,16 @@ def _index() -> dict[str, Outlet]:
 
 
 _INDEX = _index()
+_DOMAINS = {d: outlet for outlet in _TABLE for d in outlet.domains}
 
 
+@lru_cache(maxsize=65536)
 def lookup(name: str | None, *, strict: bool = False) -> Outlet | None:
     """The known outlet a name or domain stands for; ``strict`` refuses ambiguous short names."""
     if not name:
         return None
     k = key(name)
-    if strict and name.strip().lower() in _AMBIGUOUS:
+    if name.strip().lower() in (_AMBIGUOUS if strict else _NEVER_ALONE):
         return None
     found = _INDEX.get(k)
     if found is None and "." in name:
@@ -169,11 +175,9 @@ def lookup(name: str | None, *, strict: bool = False) -> Outlet | None:
 
 
 def _by_domain(host: str) -> Outlet | None:
-    host = domain_of(host) or host.lower()
-    for outlet in _TABLE:
-        if any(host == d or host.endswith("." + d) for d in outlet.domains):
-            return outlet
-    return None
+    """"news.yahoo.com", "edition.cnn.com": the host or any parent domain in the table."""
+    parts = (domain_of(host) or host.lower()).split(".")
+    return next((_DOMAINS[".".join(parts[i:])] for i in range(len(parts) - 1) if ".".join(parts[i:]) in _DOMAINS), None)
 
 
 def canonical_name(name: str) -> str:
@@ -184,7 +188,8 @@ def canonical_name(name: str) -> str:
 
 def clean_name(name: str) -> str:
     """"khn.org, a national newsroom" -> "khn.org"; "Reuters Staff" -> "Reuters"; "LLC" suffixes dropped."""
-    name = re.split(r",\s+(?:a|an|the)\s+|\s+\((?:opens|link)\b", name.strip(), maxsplit=1)[0]
+    name = re.split(r",\s+(?:a|an|the)\s+|\s+\((?:opens|link)\b|,?\s+and\s+(?:is|was|has|have|are|appears|is\s+republished)\b",
+                    name.strip(), maxsplit=1)[0]
     name = re.sub(r",?\s+(?:LLC|Inc\.?|Ltd\.?|Limited|Corp\.?)$", "", name.strip(" .,;:"))
     name = re.sub(r"\s+(?:staff(?:\s+and\s+wire\s+reports)?|newsroom|editors|desk|staff\s+reports?|wire)$", "", name,
                   flags=re.I)
@@ -218,6 +223,7 @@ def is_wire(name: str) -> bool:
     return known is not None and known.kind == "wire"
 
 
+@lru_cache(maxsize=65536)
 def same_outlet(a: str | None, b: str | None) -> bool:
     """Two names (or domains) for the same outlet: equal keys, one table entry, or a domain that spells the name."""
     if not a or not b:
@@ -230,9 +236,9 @@ def same_outlet(a: str | None, b: str | None) -> bool:
     oa, ob = lookup(a), lookup(b)
     if oa is not None and oa is ob:
         return True
-    # "globalresearch.ca" and "Global Research"; "nytimes.com" is in the table.
+    # "theconversation.com" and "The Conversation" ("globalresearch.ca" already has Global Research's key).
     if ("." in a) != ("." in b):
-        return min(len(ka), len(kb)) >= 4 and (ka in kb or kb in ka)
+        return "the" + ka == kb or "the" + kb == ka
     return False
 
 
