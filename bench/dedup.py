@@ -3,7 +3,7 @@
     PYTHONPATH=src python bench/dedup.py --n 100000
 
 Builds N articles from the samples (../shared/data/samples/wikinews CSVs when present, else examples/):
-originals are new mixes of sample sentences; about 30% get 1-3 copies with realistic edits (trimmed,
+originals are new mixes of sample sentences, reworded (--reword); about 30% get 1-3 copies with realistic edits (trimmed,
 re-headlined, boilerplate and a republication line added, a paragraph dropped, a few words changed).
 Prints throughput at two sizes (linear scaling), pair precision/recall against the generator's truth,
 and, on a 2,000-article subset in the same run, the LSH's recall against exact all-pairs comparison
@@ -53,18 +53,32 @@ def sample_sentences() -> tuple[list[str], str]:
 
 
 class Generator:
-    def __init__(self, sentences: list[str], seed: int):
+    def __init__(self, sentences: list[str], seed: int, reword: float = 0.25):
         self.sentences = sentences
         self.rng = random.Random(seed)
+        self.reword = reword
+        self.vocabulary = sorted({w for s in sentences for w in s.split()})
 
     def original(self, group: int) -> dict:
         rng = self.rng
-        picked = rng.sample(self.sentences, rng.randint(6, 14))
+        picked = [self._reword(s) for s in rng.sample(self.sentences, rng.randint(6, 14))]
         paragraphs = [" ".join(picked[i:i + rng.randint(2, 3)]) for i in range(0, len(picked), 3)]
         title = " ".join(rng.choice(picked).split()[:8])
         day = date(2019, 1, 1) + timedelta(days=rng.randint(0, 700))
         return {"group": group, "title": title, "paragraphs": paragraphs, "outlet": rng.choice(OUTLETS),
                 "date": day, "footer": [], "origin": None}
+
+    def _reword(self, sentence: str) -> str:
+        """A sample sentence with about a quarter of its words swapped for words of the samples.
+
+        With a pool of ~10^4 sentences, a 10^5-article corpus reuses each one about 100 times; unchanged,
+        unrelated originals would share whole sentences far more often than real articles do.
+        """
+        words = sentence.split()
+        for i in range(len(words)):
+            if self.rng.random() < self.reword:
+                words[i] = self.rng.choice(self.vocabulary)
+        return " ".join(words)
 
     def copy(self, orig: dict) -> dict:
         rng = self.rng
@@ -120,8 +134,8 @@ def to_article(doc: dict, number: int) -> Article:
                    paragraphs=spans[1:], boilerplate=boilerplate, signals=signals)
 
 
-def corpus(n: int, sentences: list[str], seed: int) -> tuple[list[Article], list[int], list[bool]]:
-    gen = Generator(sentences, seed)
+def corpus(n: int, sentences: list[str], seed: int, reword: float) -> tuple[list[Article], list[int], list[bool]]:
+    gen = Generator(sentences, seed, reword)
     articles, groups, is_original = [], [], []
     group = 0
     while len(articles) < n:
@@ -172,11 +186,13 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=100_000, help="articles in the generated corpus")
     parser.add_argument("--subset", type=int, default=2_000, help="articles compared exactly, all pairs")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--reword", type=float, default=0.25,
+                        help="share of words of each sample sentence replaced in originals (0 = sentences reused as is)")
     parser.add_argument("--threshold", type=float, default=DedupConfig().threshold, help="LSH candidate threshold")
     args = parser.parse_args()
     config = DedupConfig(threshold=args.threshold)
     sentences, origin = sample_sentences()
-    articles, groups, is_original = corpus(args.n, sentences, args.seed)
+    articles, groups, is_original = corpus(args.n, sentences, args.seed, args.reword)
     truth = truth_pairs(groups)
     print(f"corpus: {len(articles):,} articles from {len(sentences):,} sentences of the {origin}; "
           f"{len(truth):,} true copy pairs; config {config}")

@@ -1,4 +1,4 @@
-"""The provenance cases in tests/data/provenance_cases.json: each article's chain, earliest first.
+"""The provenance cases in tests/data/provenance_{cases,holdout}.json: each article's chain, earliest first.
 
 Every case is written in the conventions of a real outlet or wire service (the texts are invented).
 A chain must match exactly (outlets and roles, in order); dates and journalists where the case gives
@@ -15,11 +15,12 @@ from newstrace.provenance.evaluate import case_document, load_cases, score_chain
 
 from conftest import TEST_DATA
 
-CASES = load_cases(TEST_DATA / "provenance_cases.json")
+MAIN = load_cases(TEST_DATA / "provenance_cases.json")
+CASES = MAIN + load_cases(TEST_DATA / "provenance_holdout.json")
 
 
 def test_there_are_at_least_thirty_cases_with_misleading_and_empty_ones():
-    assert len(CASES) >= 30
+    assert len(MAIN) >= 30
     assert sum(1 for c in CASES if c["id"].startswith("misleading")) >= 3
     assert sum(1 for c in CASES if len(c["expected"]) == 1 and c["expected"][0]["role"] == "origin") >= 5
 
