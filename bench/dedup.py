@@ -209,7 +209,7 @@ def main() -> None:
               f"{len(found):,} verified; vs generator truth: precision {hit / max(1, len(found)):.3f}, "
               f"recall {hit / max(1, len(want)):.3f}; same-cluster pairs: precision {both / max(1, len(together)):.3f}, "
               f"recall {both / max(1, len(want)):.3f}; earliest version = generated original in "
-              f"{earliest_ok}/{len(result.clusters)} clusters")
+              f"{earliest_ok}/{len(result.clusters)} clusters; seconds per step {result.seconds}")
 
     subset = articles[: args.subset]
     result, lsh_seconds = timed_dedup(subset, config)

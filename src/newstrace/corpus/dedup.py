@@ -6,6 +6,7 @@ and a directed republication graph. It reads text only (no spaCy), so it is fast
 """
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -109,6 +110,7 @@ class DedupResult:
     clusters: list[Cluster]
     candidates: int = 0
     skipped: list[str] = field(default_factory=list)  # too short to compare
+    seconds: dict[str, float] = field(default_factory=dict)  # per step
 
     def to_dict(self) -> dict[str, Any]:
         return result_to_dict(self)
@@ -117,13 +119,30 @@ class DedupResult:
 def dedup(items: Iterable[Article | Analysis | tuple[str, Article | Analysis]], config: DedupConfig = DedupConfig()) -> DedupResult:
     """Find copies among ``items`` (optionally ``(name, item)`` pairs; the name defaults to the URL or id)."""
     hasher = sh.Hasher(config.num_perm, config.seed)
+    clock = _Clock()
     docs, skipped = _documents(items, config)
     signatures = [hasher.signature(d.hashes) for d in docs]
+    clock.lap("shingles+minhash")
     candidates = candidate_pairs(signatures, config, hasher)
+    clock.lap("lsh")
     pairs = verify_pairs(docs, candidates, config)
-    clusters = [_cluster(docs, members, pairs) for members in _components(len(docs), pairs)]
-    clusters.sort(key=lambda c: (-len(c.members), c.earliest))
-    return DedupResult(config, docs, pairs, clusters, len(candidates), skipped)
+    clock.lap("verify")
+    clusters = _clusters(docs, pairs)
+    clock.lap("clusters")
+    return DedupResult(config, docs, pairs, clusters, len(candidates), skipped, clock.laps)
+
+
+class _Clock:
+    """Seconds spent in each step, so a slow step shows (reported by ``bench/dedup.py``)."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = round(now - self._last, 3)
+        self._last = now
 
 
 def _documents(items: Iterable[Any], config: DedupConfig) -> tuple[list[Document], list[str]]:
@@ -165,6 +184,17 @@ def verify_pairs(docs: list[Document], candidates: Iterable[tuple[int, int]], co
     return pairs
 
 
+def _clusters(docs: list[Document], pairs: list[Pair]) -> list[Cluster]:
+    """Connected components of the verified pairs, biggest first, each with its own pairs."""
+    components = _components(len(docs), pairs)
+    cluster_of = {m: number for number, members in enumerate(components) for m in members}
+    pairs_of: list[list[Pair]] = [[] for _ in components]
+    for p in pairs:
+        pairs_of[cluster_of[p.a]].append(p)
+    clusters = [_cluster(docs, members, own) for members, own in zip(components, pairs_of)]
+    return sorted(clusters, key=lambda c: (-len(c.members), c.earliest))
+
+
 def _components(n: int, pairs: list[Pair]) -> list[list[int]]:
     parent = list(range(n))
 
@@ -187,14 +217,13 @@ def _components(n: int, pairs: list[Pair]) -> list[list[int]]:
 
 
 def _cluster(docs: list[Document], members: list[int], pairs: list[Pair]) -> Cluster:
-    """The earliest version (by provenance chains, then dates) and the direction of every copy."""
+    """The earliest version (by provenance chains, then dates) and the direction of every copy (``pairs``: its own)."""
     named = {m for m in members for other in members if other != m and _names(docs[other], docs[m])}
     ranked = sorted(members, key=lambda m: _rank(docs[m], m in named))
     earliest = ranked[0]
     why = _why_earliest(docs, earliest, ranked, named)
     position = {m: i for i, m in enumerate(ranked)}
-    inside = set(members)
-    edges = [_edge(docs, p, position) for p in pairs if p.a in inside]
+    edges = [_edge(docs, p, position) for p in pairs]
     return Cluster(sorted(members), earliest, why, edges)
 
 
@@ -247,7 +276,7 @@ def result_to_dict(result: DedupResult) -> dict[str, Any]:
     return {
         "config": {k: getattr(result.config, k) for k in result.config.__dataclass_fields__},
         "documents": len(docs), "skipped": result.skipped, "candidate_pairs": result.candidates,
-        "verified_pairs": len(result.pairs),
+        "verified_pairs": len(result.pairs), "seconds": result.seconds,
         "clusters": [{"size": len(c.members), "earliest": doc(c.earliest), "why": c.why,
                       "members": [doc(m) for m in c.members],
                       "edges": [{"from": e.source, "to": e.target, "reason": e.reason, "jaccard": e.jaccard,
