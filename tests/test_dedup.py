@@ -65,6 +65,23 @@ def test_band_keys_group_the_same_pairs_as_minhashlsh():
     assert ours == theirs and (0, 1) in ours and (2, 3) in ours
 
 
+def test_vectorised_buckets_and_both_indexes_give_the_same_candidates():
+    hasher = sh.Hasher()
+    texts = [story(s % 7, 150) + (" extra words here" * (s // 7)) for s in range(21)] + [story(99)]
+    sigs = [hasher.signature(sh.shingle_hashes(t)) for t in texts]
+    bands, rows = sh.lsh_params(0.3, 128)
+    by_dict: dict[bytes, list[int]] = {}
+    for i, s in enumerate(sigs):
+        for key in sh.band_keys(s, bands, rows):
+            by_dict.setdefault(key, []).append(i)
+    expected = set(sh.pairs_in_buckets(b for b in by_dict.values() if len(b) > 1))
+    assert set(sh.pairs_in_buckets(sh.band_buckets(np.vstack(sigs), bands, rows))) == expected
+    from newstrace.corpus.dedup import candidate_pairs
+    for index in ("bands", "datasketch"):
+        assert candidate_pairs(sigs, DedupConfig(threshold=0.3, index=index), hasher) == expected
+    assert (0, 7) in expected and len(expected) >= 21
+
+
 def test_overlap_measures_containment_both_ways():
     small = sh.shingle_hashes(story(4, 60))
     big = sh.shingle_hashes(story(4, 60) + " " + story(5, 120))

@@ -35,16 +35,18 @@ _DEFAULT = DedupConfig()
               help="Share of one text inside the other at or above which it is a copy.")
 @click.option("--min-words", type=click.IntRange(1), default=_DEFAULT.min_words, show_default=True,
               help="Shorter texts are not compared.")
+@click.option("--index", type=click.Choice(["bands", "datasketch"]), default=_DEFAULT.index, show_default=True,
+              help="How LSH buckets are built: numpy over all bands, or datasketch's MinHashLSH (same candidates).")
 @click.option("--input-format", type=click.Choice(["html", "markdown", "text"]),
               help="Treat every article input as this format instead of guessing.")
 @click.option("--encoding", help="Decode input with this encoding instead of detecting it.")
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse inputs larger than this.")
 def dedup(inputs: tuple[str, ...], fmt: str, json_path: str | None, graphml_path: str | None, shingle: int,
-          num_perm: int, threshold: float, jaccard: float, containment: float, min_words: int,
+          num_perm: int, threshold: float, jaccard: float, containment: float, min_words: int, index: str,
           input_format: str | None, encoding: str | None, max_bytes: int) -> None:
     """Find copies among INPUTS: article files, folders, globs, URLs, and newstrace JSON analyses (.json, .jsonl)."""
     config = DedupConfig(shingle=shingle, num_perm=num_perm, threshold=threshold, jaccard=jaccard,
-                         containment=containment, min_words=min_words)
+                         containment=containment, min_words=min_words, index=index)
     items, failures = [], []
     for name, item in corpus_items(list(inputs), ReadOptions(max_bytes=max_bytes), fmt=input_format, encoding=encoding):
         (failures if isinstance(item, NewstraceError) else items).append((name, item))

@@ -30,6 +30,7 @@ class DedupConfig:
     containment: float = 0.8
     min_words: int = 20
     seed: int = 1
+    index: str = "bands"  # bands (numpy) | datasketch (MinHashLSH): the same candidates
 
 
 @dataclass(slots=True)
@@ -162,8 +163,14 @@ def _documents(items: Iterable[Any], config: DedupConfig) -> tuple[list[Document
 
 
 def candidate_pairs(signatures: list[np.ndarray], config: DedupConfig, hasher: sh.Hasher) -> set[tuple[int, int]]:
-    """Pairs that share at least one LSH band (datasketch ``MinHashLSH``)."""
+    """Pairs that share at least one LSH band, with datasketch's bands and rows for the threshold.
+
+    ``index="bands"`` groups the bands with numpy (fast, the same buckets); ``"datasketch"`` uses ``MinHashLSH``.
+    """
     bands, rows = sh.lsh_params(config.threshold, config.num_perm)
+    if config.index == "bands":
+        matrix = np.vstack(signatures) if signatures else np.empty((0, config.num_perm), dtype=np.uint32)
+        return set(sh.pairs_in_buckets(sh.band_buckets(matrix, bands, rows)))
     lsh = MinHashLSH(threshold=config.threshold, num_perm=config.num_perm, params=(bands, rows))
     minhashes = (hasher.minhash(s) for s in signatures)
     with lsh.insertion_session() as session:

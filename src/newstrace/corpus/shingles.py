@@ -100,10 +100,26 @@ def band_keys(signature: np.ndarray, bands: int, rows: int) -> list[bytes]:
     return [i.to_bytes(2, "big") + bytes(signature[i * rows:(i + 1) * rows].byteswap().data) for i in range(bands)]
 
 
+def band_buckets(signatures: np.ndarray, bands: int, rows: int) -> Iterator[np.ndarray]:
+    """Row indices of a signature matrix that share a band, band by band (buckets of two or more).
+
+    The same buckets as ``band_keys`` in a dict, vectorised: each band's values are grouped by ``np.unique``.
+    """
+    for i in range(bands):
+        block = np.ascontiguousarray(signatures[:, i * rows:(i + 1) * rows])
+        keys = block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel()
+        _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+        shared = np.nonzero(counts[inverse] > 1)[0]
+        if len(shared) == 0:
+            continue
+        shared = shared[np.argsort(inverse[shared], kind="stable")]
+        yield from np.split(shared, np.nonzero(np.diff(inverse[shared]))[0] + 1)
+
+
 def pairs_in_buckets(buckets: Iterable[list[int]]) -> Iterator[tuple[int, int]]:
     """Every pair of documents that share a bucket, smaller id first (duplicates across bands possible)."""
     for members in buckets:
-        members = sorted(set(members))
+        members = sorted(set(int(m) for m in members))
         for i, a in enumerate(members):
             for b in members[i + 1:]:
                 yield a, b
