@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import random
 import re
 import sys
@@ -28,7 +29,7 @@ from newstrace.corpus import DedupConfig, dedup  # noqa: E402
 from newstrace.corpus import shingles as sh  # noqa: E402
 from newstrace.model import Article, Boilerplate, Signal, Span  # noqa: E402
 
-SHARED = ROOT.parent / "shared" / "data" / "samples" / "wikinews"
+SHARED = Path(os.environ.get("NEWSTRACE_SHARED", ROOT.parent / "shared" / "data")) / "samples" / "wikinews"
 OUTLETS = [f"outlet{i}.example" for i in range(200)]
 BOILERPLATE = ["Subscribe to our newsletter for the day's top stories.", "Follow us on Twitter and Facebook.",
                "Advertisement", "Read more: the week in review.", "Support independent journalism today."]
@@ -41,9 +42,8 @@ def sample_sentences() -> tuple[list[str], str]:
             texts += [row["text"] for row in csv.DictReader(handle)]
         origin = "wikinews CSVs"
     if not texts:
-        from newstrace.extract import extract_string
-        from newstrace.reading import read_input
         from newstrace.extract import extract_article
+        from newstrace.reading import read_input
         for path in sorted((ROOT / "examples").iterdir()):
             if path.name != "NOTICE":
                 texts.append(extract_article(read_input(str(path))).body_text())
