@@ -15,6 +15,7 @@ from newstrace.errors import NewstraceError
 from newstrace.extract import extract_article
 from newstrace.model import Analysis, Article
 from newstrace.nlp import BodyView, load_nlp, parse_articles
+from newstrace.provenance import build_chain
 from newstrace.reading import RawDocument, ReadOptions, read_input
 from newstrace.reading.inputs import expand_inputs, gunzip_if_needed
 
@@ -65,7 +66,7 @@ NLP_COMPONENTS: tuple[str, ...] = ()
 
 def run_stages(article: Article, doc: Doc, view: BodyView) -> Analysis:
     """The stages after parsing. Each later stage may read what the earlier ones found."""
-    return Analysis(article=article)
+    return Analysis(article=article, provenance=build_chain(article, doc, view))
 
 
 def analyze_inputs(specs: list[str], config: AnalyzeConfig = AnalyzeConfig()) -> Iterator[tuple[str, Analysis | NewstraceError]]:

@@ -5,5 +5,6 @@ from newstrace.cli import ingest as _ingest, speakers as _speakers, quotes as _q
 from newstrace.cli import claims as _claims, sources as _sources, story as _story  # noqa: F401
 from newstrace.cli import corroborate as _corroborate  # noqa: F401
 from newstrace.cli import report as _report, serve as _serve  # noqa: F401
+from newstrace.cli import dedup as _dedup  # noqa: F401  (registers the command)
 
 __all__ = ["cli", "main"]

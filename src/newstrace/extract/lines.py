@@ -19,6 +19,7 @@ WIRES = {
     "PTI": "Press Trust of India", "IANS": "IANS", "Bloomberg": "Bloomberg", "CNN": "CNN", "TASS": "TASS",
     "AAP": "Australian Associated Press", "CP": "The Canadian Press", "PA": "PA Media", "EFE": "EFE",
     "ANSA": "ANSA", "Kyodo": "Kyodo News", "Yonhap": "Yonhap", "WAM": "WAM", "SPA": "Saudi Press Agency",
+    "ITAR-TASS": "TASS",
 }
 _WIRE_ALT = "|".join(sorted((re.escape(w) for w in WIRES), key=len, reverse=True))
 # Words that make a name an organisation rather than a person.
@@ -65,13 +66,21 @@ _SOURCE_RULES: list[tuple[str, str, re.Pattern[str]]] = [
     ("originally_published_short", "original_source", _rx(
         r"^(?:originally|first)\s+(?:published|posted|appeared)\s+(?:by|on|in|at)\s+(?P<who>.+?)\.?$")),
     ("first_appeared", "original_source", _rx(
-        r"^(?:this|the)\s+(?:article|story|piece|post)\s+(?:first\s+)?appeared\s+(?:first\s+)?(?:on|in|at)\s+(?P<who>.+?)\.?$")),
+        r"^(?:this|the)\s+(?:article|story|piece|post|essay|column)\s+(?:first\s+|originally\s+)?appeared\s+(?:first\s+)?(?:on|in|at)\s+(?P<who>.+?)\.?$")),
+    ("cross_posted", "republished_from", _rx(r"^(?:this\s+(?:article|post|piece)\s+(?:is|was)\s+)?cross-?posted\s+(?:from|with|at)\s+(?P<who>.+?)\.?$")),
+    # Tribune Content Agency: "(c)2023 The Baltimore Sun. Visit at baltimoresun.com. Distributed by Tribune Content Agency, LLC."
+    ("syndicated_copyright", "syndicated_copyright", _rx(
+        r"^(?:©|\(c\)|copyright)\s*\d{4},?\s+(?P<who>[^.]+?(?:\.(?:com|org|net))?)\.\s+(?:visit|distributed|.{0,80}?distributed)\b.*\bdistributed\s+by\s+.+$")),
+    # "— AFP", "-- Reuters", "(With inputs from Reuters)", "With inputs from PTI": a wire credit on its own line.
+    ("wire_credit", "wire_credit", re.compile(rf"^(?:{DASH}{{1,2}}\s*)(?P<who>(?:{_WIRE_ALT})(?:\s*(?:/|,|and)\s*(?:{_WIRE_ALT}))*)\.?$")),
+    ("with_inputs", "wire_credit", _rx(r"^\(?\s*with\s+(?:additional\s+)?inputs?\s+from\s+(?P<who>.{2,60}?)\s*\)?\.?$")),
     ("republished_under_licence", "republished_from", _rx(
         r"^this\s+(?:article|story)\s+is\s+republished\s+from\s+(?P<who>.+?)\s+under\s+a\s+creative\s+commons\s+licen[cs]e.*$")),
     ("republished_from", "republished_from", _rx(
         r"^(?:this\s+(?:article|story|piece)\s+(?:is|was|has\s+been)\s+)?re-?published\s+(?:from|by\s+permission\s+of|with\s+(?:the\s+)?permission\s+(?:of|from))\s+(?P<who>.+?)\.?$")),
     ("republished_permission", "republished_from", _rx(r"^re-?published\s+with\s+(?:the\s+)?permission\.?$")),
-    ("reprinted", "republished_from", _rx(r"^reprinted\s+(?:with\s+permission\s+)?from\s+(?P<who>.+?)\.?$")),
+    ("reprinted", "republished_from", _rx(
+        r"^(?:this\s+(?:article|story)\s+(?:was|is)\s+)?reprinted\s+(?:with\s+permission\s+)?from\s+(?P<who>.+?)\.?$")),
     ("source_line", "source_line", _rx(r"^sources?\s*:\s*(?P<who>.{2,150})$")),
     ("via_line", "source_line", _rx(r"^via\s*:?\s+(?P<who>.{2,80})$")),
     ("print_version", "print_edition", _rx(r"^a\s+version\s+of\s+this\s+(?:article|story)\s+appear(?:s|ed)\s+in\s+print\s+on\s+(?P<who>.+)$")),
@@ -149,8 +158,13 @@ _DATE_THEN_BY = _rx(rf"^(?P<date>{DATE_PATTERN})\s*(?:[|,·•-]\s*)?by\s+(?P<na
 
 # Datelines at the start of a paragraph.
 _WIRE_DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][A-Z .,'’-]{{1,60}}?(?:,\s*[A-Z][A-Za-z. ]{{1,30}})?)?\s*(?:,\s*(?P<monthday>{MONTH_DAY_RE.pattern}))?\s*"
-    rf"\((?P<wire>{_WIRE_ALT})\)\s*{DASH}{{1,2}}\s*")
+    rf"^(?P<place>[A-Z][A-Z .,'’-]{{1,60}}?(?:,\s*[A-Z][A-Za-z. ]{{1,30}})?"
+    # "New Delhi [India], March 3 (ANI):" (Indian wires write the place in title case and end with a colon)
+    rf"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}\s*\[[A-Z][A-Za-z ]{{1,30}}\])?"
+    rf"\s*(?:,\s*(?P<monthday>{MONTH_DAY_RE.pattern}))?\s*"
+    rf"\((?P<wire>{_WIRE_ALT})\)\s*(?:{DASH}{{1,2}}|:)\s*")
+# TASS: "MOSCOW, March 3. /TASS/."
+_SLASH_WIRE_DATELINE = re.compile(rf"^(?P<place>[A-Z][A-Z .'’-]{{1,40}}),\s*(?P<monthday>{MONTH_DAY_RE.pattern})\.?\s*/(?P<wire>TASS|Xinhua|ITAR-TASS)/\.?\s+")
 _CITY_DATELINE = re.compile(rf"^(?P<place>[A-Z][A-Z'’.-]{{2,}}(?:\s+[A-Z][A-Z'’.-]+){{0,3}}(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?)\s*{DASH}{{1,2}}\s+(?=[A-Z\"“‘'])")
 # A whole line that is a date (with weekday or a label): "Friday, January 4, 2019", "Published: 3 March 2020"
 _DATE_LINE = re.compile(
@@ -158,6 +172,8 @@ _DATE_LINE = re.compile(
     rf"(?P<date>{DATE_PATTERN})\s*(?:[|·•]\s*(?P<tail>.{{0,60}}))?\s*$", re.I)
 # "Outlet, March 20, 2017" or "Outlet | 20 March 2017" on its own line.
 _OUTLET_DATE_LINE = re.compile(rf"^(?P<outlet>[A-Z][\w.&'’ -]{{1,60}}?)\s*[,|·•-]\s*(?P<date>{DATE_PATTERN})\s*\.?$")
+# "Asia Times 18 March 2017" (no separator): only a Title Case name, so that a sentence ending in a date passes.
+_OUTLET_DATE_LINE_BARE = re.compile(rf"^(?P<outlet>(?:[A-Z][\w.&'’-]*\s+){{1,5}}?)(?P<date>{DATE_PATTERN})\s*\.?$")
 
 
 def classify_line(line: str) -> LineMatch | None:
@@ -171,7 +187,7 @@ def classify_line(line: str) -> LineMatch | None:
 
 def match_dateline_prefix(paragraph: str) -> LineMatch | None:
     """A dateline that opens a body paragraph: "WASHINGTON (AP) — ", "(Reuters) - ", "KYIV, Ukraine — "."""
-    m = _WIRE_DATELINE.match(paragraph)
+    m = _WIRE_DATELINE.match(paragraph) or _SLASH_WIRE_DATELINE.match(paragraph)
     if m and (m.group("place") or m.group("wire")):
         wire = m.group("wire")
         name = WIRES.get(wire, WIRES.get(wire.upper(), wire))
@@ -296,7 +312,7 @@ def _match_date_line(text: str) -> LineMatch | None:
             label = (m.group("label") or "").lower()
             rule = "updated_line" if "updated" in label or "modified" in label else "date_line"
             return LineMatch("dateline", rule, date=iso)
-    m = _OUTLET_DATE_LINE.match(text)
+    m = _OUTLET_DATE_LINE.match(text) or _OUTLET_DATE_LINE_BARE.match(text)
     if m and not m.group("outlet").lower().startswith(("on ", "in ", "by ")):
         iso = to_iso(m.group("date"))
         outlet = m.group("outlet").strip(" ,|-")

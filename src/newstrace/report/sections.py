@@ -24,8 +24,14 @@ def facts(analysis: Analysis) -> list[tuple[str, str]]:
         ("Language", a.language or "unknown"), ("Format", a.source_format),
         ("Body", f"{len(a.paragraphs)} paragraphs, {len(a.sentences)} sentences, {len(a.entities)} entities, "
                  f"{sum(len(p.text) for p in a.paragraphs):,} characters"),
-        ("Id", a.id[:16]),
+        ("Chain", timeline(analysis)), ("Id", a.id[:16]),
     ]
+
+
+def timeline(analysis: Analysis) -> str:
+    """The publication chain on one line, earliest first: "Asia Times (origin, 2017-03-18) → Global Research (...)"."""
+    steps = [f"{s.name} ({', '.join(x for x in (s.role, s.date) if x)})" for s in analysis.provenance]
+    return " → ".join(steps) or "—"
 
 
 def sections(analysis: Analysis, *, clip: int = 90) -> list[Section]:
@@ -38,7 +44,8 @@ def sections(analysis: Analysis, *, clip: int = 90) -> list[Section]:
                  for c in checks], "no numbers to check"),
         Section("Provenance (earliest first)", ("date", "source", "role", "evidence"),
                 [(s.date or "—", s.name + (f" ({s.journalist})" if s.journalist else ""), s.role,
-                  _clip(s.evidence[0].text if s.evidence else s.signal, clip)) for s in analysis.provenance],
+                  _clip(" · ".join([e.text for e in s.evidence[:2]] or [f"[{s.signal}]"])
+                        + (f" — {s.note}" if s.note else ""), clip)) for s in analysis.provenance],
                 "no publication chain found"),
         Section("Set aside as boilerplate", ("kind", "why", "text"),
                 [(b.kind, b.rule, _clip(b.span.text, clip)) for b in a.boilerplate], "nothing set aside"),

@@ -1,0 +1,262 @@
+"""Outlet names: a small table of well-known outlets, and tests for "is this name an outlet?".
+
+The table is only used to recognise names and domains (``apnews.com`` is the Associated Press); an
+outlet that is not in it is still accepted where the wording of the evidence says it is an outlet.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from newstrace.extract.lines import WIRES
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    name: str
+    kind: str  # wire | outlet | syndicator | aggregator
+    aliases: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+
+
+_TABLE: tuple[Outlet, ...] = (
+    Outlet("Associated Press", "wire", ("AP", "The Associated Press", "AP News"), ("apnews.com", "ap.org")),
+    Outlet("Reuters", "wire", ("Thomson Reuters", "Reuters Staff"), ("reuters.com",)),
+    Outlet("Agence France-Presse", "wire", ("AFP", "Agence France Presse", "France-Presse"), ("afp.com",)),
+    Outlet("United Press International", "wire", ("UPI",), ("upi.com",)),
+    Outlet("Deutsche Presse-Agentur", "wire", ("dpa", "DPA"), ("dpa.com",)),
+    Outlet("Xinhua", "wire", ("Xinhua News Agency",), ("xinhuanet.com", "news.cn")),
+    Outlet("TASS", "wire", ("ITAR-TASS",), ("tass.com", "tass.ru")),
+    Outlet("Interfax", "wire", (), ("interfax.com", "interfax.ru")),
+    Outlet("ANI", "wire", ("Asian News International",), ("aninews.in",)),
+    Outlet("Press Trust of India", "wire", ("PTI",), ("ptinews.com",)),
+    Outlet("IANS", "wire", (), ("ians.in",)),
+    Outlet("Kyodo News", "wire", ("Kyodo",), ("kyodonews.net",)),
+    Outlet("Yonhap", "wire", ("Yonhap News Agency",), ("yna.co.kr",)),
+    Outlet("Australian Associated Press", "wire", ("AAP",), ("aap.com.au",)),
+    Outlet("The Canadian Press", "wire", ("Canadian Press", "CP"), ("thecanadianpress.com",)),
+    Outlet("PA Media", "wire", ("Press Association", "PA"), ("pamediagroup.com",)),
+    Outlet("EFE", "wire", ("Agencia EFE",), ("efe.com",)),
+    Outlet("ANSA", "wire", (), ("ansa.it",)),
+    Outlet("Bloomberg", "wire", ("Bloomberg News",), ("bloomberg.com",)),
+    Outlet("Tribune Content Agency", "syndicator", ("Tribune Content Agency, LLC", "TCA"), ("tribunecontentagency.com",)),
+    Outlet("Yahoo News", "aggregator", ("Yahoo", "Yahoo Finance"), ("yahoo.com", "news.yahoo.com")),
+    Outlet("MSN", "aggregator", ("Microsoft Start",), ("msn.com",)),
+    Outlet("Google News", "aggregator", (), ("news.google.com",)),
+    Outlet("The New York Times", "outlet", ("New York Times", "NYT", "NYTimes", "the Times"), ("nytimes.com",)),
+    Outlet("The Washington Post", "outlet", ("Washington Post",), ("washingtonpost.com",)),
+    Outlet("The Wall Street Journal", "outlet", ("Wall Street Journal", "WSJ"), ("wsj.com",)),
+    Outlet("The Guardian", "outlet", ("Guardian",), ("theguardian.com", "guardian.co.uk")),
+    Outlet("BBC", "outlet", ("BBC News", "British Broadcasting Corporation", "BBC Monitoring"), ("bbc.co.uk", "bbc.com")),
+    Outlet("CNN", "outlet", (), ("cnn.com",)),
+    Outlet("Fox News", "outlet", (), ("foxnews.com",)),
+    Outlet("NBC News", "outlet", ("NBC",), ("nbcnews.com",)),
+    Outlet("CBS News", "outlet", ("CBS",), ("cbsnews.com",)),
+    Outlet("ABC News", "outlet", ("ABC",), ("abcnews.go.com",)),
+    Outlet("NPR", "outlet", ("National Public Radio",), ("npr.org",)),
+    Outlet("PBS", "outlet", ("PBS NewsHour",), ("pbs.org",)),
+    Outlet("Al Jazeera", "outlet", ("Al Jazeera English",), ("aljazeera.com", "aljazeera.net")),
+    Outlet("RT", "outlet", ("Russia Today",), ("rt.com",)),
+    Outlet("Sputnik", "outlet", ("Sputnik News",), ("sputniknews.com",)),
+    Outlet("France 24", "outlet", ("France24",), ("france24.com",)),
+    Outlet("Deutsche Welle", "outlet", ("DW",), ("dw.com",)),
+    Outlet("Sky News", "outlet", (), ("news.sky.com", "sky.com")),
+    Outlet("The Conversation", "outlet", ("Conversation",), ("theconversation.com",)),
+    Outlet("ProPublica", "outlet", (), ("propublica.org",)),
+    Outlet("KFF Health News", "outlet", ("Kaiser Health News", "KHN"), ("kffhealthnews.org", "khn.org")),
+    Outlet("Global Research", "outlet", ("Centre for Research on Globalization", "GlobalResearch.ca"), ("globalresearch.ca",)),
+    Outlet("Asia Times", "outlet", (), ("asiatimes.com",)),
+    Outlet("TomDispatch", "outlet", ("TomDispatch.com",), ("tomdispatch.com",)),
+    Outlet("Common Dreams", "outlet", (), ("commondreams.org",)),
+    Outlet("Truthout", "outlet", (), ("truthout.org",)),
+    Outlet("The Baltimore Sun", "outlet", ("Baltimore Sun",), ("baltimoresun.com",)),
+    Outlet("Chicago Tribune", "outlet", (), ("chicagotribune.com",)),
+    Outlet("Los Angeles Times", "outlet", ("LA Times", "L.A. Times"), ("latimes.com",)),
+    Outlet("USA Today", "outlet", (), ("usatoday.com",)),
+    Outlet("The Hill", "outlet", (), ("thehill.com",)),
+    Outlet("Politico", "outlet", (), ("politico.com", "politico.eu")),
+    Outlet("Axios", "outlet", (), ("axios.com",)),
+    Outlet("HuffPost", "outlet", ("Huffington Post",), ("huffpost.com",)),
+    Outlet("Financial Times", "outlet", ("FT",), ("ft.com",)),
+    Outlet("The Economist", "outlet", ("Economist",), ("economist.com",)),
+    Outlet("Le Monde", "outlet", (), ("lemonde.fr",)),
+    Outlet("Der Spiegel", "outlet", ("Spiegel",), ("spiegel.de",)),
+    Outlet("The Times of India", "outlet", ("Times of India",), ("timesofindia.indiatimes.com",)),
+    Outlet("Hindustan Times", "outlet", (), ("hindustantimes.com",)),
+    Outlet("South China Morning Post", "outlet", ("SCMP",), ("scmp.com",)),
+    Outlet("The Independent", "outlet", ("Independent",), ("independent.co.uk",)),
+    Outlet("The Telegraph", "outlet", ("Telegraph", "Daily Telegraph"), ("telegraph.co.uk",)),
+    Outlet("Daily Mail", "outlet", ("MailOnline", "Mail Online"), ("dailymail.co.uk",)),
+    Outlet("Voice of America", "outlet", ("VOA",), ("voanews.com",)),
+    Outlet("Radio Free Europe/Radio Liberty", "outlet", ("RFE/RL",), ("rferl.org",)),
+    Outlet("Wikinews", "outlet", (), ("wikinews.org",)),
+    Outlet("The Intercept", "outlet", ("Intercept",), ("theintercept.com",)),
+    Outlet("Vox", "outlet", (), ("vox.com",)),
+    Outlet("Business Insider", "outlet", ("Insider",), ("businessinsider.com", "insider.com")),
+    Outlet("CNBC", "outlet", (), ("cnbc.com",)),
+    Outlet("Newsweek", "outlet", (), ("newsweek.com",)),
+    Outlet("Time", "outlet", ("TIME", "Time magazine"), ("time.com",)),
+    Outlet("The Atlantic", "outlet", ("Atlantic",), ("theatlantic.com",)),
+    Outlet("Mother Jones", "outlet", (), ("motherjones.com",)),
+    Outlet("The Texas Tribune", "outlet", ("Texas Tribune",), ("texastribune.org",)),
+    Outlet("CalMatters", "outlet", (), ("calmatters.org",)),
+    Outlet("Stateline", "outlet", (), ("stateline.org",)),
+    Outlet("Grist", "outlet", (), ("grist.org",)),
+    Outlet("Inside Climate News", "outlet", (), ("insideclimatenews.org",)),
+    Outlet("PR Newswire", "press_release", ("PRNewswire",), ("prnewswire.com",)),
+    Outlet("Business Wire", "press_release", ("BusinessWire",), ("businesswire.com",)),
+    Outlet("GlobeNewswire", "press_release", (), ("globenewswire.com",)),
+)
+# One-word acronyms ("AP", "PA", "CP") are too ambiguous to find in running text; they count only where the
+# evidence is a wire slot such as "(AP) —" or a credit line.
+_AMBIGUOUS = {"ap", "pa", "cp", "ft", "dw", "tca", "time", "abc", "cbs", "nbc", "insider", "independent", "guardian",
+              "the times", "times", "atlantic", "economist", "intercept", "telegraph", "conversation", "yahoo", "spiegel"}
+
+# Names that stand for several outlets whatever the context.
+_NEVER_ALONE = {"times", "the times", "post", "the post", "sun", "the sun", "star", "the star"}
+
+# Words that make a name a news outlet (narrower than extraction's OUTLET_WORDS: no "bureau", "institute" ...).
+MEDIA_WORDS = re.compile(
+    r"\b(news|newspaper|press|times|post|agency|agence|media|radio|tv|television|broadcast\w*|network|journal|"
+    r"herald|tribune|daily|weekly|magazine|gazette|wire|newswire|chronicle|observer|telegraph|courier|sun|star|"
+    r"mirror|express|examiner|dispatch|inquirer|bulletin|monitor|reporter|review|record|register|standard|independent|"
+    r"globe|channel|newsroom|publication|outlet|blog|substack|podcast)\b|\.(com|org|net|info|co\.uk|ca|news)\b",
+    re.I)
+# Credits for pictures and data, which "Source:" lines often are.
+CREDIT_WORDS = re.compile(
+    r"\b(photo|photos|photograph|image|images|picture|video|footage|graphic|chart|map|illustration|getty|"
+    r"shutterstock|istock|alamy|epa|data|survey|statistics|census|bureau of|department|ministry|"
+    r"world bank|monetary fund|imf|who|cdc|company filings|wikimedia|wikipedia|unsplash|pixabay|flickr|"
+    r"screenshot|screengrab|handout)\b|/\s*[A-Z][a-z]+\s+[A-Z][a-z]+", re.I)
+GENERIC_SOURCES = re.compile(r"^(?:news\s+)?(?:agencies|wires?|wire\s+services|agency|news\s+agencies|staff|"
+                             r"agencies\s+and\s+staff|staff\s+and\s+agencies|social\s+media|media\s+reports?|"
+                             r"internet|online|web|press\s+release|various)$", re.I)
+
+
+def key(name: str) -> str:
+    """A comparable form of an outlet name: lower case letters and digits, no leading "the", no TLD."""
+    text = name.lower().strip()
+    text = re.sub(r"^https?://", "", text)
+    text = re.sub(r"^www\.", "", text)
+    text = re.sub(r"\.(?:com|org|net|info|co\.uk|ca|news|go\.com|co)(?:/.*)?$", "", text)
+    text = re.sub(r"^the\s+", "", text)
+    return re.sub(r"[^a-z0-9]+", "", text)
+
+
+def _index() -> dict[str, Outlet]:
+    index: dict[str, Outlet] = {}
+    for outlet in _TABLE:
+        for alias in (outlet.name, *outlet.aliases, *outlet.domains):
+            index.setdefault(key(alias), outlet)
+    for short, full in WIRES.items():
+        if key(full) in index:
+            index.setdefault(key(short), index[key(full)])
+    return index
+
+
+_INDEX = _index()
+_DOMAINS = {d: outlet for outlet in _TABLE for d in outlet.domains}
+
+
+@lru_cache(maxsize=65536)
+def lookup(name: str | None, *, strict: bool = False) -> Outlet | None:
+    """The known outlet a name or domain stands for; ``strict`` refuses ambiguous short names."""
+    if not name:
+        return None
+    k = key(name)
+    if name.strip().lower() in (_AMBIGUOUS if strict else _NEVER_ALONE):
+        return None
+    found = _INDEX.get(k)
+    if found is None and "." in name:
+        found = _by_domain(name)
+    return found
+
+
+def _by_domain(host: str) -> Outlet | None:
+    """"news.yahoo.com", "edition.cnn.com": the host or any parent domain in the table."""
+    parts = (domain_of(host) or host.lower()).split(".")
+    return next((_DOMAINS[".".join(parts[i:])] for i in range(len(parts) - 1) if ".".join(parts[i:]) in _DOMAINS), None)
+
+
+def canonical_name(name: str) -> str:
+    """The table's name for a known outlet, else the cleaned name."""
+    known = lookup(name)
+    return known.name if known else clean_name(name)
+
+
+def clean_name(name: str) -> str:
+    """"khn.org, a national newsroom" -> "khn.org"; "Reuters Staff" -> "Reuters"; "LLC" suffixes dropped."""
+    name = re.split(r",\s+(?:a|an|the)\s+|\s+\((?:opens|link)\b|,?\s+and\s+(?:is|was|has|have|are|appears|is\s+republished)\b",
+                    name.strip(), maxsplit=1)[0]
+    name = re.sub(r",?\s+(?:LLC|Inc\.?|Ltd\.?|Limited|Corp\.?)$", "", name.strip(" .,;:"))
+    name = re.sub(r"\s+(?:staff(?:\s+and\s+wire\s+reports)?|newsroom|editors|desk|staff\s+reports?|wire)$", "", name,
+                  flags=re.I)
+    name = re.sub(r"^(?:the\s+website\s+of\s+|the\s+site\s+|the\s+blog\s+)", "", name, flags=re.I)
+    name = re.sub(r"\s+on\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b.*$",
+                  "", name)
+    return name.strip(" .,;:\"“”'‘’[]()")
+
+
+def domain_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else "//" + url).netloc.lower()
+    return host.removeprefix("www.").removeprefix("amp.").removeprefix("m.") or None
+
+
+def looks_like_outlet(name: str) -> bool:
+    """A name that is a news outlet by the table, its wording, or because it is a web address."""
+    if not name or GENERIC_SOURCES.match(name.strip()):
+        return False
+    return lookup(name, strict=True) is not None or bool(MEDIA_WORDS.search(name))
+
+
+def is_credit(name: str) -> bool:
+    """A picture or data credit ("AP Photo/Evan Vucci", "Source: U.S. Census Bureau") rather than a publisher."""
+    return bool(CREDIT_WORDS.search(name))
+
+
+def is_wire(name: str) -> bool:
+    known = lookup(name)
+    return known is not None and known.kind == "wire"
+
+
+@lru_cache(maxsize=65536)
+def same_outlet(a: str | None, b: str | None) -> bool:
+    """Two names (or domains) for the same outlet: equal keys, one table entry, or a domain that spells the name."""
+    if not a or not b:
+        return False
+    ka, kb = key(a), key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    oa, ob = lookup(a), lookup(b)
+    if oa is not None and oa is ob:
+        return True
+    # "theconversation.com" and "The Conversation" ("globalresearch.ca" already has Global Research's key).
+    if ("." in a) != ("." in b):
+        return "the" + ka == kb or "the" + kb == ka
+    return False
+
+
+def _names_pattern() -> re.Pattern[str]:
+    names = {n for o in _TABLE for n in (o.name, *o.aliases)
+             if len(n) >= 3 and n.lower() not in _AMBIGUOUS and not n.isupper() or n in ("AFP", "BBC", "CNN", "NPR")}
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+_NAMES_RE = _names_pattern()
+
+
+def known_names_in(text: str) -> list[str]:
+    """Table outlets named in ``text`` (unambiguous spellings only), in order, each once."""
+    found: list[str] = []
+    for m in _NAMES_RE.finditer(text):
+        name = canonical_name(m.group(0))
+        if name not in found:
+            found.append(name)
+    return found
