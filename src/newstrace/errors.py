@@ -65,3 +65,12 @@ class BatchFailed(NewstraceError):
 EXIT_CODES = {cls.__name__: cls.exit_code for cls in (
     InputNotFound, UnreadableInput, EmptyInput, BinaryInput, CorruptInput, EncodingProblem,
     InputTooLarge, NoArticleFound, FetchFailed, ModelMissing, BatchFailed)}
+
+
+class ClusterUnavailable(NewstraceError):
+    """The Dask scheduler given with --scheduler cannot be reached."""
+
+    exit_code = 14
+
+
+EXIT_CODES[ClusterUnavailable.__name__] = ClusterUnavailable.exit_code
