@@ -34,15 +34,16 @@ def batch_command(inputs: tuple[str, ...], out_dir: Path, scheduler: str | None,
     """Analyse INPUTS (WARC/WARC.gz, JSONL, article files, folders, globs) on Dask into Parquet under --out."""
     from newstrace.scale.batch import BatchOptions, batch
     from newstrace.scale.cluster import dask_client
-    from newstrace.scale.sources import PartitionLimits
+    from newstrace.scale.sources import PartitionLimits, expand_batch_inputs
 
+    paths = expand_batch_inputs(list(inputs))  # a bad input fails before any cluster starts
     options = BatchOptions(limits=PartitionLimits(partition_records, partition_mb * 1024 * 1024),
                            config=AnalyzeConfig(read=ReadOptions(max_bytes=max_bytes)), dedup=not no_dedup)
     with dask_client(scheduler, workers, memory_limit=memory_limit) as client:
         click.echo(f"dask dashboard: {client.dashboard_link}", err=True)
         bar: dict = {}
         with _bar(quiet, bar) as on_plan:
-            summary = batch(list(inputs), out_dir, client, options, on_plan=on_plan,
+            summary = batch(paths, out_dir, client, options, on_plan=on_plan,
                             on_done=lambda result: bar["advance"](result["partition"]))
     click.echo(summary.line())
     if summary.failed:

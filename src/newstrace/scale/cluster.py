@@ -10,6 +10,8 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from newstrace.errors import ClusterUnavailable
 
+CONNECT_TIMEOUT = "10s"
+
 
 class LoadModel(WorkerPlugin):
     """Load the spaCy pipeline when a worker starts (it is cached per process, so tasks reuse it)."""
@@ -28,7 +30,7 @@ def dask_client(scheduler: str | None = None, workers: int | None = None, *, mem
     """A client on ``scheduler``, or on a new LocalCluster of ``workers`` single-threaded processes."""
     if scheduler:
         try:
-            client = Client(scheduler, timeout="10s")
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
         except (OSError, TimeoutError) as err:
             raise ClusterUnavailable(f"cannot reach the Dask scheduler: {err}", source=scheduler) from None
         with client:

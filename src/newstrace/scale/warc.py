@@ -101,11 +101,16 @@ def _records(path: str) -> Iterator[tuple[int, WarcRecord | None, RecordProblem 
                     yield last, record, None
                 return
             except OSError as err:
-                # Failing again right where we resumed is the same corrupt record, not a new one.
-                if not (resumed and last is None):
-                    at = position if last is None else last
-                    yield at, None, RecordProblem(f"{path}@{at}", "CorruptInput", f"corrupt WARC data after byte {at}: {err}")
-                position, resumed = _next_magic(handle, (position if last is None else last) + 1, magic), True
+                # The failing record starts after the last good one; failing again right where we
+                # resumed is that same record, not a new one.
+                if last is not None:
+                    position, resumed = _next_magic(handle, last + 1, magic), False
+                    at = last if position is None else position
+                else:
+                    at, position = position, _next_magic(handle, position + 1, magic)
+                if not resumed:
+                    yield at, None, RecordProblem(f"{path}@{at}", "CorruptInput", f"corrupt WARC record at byte {at}: {err}")
+                resumed = True
 
 
 def _next_magic(handle: BinaryIO, start: int, magic: bytes) -> int | None:
