@@ -4,7 +4,8 @@
 
 Builds a WARC.gz from the samples in examples/ (HTML pages as they are, text samples wrapped in HTML),
 each repeated under new URLs, then runs the batch per worker count on a fresh LocalCluster (start-up
-and model loading are not timed) and prints articles/s, the speed-up against 1 worker, and the peak
+and model loading are not timed) and prints articles/s, the speed-up against 1 worker, articles per CPU-second of the workers
+(less sensitive to other load on the machine than wall-clock rates), and the peak
 resident memory of each worker process sampled during the run.
 """
 from __future__ import annotations
@@ -50,6 +51,11 @@ def build_input(folder: Path, articles: int) -> Path:
     return path
 
 
+def cpu_seconds() -> float:
+    times = psutil.Process().cpu_times()
+    return times.user + times.system
+
+
 def peak_worker_memory(client, stop: threading.Event, peaks: dict) -> None:
     while not stop.is_set():
         for address, rss in client.run(lambda: psutil.Process().memory_info().rss).items():
@@ -63,12 +69,14 @@ def run(warc: Path, workers: int, partition: int) -> dict:
         with dask_client(workers=workers, memory_limit="4GiB", dashboard=":0") as client:
             client.wait_for_workers(workers)
             idle = client.run(lambda: psutil.Process().memory_info().rss)
+            cpu_before = client.run(cpu_seconds)
             stop, peaks = threading.Event(), {}
             sampler = threading.Thread(target=peak_worker_memory, args=(client, stop, peaks))
             sampler.start()
             started = time.perf_counter()
             summary = batch([str(warc)], out, client, BatchOptions(limits=PartitionLimits(records=partition), dedup=False))
             seconds = time.perf_counter() - started
+            cpu = sum(client.run(cpu_seconds).values()) - sum(cpu_before.values())
             stop.set()
             sampler.join()
             from newstrace.scale.dedup import find_near_duplicates
@@ -77,7 +85,8 @@ def run(warc: Path, workers: int, partition: int) -> dict:
             dedup_seconds = time.perf_counter() - started
         stored = sum(f.stat().st_size for f in out.rglob("*.parquet"))
         return {"workers": workers, "articles": summary.articles, "seconds": seconds,
-                "rate": summary.articles / seconds, "idle_mb": max(idle.values()) / 2**20,
+                "rate": summary.articles / seconds,
+                "per_cpu_second": summary.articles / cpu, "idle_mb": max(idle.values()) / 2**20,
                 "peak_mb": max(peaks.values()) / 2**20, "dedup_seconds": dedup_seconds, "pairs": dedup.pairs,
                 "kb_per_article": stored / 1024 / max(1, summary.articles)}
     finally:
@@ -98,7 +107,8 @@ def main() -> None:
     base = results[0]["rate"]
     for r in results:
         print(f"{r['workers']} worker(s): {r['articles']} articles in {r['seconds']:.1f} s = {r['rate']:.2f} articles/s "
-              f"(x{r['rate'] / base:.2f} vs {results[0]['workers']} worker); worker memory idle "
+              f"(x{r['rate'] / base:.2f} vs {results[0]['workers']} worker), "
+              f"{r['per_cpu_second']:.2f} articles per worker CPU-second; worker memory idle "
               f"{r['idle_mb']:.0f} MB, peak {r['peak_mb']:.0f} MB; dedup {r['dedup_seconds']:.1f} s ({r['pairs']} pairs); "
               f"Parquet {r['kb_per_article']:.1f} KB/article")
 

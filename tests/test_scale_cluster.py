@@ -90,10 +90,11 @@ def test_crash_before_the_marker_redoes_that_partition_without_duplicate_rows(cl
     out, summary = first_run
     marker = sorted((out / MARKERS).glob("*.json"))[0]
     marker.unlink()  # as if the worker died after writing its tables but before the marker
-    (out / "articles" / f".part-{marker.stem}.parquet.deadbeef.tmp").write_bytes(b"half a file")
+    stale = out / "articles" / f".part-{marker.stem}.deadbeef.tmp"
+    stale.write_bytes(b"half a file")
     before = len(rows(out, "articles"))
     again = batch([str(corpus[0])], out, client, SMALL)
-    assert again.analysed == 1 and again.failed == {}
+    assert again.analysed == 1 and again.failed == {} and not stale.exists()
     articles = rows(out, "articles")
     assert len(articles) == before and len({a["doc_id"] for a in articles}) == before
 

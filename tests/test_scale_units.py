@@ -55,6 +55,13 @@ def test_plain_warc_with_garbage_between_records_resynchronises(tmp_path):
     assert len(scan.offsets) == 3 and len(scan.problems) == 1
 
 
+def test_unreadable_input_file_is_one_error_not_a_crash(tmp_path):
+    path = tmp_path / "locked.warc.gz"
+    path.mkdir()  # open() fails on it like on a file without read permission
+    scan = scan_file(str(path), PartitionLimits(), 1000)
+    assert scan.partitions == [] and [p.kind for p in scan.problems] == ["UnreadableInput"]
+
+
 def test_oversized_record_is_an_error_not_a_crash(tmp_path):
     path = tmp_path / "big.warc.gz"
     write_warc(str(path), [warc_response("https://a.example/big", b"<html>" + b"x" * 5000 + b"</html>")])

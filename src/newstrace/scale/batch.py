@@ -12,7 +12,7 @@ from distributed import as_completed
 
 from newstrace.pipeline import AnalyzeConfig
 from newstrace.scale.dedup import DedupResult, find_near_duplicates
-from newstrace.scale.output import SCANS, completed, read_json, write_json, write_table
+from newstrace.scale.output import SCANS, completed, read_json, remove_temporaries, write_json, write_table
 from newstrace.scale.partition import run_partition
 from newstrace.scale.sources import (FileScan, Partition, PartitionLimits, expand_batch_inputs, group_files, kind_of,
                                      scan_file)
@@ -61,6 +61,7 @@ def batch(inputs: list[str], out: Path, client: Any, options: BatchOptions = Bat
           on_plan: Callable[[int], None] | None = None) -> BatchSummary:
     """Analyse every record of ``inputs`` into Parquet datasets under ``out``, skipping completed partitions."""
     out.mkdir(parents=True, exist_ok=True)
+    remove_temporaries(out)
     scans = plan(expand_batch_inputs(inputs), out, client, options)
     partitions = [p for scan in scans for p in scan.partitions]
     done = completed(out)

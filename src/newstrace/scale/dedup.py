@@ -13,6 +13,7 @@ verified pairs (memory in proportion to the articles that have a copy, not to th
 from __future__ import annotations
 
 import itertools
+import math
 import os
 import shutil
 import uuid
@@ -51,7 +52,8 @@ def find_near_duplicates(client: Any, out: Path, npartitions: int | None = None)
     """Compute ``out/dedup/pairs`` and ``out/dedup/clusters`` from ``out/signatures`` on the client's cluster."""
     files = [str(f) for f in table_files(out, "signatures")]
     staging = out / f".{DEDUP}.{uuid.uuid4().hex}.tmp"
-    n = npartitions or max(1, min(len(files), 64))
+    # about 8 signature files (~50k band records) per shuffle partition, whatever the corpus size
+    n = npartitions or max(2, math.ceil(len(files) / 8))
     if files:
         verified = _verified_pairs(files, n)
         writes = [delayed(_write_pairs)(part, str(staging / "pairs" / f"part-{i:05d}.parquet"))

@@ -61,3 +61,11 @@ def completed(out: Path) -> dict[str, dict[str, Any]]:
 
 def table_files(out: Path, table: str) -> list[Path]:
     return sorted((out / table).glob("*.parquet"))
+
+
+def remove_temporaries(out: Path) -> int:
+    """Delete half-written files left by a crashed run (call before a run starts, never during one)."""
+    stale = [p for p in out.glob("*/.*.tmp") if p.is_file()]
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return len(stale)

@@ -104,6 +104,13 @@ def expand_batch_inputs(specs: list[str]) -> list[str]:
 
 def scan_file(path: str, limits: PartitionLimits, max_bytes: int) -> FileScan:
     """Split one WARC or JSONL file into partitions (runs on a worker: it reads the whole file once)."""
+    try:
+        return _scan(path, limits, max_bytes)
+    except OSError as err:  # unreadable as a whole: one error row, the other inputs go on
+        return FileScan(path, problems=[RecordProblem(path, "UnreadableInput", f"cannot read: {err}")])
+
+
+def _scan(path: str, limits: PartitionLimits, max_bytes: int) -> FileScan:
     if kind_of(path) == "warc":
         warc = scan_warc(path, max_bytes)
         return FileScan(path, _chunk("warc", path, warc.offsets, limits), warc.skipped, warc.problems)
