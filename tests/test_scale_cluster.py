@@ -64,6 +64,13 @@ def test_batch_analyses_warc_and_jsonl_on_two_workers(client, corpus, first_run)
     assert "batch: " in summary.line() and "4 bad records" in summary.line()
 
 
+def test_each_worker_loaded_the_spacy_model_once(client, first_run):
+    from newstrace.nlp.model import load_nlp
+
+    loads = client.run(lambda: load_nlp.cache_info().misses)
+    assert len(loads) == 2 and set(loads.values()) == {1}
+
+
 def test_republication_pair_and_cluster_point_to_the_earliest_version(first_run):
     out, summary = first_run
     by_doc = {a["doc_id"]: a["url"] for a in rows(out, "articles")}
