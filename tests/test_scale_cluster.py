@@ -143,3 +143,13 @@ def test_cli_batch_bad_inputs_give_one_line_and_an_exit_code(corpus, tmp_path, c
     code = main(["batch", str(corpus[0]), "--out", str(tmp_path / "o"), "--scheduler", "tcp://127.0.0.1:9"])
     err = capsys.readouterr().err
     assert code == 14 and err.count("\n") == 1 and "cannot reach the Dask scheduler" in err
+
+
+def test_cli_batch_on_a_scheduler_without_workers_exits_14(corpus, tmp_path, capsys, monkeypatch):
+    from distributed import LocalCluster
+
+    monkeypatch.setattr(cluster_module, "WORKER_TIMEOUT", 1)
+    with LocalCluster(n_workers=0, dashboard_address=None) as empty:
+        code = main(["batch", str(corpus[0]), "--out", str(tmp_path / "o"), "--scheduler", empty.scheduler_address])
+    assert code == 14 and "has no workers" in capsys.readouterr().err
+    assert main(["batch", str(corpus[0]), "--out", str(tmp_path / "o"), "--scheduler", "tcp://x:1", "--workers", "2"]) == 2

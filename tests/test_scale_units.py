@@ -15,7 +15,7 @@ from newstrace.scale.jsonl import read_jsonl_document, scan_jsonl
 from newstrace.scale.output import write_table
 from newstrace.scale.partition import run_partition
 from newstrace.scale.reader import read_parquet_analyses
-from newstrace.scale.sources import PartitionLimits, expand_batch_inputs, scan_file
+from newstrace.scale.sources import PartitionLimits, expand_batch_inputs, group_files, scan_file
 from newstrace.scale.tables import analysis_rows
 from newstrace.scale.warc import read_warc_document, scan_warc, warc_response, write_warc
 from scale_corpus import ORIGINAL, UNRELATED, build_jsonl, build_warc
@@ -112,6 +112,16 @@ def test_run_partition_records_bad_records_and_writes_every_table(warc, tmp_path
     for table in ("articles", "quotes", "speakers", "claims", "checks", "provenance", "signatures"):
         assert (tmp_path / table / f"part-{scan.partitions[0].id}.parquet").exists()
     assert run_partition(scan.partitions[0], str(tmp_path))["status"] == "skipped"
+
+
+def test_loose_article_files_are_grouped_and_analysed(examples, tmp_path, nlp):
+    texts = expand_batch_inputs([str(examples / "*.txt*")])
+    assert len(texts) == 4 and all(path.startswith("/") for path in texts)
+    partitions = group_files(texts, PartitionLimits(records=3))
+    assert [len(p.items) for p in partitions] == [3, 1]
+    result = run_partition(partitions[1], str(tmp_path))
+    [article] = pq.read_table(tmp_path / "articles").to_pylist()
+    assert result["articles"] == 1 and article["locator"] == texts[3] and article["sentences"]
 
 
 def _full_analysis() -> Analysis:

@@ -36,6 +36,8 @@ def batch_command(inputs: tuple[str, ...], out_dir: Path, scheduler: str | None,
     from newstrace.scale.cluster import dask_client
     from newstrace.scale.sources import PartitionLimits, expand_batch_inputs
 
+    if scheduler and workers:
+        raise click.UsageError("--workers starts a local cluster; it cannot be used with --scheduler")
     paths = expand_batch_inputs(list(inputs))  # a bad input fails before any cluster starts
     options = BatchOptions(limits=PartitionLimits(partition_records, partition_mb * 1024 * 1024),
                            config=AnalyzeConfig(read=ReadOptions(max_bytes=max_bytes)), dedup=not no_dedup)

@@ -11,6 +11,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from newstrace.errors import ClusterUnavailable
 
 CONNECT_TIMEOUT = "10s"
+WORKER_TIMEOUT = 60  # seconds to wait for the first worker of a remote cluster
 
 
 class LoadModel(WorkerPlugin):
@@ -34,6 +35,7 @@ def dask_client(scheduler: str | None = None, workers: int | None = None, *, mem
         except (OSError, TimeoutError) as err:
             raise ClusterUnavailable(f"cannot reach the Dask scheduler: {err}", source=scheduler) from None
         with client:
+            _wait_for_a_worker(client, scheduler)
             client.register_plugin(LoadModel())
             yield client
         return
@@ -42,3 +44,11 @@ def dask_client(scheduler: str | None = None, workers: int | None = None, *, mem
                       dashboard_address=dashboard, silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
         client.register_plugin(LoadModel())
         yield client
+
+
+def _wait_for_a_worker(client: Client, scheduler: str) -> None:
+    try:
+        client.wait_for_workers(1, timeout=WORKER_TIMEOUT)
+    except TimeoutError:
+        raise ClusterUnavailable(f"the Dask scheduler has no workers (waited {WORKER_TIMEOUT} s)",
+                                 source=scheduler) from None
