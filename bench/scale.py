@@ -23,6 +23,7 @@ import psutil
 from newstrace.reading.inputs import read_input
 from newstrace.scale.batch import BatchOptions, batch
 from newstrace.scale.cluster import dask_client
+from newstrace.scale.dedup import find_near_duplicates
 from newstrace.scale.sources import PartitionLimits
 from newstrace.scale.warc import warc_response, write_warc
 
@@ -79,7 +80,6 @@ def run(warc: Path, workers: int, partition: int) -> dict:
             cpu = sum(client.run(cpu_seconds).values()) - sum(cpu_before.values())
             stop.set()
             sampler.join()
-            from newstrace.scale.dedup import find_near_duplicates
             started = time.perf_counter()
             dedup = find_near_duplicates(client, out)
             dedup_seconds = time.perf_counter() - started

@@ -1,6 +1,7 @@
 """``newstrace batch``: analyse WARC/JSONL/article corpora on Dask into Parquet datasets."""
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import click
@@ -41,35 +42,19 @@ def batch_command(inputs: tuple[str, ...], out_dir: Path, scheduler: str | None,
     paths = expand_batch_inputs(list(inputs))  # a bad input fails before any cluster starts
     options = BatchOptions(limits=PartitionLimits(partition_records, partition_mb * 1024 * 1024),
                            config=AnalyzeConfig(read=ReadOptions(max_bytes=max_bytes)), dedup=not no_dedup)
-    with dask_client(scheduler, workers, memory_limit=memory_limit) as client:
+    with dask_client(scheduler, workers, memory_limit=memory_limit) as client, contextlib.ExitStack() as bar:
         click.echo(f"dask dashboard: {client.dashboard_link}", err=True)
-        bar: dict = {}
-        with _bar(quiet, bar) as on_plan:
-            summary = batch(paths, out_dir, client, options, on_plan=on_plan,
-                            on_done=lambda result: bar["advance"](result["partition"]))
+        advance = {"partition": lambda name: None}
+
+        def on_plan(total: int) -> None:  # the bar appears once the partitions to do are known
+            advance["partition"] = bar.enter_context(progress(total, enabled=not quiet and total > 0,
+                                                              label="partitions"))
+
+        summary = batch(paths, out_dir, client, options, on_plan=on_plan,
+                        on_done=lambda result: advance["partition"](result["partition"]))
     click.echo(summary.line())
     if summary.failed:
         for partition, reason in summary.failed.items():
             click.echo(f"newstrace: partition {partition} failed: {reason}", err=True)
         raise BatchFailed(f"{len(summary.failed)} partitions failed (listed above); run again to retry them")
 
-
-class _bar:
-    """The progress bar appears once the number of partitions to do is known."""
-
-    def __init__(self, quiet: bool, state: dict):
-        self.quiet, self.state, self.stack = quiet, state, None
-        state["advance"] = lambda name: None
-
-    def __enter__(self):
-        import contextlib
-
-        self.stack = contextlib.ExitStack()
-
-        def on_plan(total: int) -> None:
-            self.state["advance"] = self.stack.enter_context(
-                progress(total, enabled=not self.quiet and total > 0, label="partitions"))
-        return on_plan
-
-    def __exit__(self, *exc):
-        return self.stack.__exit__(*exc)
