@@ -153,3 +153,16 @@ def test_cli_batch_on_a_scheduler_without_workers_exits_14(corpus, tmp_path, cap
         code = main(["batch", str(corpus[0]), "--out", str(tmp_path / "o"), "--scheduler", empty.scheduler_address])
     assert code == 14 and "has no workers" in capsys.readouterr().err
     assert main(["batch", str(corpus[0]), "--out", str(tmp_path / "o"), "--scheduler", "tcp://x:1", "--workers", "2"]) == 2
+
+
+def test_connected_components_on_the_cluster_label_chains_with_their_earliest_member(client):
+    import dask.bag as db
+
+    from newstrace.scale.components import components, node
+
+    a, b, c, d = (node(x, f"2024-01-0{i}", None) for i, x in zip((4, 2, 3, 1), "abcd"))
+    e, f = node("e", None, None), node("f", "2024-02-01", None)
+    links = [(a, b), (b, c), (c, d), (e, f)]  # a chain of four (diameter 3) and a pair
+    edges = db.from_sequence([x for p, q in links for x in ((p, q), (q, p))], npartitions=3)
+    labels = dict(components(client, edges, 2).compute())
+    assert {k[2]: v[2] for k, v in labels.items()} == {"a": "d", "b": "d", "c": "d", "d": "d", "e": "f", "f": "f"}

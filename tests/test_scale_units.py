@@ -10,7 +10,8 @@ import pytest
 from newstrace.errors import InputNotFound, UnreadableInput
 from newstrace.model import Analysis, Article, Check, Claim, Quote, Source, Span, Speaker
 from newstrace.scale import shingles
-from newstrace.scale.dedup import _candidate_pairs, _cluster_rows, _pair_row
+from newstrace.scale.components import cluster_rows, node
+from newstrace.scale.dedup import _candidate_pairs, _pair_row
 from newstrace.scale.jsonl import read_jsonl_document, scan_jsonl
 from newstrace.scale.output import write_table
 from newstrace.scale.partition import run_partition
@@ -179,6 +180,8 @@ def test_earlier_version_is_the_source_and_the_cluster_earliest():
     early, late = ("a", "p", "2024-01-01", "https://first"), ("b", "p", "2024-01-03", "https://copy")
     assert _pair_row(late, early, 0.9, 1.0)["source_doc"] == "a"
     assert _pair_row(early, ("c", "p", "2024-01-01", None), 0.9, 1.0)["source_doc"] is None  # a tie has no direction
-    info = {"a": ("2024-01-01", "https://first"), "b": ("2024-01-03", "https://copy"), "c": (None, None)}
-    rows = list(_cluster_rows(["c", "b", "a"], info))
+    a, b, c = node("a", "2024-01-01", "https://first"), node("b", "2024-01-03", "https://copy"), node("c", None, None)
+    assert min(c, b, a) == a  # the smallest label is the earliest dated article; undated ones come last
+    rows = list(cluster_rows((a, [(c, a), (b, a), (a, a)])))
     assert {r["earliest_doc_id"] for r in rows} == {"a"} and [r["earliest"] for r in rows] == [True, False, False]
+    assert rows[2]["date"] is None and rows[0]["size"] == 3

@@ -4,11 +4,10 @@
 2. a task shuffle groups equal band keys: members of a bucket are candidate pairs;
 3. candidate pairs are shuffled by the pair of partitions they come from, and each group is verified
    against the exact shingle sets read from just those two partitions (Jaccard or containment);
-4. verified pairs are written as Parquet; their connected components become clusters, each with its
-   earliest version (by publication date, else WARC date).
+4. verified pairs are written as Parquet; their connected components (``components.py``, also on the
+   workers) become clusters, each with its earliest version (by publication date, else WARC date).
 
-No step gathers the signatures in one process; only step 4 labels components in the client, over the
-verified pairs (memory in proportion to the articles that have a copy, not to the corpus).
+No step gathers signatures, pairs or clusters in one process: workers read and write the Parquet files.
 """
 from __future__ import annotations
 
@@ -19,7 +18,7 @@ import shutil
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import dask.bag as db
 import numpy as np
@@ -27,6 +26,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from dask import delayed
 
+from newstrace.scale.components import cluster_rows, components, pair_edges
 from newstrace.scale.output import table_files
 from newstrace.scale.shingles import MAX_GROUP_PAIRS, band_keys, is_near_duplicate, similarity
 
@@ -54,18 +54,27 @@ def find_near_duplicates(client: Any, out: Path, npartitions: int | None = None)
     staging = out / f".{DEDUP}.{uuid.uuid4().hex}.tmp"
     # about 8 signature files (~50k band records) per shuffle partition, whatever the corpus size
     n = npartitions or max(2, math.ceil(len(files) / 8))
-    if files:
-        verified = _verified_pairs(files, n)
-        writes = [delayed(_write_pairs)(part, str(staging / "pairs" / f"part-{i:05d}.parquet"))
-                  for i, part in enumerate(verified.to_delayed())]
-        pairs = sum(client.compute(writes, sync=True))
-    else:
-        pairs = 0
-    members = _cluster_members(staging / "pairs")
-    _write(staging / "clusters" / "part-00000.parquet", members, CLUSTERS)
+    pairs = sum(_write_bag(client, _verified_pairs(files, n), staging / "pairs", PAIRS)) if files else 0
+    pair_files = [str(f) for f in sorted((staging / "pairs").glob("*.parquet"))]
+    clustered = earliest = 0
+    if pair_files:
+        edges = db.from_sequence(pair_files, npartitions=len(pair_files)).map(pair_edges).flatten()
+        labels = components(client, edges, n)
+        clusters = labels.map(lambda nl: (nl[1], nl)).groupby(lambda kv: kv[0], shuffle="tasks", npartitions=n)
+        rows = clusters.map(lambda kv: list(cluster_rows((kv[0], [nl for _, nl in kv[1]])))).flatten()
+        clustered = sum(_write_bag(client, rows, staging / "clusters", CLUSTERS))
+        earliest = sum(_write_bag(client, rows.filter(lambda r: r["earliest"]), None, None))
     _write_empty_if_missing(staging / "pairs", PAIRS)
+    _write_empty_if_missing(staging / "clusters", CLUSTERS)
     _swap_in(staging, out / DEDUP)
-    return DedupResult(pairs, len({m["cluster_id"] for m in members}), len(members))
+    return DedupResult(pairs, earliest, clustered)
+
+
+def _write_bag(client: Any, bag: db.Bag, folder: Path | None, schema: pa.Schema | None) -> list[int]:
+    """Each partition of ``bag`` written by its worker as ``folder/part-N.parquet`` (or only counted)."""
+    writes = [delayed(_write_rows)(part, folder and folder / f"part-{i:05d}.parquet", schema)
+              for i, part in enumerate(bag.to_delayed())]
+    return client.compute(writes, sync=True)
 
 
 def _verified_pairs(files: list[str], n: int) -> db.Bag:
@@ -121,45 +130,10 @@ def _pair_row(a: Member, b: Member, jaccard: float, containment: float) -> dict[
             "jaccard": round(jaccard, 4), "containment": round(containment, 4), "source_doc": source, "copy_doc": copy}
 
 
-def _write_pairs(rows: list[dict[str, Any]], path: str) -> int:
-    if rows:
-        _write(Path(path), rows, PAIRS)
+def _write_rows(rows: list[dict[str, Any]], path: Path | None, schema: pa.Schema | None) -> int:
+    if rows and path is not None:
+        _write(path, rows, schema)
     return len(rows)
-
-
-def _cluster_members(pairs_dir: Path) -> list[dict[str, Any]]:
-    """Connected components of the verified pairs, each member marked with its cluster's earliest version."""
-    parent: dict[str, str] = {}
-    info: dict[str, tuple[str | None, str | None]] = {}
-    for path in sorted(pairs_dir.glob("*.parquet")):
-        for row in pq.read_table(path, columns=["doc_a", "doc_b", "url_a", "url_b", "date_a", "date_b"]).to_pylist():
-            info[row["doc_a"]] = (row["date_a"], row["url_a"])
-            info[row["doc_b"]] = (row["date_b"], row["url_b"])
-            _union(parent, row["doc_a"], row["doc_b"])
-    groups: dict[str, list[str]] = {}
-    for doc in info:
-        groups.setdefault(_find(parent, doc), []).append(doc)
-    return [row for docs in groups.values() for row in _cluster_rows(docs, info)]
-
-
-def _cluster_rows(docs: list[str], info: dict[str, tuple[str | None, str | None]]) -> Iterator[dict[str, Any]]:
-    earliest = min(docs, key=lambda d: (info[d][0] is None, info[d][0] or "", d))
-    for doc in sorted(docs):
-        yield {"cluster_id": earliest, "doc_id": doc, "url": info[doc][1], "date": info[doc][0], "size": len(docs),
-               "earliest": doc == earliest, "earliest_doc_id": earliest, "earliest_url": info[earliest][1]}
-
-
-def _find(parent: dict[str, str], x: str) -> str:
-    while parent.get(x, x) != x:
-        parent[x] = parent.get(parent[x], parent[x])  # path halving
-        x = parent[x]
-    return x
-
-
-def _union(parent: dict[str, str], a: str, b: str) -> None:
-    ra, rb = _find(parent, a), _find(parent, b)
-    if ra != rb:
-        parent[max(ra, rb)] = min(ra, rb)
 
 
 def _write(path: Path, rows: list[dict[str, Any]], schema: pa.Schema) -> None:
