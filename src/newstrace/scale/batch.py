@@ -88,7 +88,9 @@ def plan(paths: list[str], out: Path, client: Any, options: BatchOptions) -> lis
     fresh = client.gather(client.map(scan_file, missing, limits=options.limits,
                                      max_bytes=options.config.read.max_bytes, pure=False))
     for path, scan in zip(missing, fresh):
-        write_table(out, "errors", f"scan-{manifests[path].stem}", [_problem_row(p) for p in scan.problems])
+        # named by path alone: rescanning a changed file replaces its scan errors instead of adding to them
+        name = f"scan-{hashlib.sha1(path.encode()).hexdigest()[:16]}"
+        write_table(out, "errors", name, [_problem_row(p) for p in scan.problems])
         write_json(manifests[path], scan.to_dict())
         known[path] = scan.to_dict()
     return scans + [FileScan.from_dict(known[p]) for p in indexed]
