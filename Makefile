@@ -33,8 +33,11 @@ test: $(VENV)/.dev
 bench: $(VENV)/.dev
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/provenance.py
+	$(BIN)/python bench/dedup.py --n 20000
 	$(BIN)/python bench/corroborate.py
 	$(BIN)/python bench/report.py
+	$(BIN)/python bench/scale.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache

@@ -98,6 +98,12 @@ class NotInStore(NewstraceError):
     exit_code = 25
 
 
+class ClusterUnavailable(NewstraceError):
+    """The Dask scheduler given with --scheduler cannot be reached, or has no workers."""
+
+    exit_code = 14
+
+
 class ServeRefused(NewstraceError):
     """``serve`` asked to listen beyond this machine without a token, or on an unusable address."""
 
@@ -114,4 +120,4 @@ EXIT_CODES = {cls.__name__: cls.exit_code for cls in (
     InputNotFound, UnreadableInput, EmptyInput, BinaryInput, CorruptInput, EncodingProblem,
     InputTooLarge, NoArticleFound, FetchFailed, ModelMissing, BatchFailed,
     MalformedFeed, MalformedRecord, StoreLocked, StoreUnavailable, StoreProblem, NotInStore,
-    ServeRefused, WriteFailed)}
+    ClusterUnavailable, ServeRefused, WriteFailed)}

@@ -6,5 +6,6 @@ from newstrace.cli import claims as _claims, sources as _sources, story as _stor
 from newstrace.cli import corroborate as _corroborate  # noqa: F401
 from newstrace.cli import report as _report, serve as _serve  # noqa: F401
 from newstrace.cli import dedup as _dedup  # noqa: F401  (registers the command)
+from newstrace.cli import batch as _batch  # noqa: F401
 
 __all__ = ["cli", "main"]
