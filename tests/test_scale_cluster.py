@@ -166,3 +166,13 @@ def test_connected_components_on_the_cluster_label_chains_with_their_earliest_me
     edges = db.from_sequence([x for p, q in links for x in ((p, q), (q, p))], npartitions=3)
     labels = dict(components(client, edges, 2).compute())
     assert {k[2]: v[2] for k, v in labels.items()} == {"a": "d", "b": "d", "c": "d", "d": "d", "e": "f", "f": "f"}
+
+
+def test_ingest_from_parquet_stores_every_batch_article_once(first_run, tmp_path, capsys):
+    out, summary = first_run
+    db = tmp_path / "corpus.db"
+    assert main(["ingest", "--from-parquet", str(out), "--db", str(db)]) == 0
+    assert f"{summary.articles} new" in capsys.readouterr().err
+    assert main(["ingest", "--from-parquet", str(out), "--db", str(db)]) == 0  # again: nothing new
+    assert f"0 new, 0 new versions, 0 copies of stored articles, {summary.articles} unchanged" in capsys.readouterr().err
+    assert main(["ingest", str(out), "--from-parquet", str(out), "--db", str(db)]) == 2  # one or the other

@@ -14,25 +14,32 @@ from newstrace.store import ingest as store_ingest  # the module: the command sh
 
 
 @cli.command()
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1)
 @store_options
+@click.option("--from-parquet", "from_parquet", type=click.Path(exists=True, file_okay=False),
+              help="Store the results of `newstrace batch --out DIR` instead of analysing INPUTS.")
 @click.option("--fetch-items", is_flag=True, help="Fetch each feed item's page instead of using the feed's content.")
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse inputs (and JSONL lines) larger than this.")
 @click.option("--timeout", type=float, default=20.0, show_default=True, help="Seconds to wait for a URL.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
-def ingest(inputs: tuple[str, ...], db: str, busy_timeout: float, fetch_items: bool, max_bytes: int,
-           timeout: float, quiet: bool) -> None:
+def ingest(inputs: tuple[str, ...], db: str, busy_timeout: float, from_parquet: str | None, fetch_items: bool,
+           max_bytes: int, timeout: float, quiet: bool) -> None:
     """Analyse INPUTS and store them in --db: files, folders, globs, URLs, RSS/Atom feeds, .jsonl files.
 
     Identical content already stored is skipped; changed content at a known URL becomes a new version.
     Each article is committed on its own: an interrupted run loses nothing stored; run it again to resume.
     """
+    if bool(inputs) == bool(from_parquet):
+        raise click.UsageError("give INPUTS to analyse, or --from-parquet DIR, but not both")
     config = AnalyzeConfig(read=ReadOptions(max_bytes=max_bytes, timeout=timeout))
     with progress(None, enabled=not quiet, label="ingesting") as advance:  # total unknown: feeds, JSONL
-        report = store_ingest.ingest(list(inputs), db, config=config, fetch_items=fetch_items,
-                                     options=options_for(busy_timeout),
-                                     on_item=lambda locator, outcome: advance(f"{outcome}: {locator}"))
+        on_item = lambda locator, outcome: advance(f"{outcome}: {locator}")  # noqa: E731
+        if from_parquet:
+            report = store_ingest.ingest_parquet(from_parquet, db, options=options_for(busy_timeout), on_item=on_item)
+        else:
+            report = store_ingest.ingest(list(inputs), db, config=config, fetch_items=fetch_items,
+                                         options=options_for(busy_timeout), on_item=on_item)
     for conflict in report.conflicts:
         click.echo(f"newstrace: note: {conflict}", err=True)
     if not quiet:

@@ -69,6 +69,29 @@ def ingest_documents(store: Database, docs: Iterable[CorpusDocument | NewstraceE
     return report
 
 
+def ingest_parquet(directory: str, db: str = "newstrace.db", *, options: StoreOptions = StoreOptions(),
+                   on_item: Callable[[str, str], None] | None = None) -> IngestReport:
+    """Store the analyses of a ``newstrace batch`` output folder (no analysis is run again)."""
+    from newstrace.scale.reader import read_parquet_analyses  # the [scale] extra: only needed here
+
+    with open_store(db, options) as store:
+        return ingest_analyses(store, read_parquet_analyses(directory), on_item=on_item)
+
+
+def ingest_analyses(store: Database, analyses: Iterable[Analysis], *,
+                    on_item: Callable[[str, str], None] | None = None) -> IngestReport:
+    """Store finished analyses, one transaction each; identical content at the same locator is skipped."""
+    report = IngestReport()
+    seen_this_run: dict[str, str] = {}
+    notify = on_item or (lambda locator, outcome: None)
+    for analysis in analyses:
+        batch = analysis.article.metadata.get("batch", {})
+        saved = save_analysis(store, analysis, locator=analysis.article.url or batch.get("locator") or None)
+        _record(report, saved, seen_this_run)
+        notify(saved.locator, saved.outcome)
+    return report
+
+
 def _new_articles(store: Database, docs: Iterable[CorpusDocument | NewstraceError], config: AnalyzeConfig,
                   pending: collections.deque, report: IngestReport,
                   notify: Callable[[str, str], None]) -> Iterator[Article]:
