@@ -1,59 +1,41 @@
-"""Shingling and MinHash parameters for corpus-wide near-duplicate detection, in one place.
+"""Near-duplicate parameters and functions for the Dask run: the corpus stage's, with its defaults.
 
-Kept small on purpose so that it can later be unified with the provenance stage's own functions.
+``newstrace dedup`` (one process) and ``newstrace batch`` (Dask) thus find the same copies.
 """
 from __future__ import annotations
 
-import re
-
 import numpy as np
-from datasketch import MinHash
-from datasketch.hashfunc import sha1_hash32
 
-SHINGLE_WORDS = 5  # word n-grams: long enough that shared boilerplate phrases rarely match
-NUM_PERM = 128
-BANDS = 32  # 32 bands x 4 rows: candidate threshold (1/32)^(1/4) ≈ 0.42 Jaccard
-ROWS = NUM_PERM // BANDS
-SEED = 1
-JACCARD_MIN = 0.5  # a verified near-duplicate: Jaccard of shingle sets at least this ...
-CONTAINMENT_MIN = 0.8  # ... or the shorter text mostly contained in the longer (a cut republication)
+from newstrace.corpus import shingles as sh
+from newstrace.corpus.dedup import DedupConfig
+
+CONFIG = DedupConfig()
+BANDS, ROWS = sh.lsh_params(CONFIG.threshold, CONFIG.num_perm)
 MAX_GROUP_PAIRS = 100  # band buckets larger than this emit a star around their first member, not all pairs
-
-_WORD = re.compile(r"\w+")
-
-
-def shingles(text: str) -> list[bytes]:
-    """Lower-cased word n-grams; a text shorter than n words is one shingle."""
-    words = _WORD.findall(text.lower())
-    if len(words) <= SHINGLE_WORDS:
-        return [" ".join(words).encode("utf-8")] if words else []
-    return [" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8") for i in range(len(words) - SHINGLE_WORDS + 1)]
+_HASHER = sh.Hasher(CONFIG.num_perm, CONFIG.seed)
 
 
 def shingle_hashes(text: str) -> np.ndarray:
     """The sorted set of 32-bit shingle hashes (what candidate pairs are verified against)."""
-    return np.unique(np.fromiter((sha1_hash32(s) for s in shingles(text)), dtype=np.uint32))
+    return sh.shingle_hashes(text, CONFIG.shingle)
 
 
 def signature(text: str) -> np.ndarray:
-    """The MinHash signature (``NUM_PERM`` uint32 values)."""
-    m = MinHash(num_perm=NUM_PERM, seed=SEED)
-    m.update_batch(shingles(text))
-    return m.hashvalues.astype(np.uint32)
+    """The MinHash signature (``CONFIG.num_perm`` uint32 values)."""
+    return _HASHER.signature(shingle_hashes(text)).astype(np.uint32)
 
 
 def band_keys(sig: np.ndarray) -> list[str]:
-    """One key per band: the band number and its rows' values; equal keys make a candidate pair."""
-    return [f"{b}:{sig[b * ROWS:(b + 1) * ROWS].tobytes().hex()}" for b in range(BANDS)]
+    """One key per band; equal keys make a candidate pair."""
+    return [key.hex() for key in sh.band_keys(sig, BANDS, ROWS)]
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
-    """Exact ``(jaccard, containment)`` of two sorted shingle-hash sets; containment is over the smaller set."""
-    if len(a) == 0 or len(b) == 0:
-        return 0.0, 0.0
-    common = len(np.intersect1d(a, b, assume_unique=True))
-    return common / (len(a) + len(b) - common), common / min(len(a), len(b))
+    """Exact ``(jaccard, containment)`` of two sorted shingle-hash sets."""
+    o = sh.overlap(a, b)
+    return o.jaccard, o.containment
 
 
 def is_near_duplicate(jaccard: float, containment: float) -> bool:
-    return jaccard >= JACCARD_MIN or containment >= CONTAINMENT_MIN
+    return sh.is_copy(sh.Overlap(jaccard, containment, containment), jaccard=CONFIG.jaccard,
+                      containment=CONFIG.containment)
