@@ -21,7 +21,7 @@ def test_readme_opens_with_the_two_commands():
 
 @pytest.mark.parametrize("command", ["analyze"])
 def test_every_option_of_a_command_is_in_the_readme(command):
-    options = [opt for param in cli.commands[command].params if isinstance(param, click.Option)
+    options = [opt for param in cli.get_command(None, command).params if isinstance(param, click.Option)
                for opt in param.opts if opt.startswith("--")]
     missing = [opt for opt in options if f"`{opt}`" not in README]
     assert not missing, f"README does not document {missing} of `newstrace {command}`"

@@ -138,7 +138,9 @@ def test_real_analysis_renders(examples):
     assert analysis.article.paragraphs[0].text in body
     assert '<details class="bp" data-kind="dateline">' in html
     assert '<span class="evidence signal"' in html  # the "originally published" signal's span
-    assert 'href="#sig-0"' in html
+    # the chain's evidence (or, with no chain, the raw signal) links to its span in the text
+    anchor = "ev-0-0" if analysis.provenance and analysis.provenance[0].evidence else "sig-0"
+    assert f'href="#{anchor}"' in html and f'id="{anchor}"' in html
 
 
 def test_quote_across_paragraphs_and_title_gets_one_anchor():
