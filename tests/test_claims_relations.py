@@ -55,3 +55,8 @@ def test_spans_point_at_the_text(nlp):
     for part in ("subject", "object", "predicate", "date"):
         s = r[part]["span"]
         assert text[s.start:s.end] == r[part]["text"]
+
+
+def test_a_rank_is_not_a_count(nlp):
+    assert rel(nlp, "The player, ranked number 27 in the world, was arrested.") is None or \
+        rel(nlp, "The player, ranked number 27 in the world, was arrested.")["type"] != "count"

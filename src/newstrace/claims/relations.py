@@ -88,9 +88,9 @@ def _count(sent, ids) -> dict | None:
         if not (tok.like_num and tok.dep_ in ("nummod", "nsubj", "nsubjpass", "dobj")):
             continue
         noun = tok.head if tok.dep_ == "nummod" else tok
+        if noun.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            continue  # "ranked number 27" counts nothing
         verb = noun.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
-            verb = verb.head
         adjectives = [c for c in verb.children if c.dep_ in ("acomp", "oprd") and c.lower_ in COUNT_ADJECTIVES]
         if verb.lemma_.lower() in COUNT_VERBS or adjectives:
             try:
