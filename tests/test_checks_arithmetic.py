@@ -50,3 +50,8 @@ def test_no_shape_no_check():
     assert check_parts_total("Prices rose sharply.") is None
     assert check_percentage("Turnout was 60%.") is None
     assert check_multiple("Cases doubled.") is None
+
+
+def test_trap_years_times_and_clock_times_are_not_parts():
+    assert check_parts_total("He won five times, was selected 11 times and retired in 2016: 18 seasons in all.") is None
+    assert check_parts_total("On the morning of August 1 around 4:30 or 5:30 a.m. the march began.") is None

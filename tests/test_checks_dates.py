@@ -32,3 +32,8 @@ def test_trap_scheduled_future_event_is_not_flagged():
 
 def test_no_publication_date_no_check():
     assert check_after_publication("The trial ended on March 5, 2019.", None) is None
+
+
+def test_trap_future_plan_inside_a_quote_is_not_flagged():
+    s = 'He said, "the framework we have is enough to start trading on July 1, 2020".'
+    assert check_after_publication(s, dt.date(2019, 7, 10)) is None

@@ -20,9 +20,12 @@ APPROX = re.compile(r"\b(?:about|around|approximately|roughly|nearly|almost|some
 RANGE_AFTER = re.compile(r"^\s*(?:-|–|to|and)\s*\d")
 
 TOTAL_CUE = re.compile(
-    rf"\b(?:a total of|in total,?|total(?:ling|ing)?|all)\s+(?P<total>{COUNT})\b|\b(?P<total2>{COUNT})\s+\w+(?:\s+\w+)?"
-    rf"\s*(?:[:—–]|,?\s+(?P<cue>including|of whom|of which|among them|comprising|made up of)\b)", re.I)
-PART = re.compile(rf"(?<![\d.,])(?P<n>{COUNT})(?![\d.,]*\s*(?:%|percent|per cent))\s+(?P<noun>[a-z][\w-]*)", re.I)
+    rf"\b(?:a total of|in total,?|total(?:ling|ing)?|all)\s+(?P<total>{COUNT})\b|(?<![:\d])\b(?P<total2>{COUNT})\s+\w+"
+    rf"(?:\s+\w+)?\s*(?:[:—–]\s|,?\s+(?P<cue>including|of whom|of which|among them|comprising|made up of)\b)", re.I)
+PART = re.compile(rf"(?<![\d.,:])(?P<n>{COUNT})(?![\d.,:]*\s*(?:%|percent|per cent))(?!:\d)\s+(?P<noun>[a-z][\w-]*)", re.I)
+NOT_COUNTED = re.compile(r"(?:a|p|years?|days?|months?|weeks?|hours?|minutes?|seconds?|times|am|pm|a\.m|p\.m|percent|"
+                         r"per|degrees?|km|miles?|metres?|meters?|kg|tonnes?|%)$", re.I)
+YEAR_LIKE = re.compile(r"^(?:1[89]|20)\d\d$")
 
 PERCENT_OF = re.compile(
     rf"(?P<part>{NUM})\s+(?:\w+\s+){{0,3}}?(?:of|out of)\s+(?:the\s+|all\s+)?(?P<whole>{NUM})\b[^.%]{{0,60}}?"
@@ -47,8 +50,8 @@ def check_parts_total(sentence: str) -> dict | None:
         return None
     total_text = m.group("total") or m.group("total2")
     rest = sentence[m.end():]
-    parts = [p for p in PART.finditer(rest) if not re.match(r"(?:years?|days?|months?|hours?|am|pm|%)\b", p.group("noun"), re.I)]
-    if len(parts) < 2:
+    parts = [p for p in PART.finditer(rest) if not NOT_COUNTED.match(p.group("noun")) and not YEAR_LIKE.match(p.group("n"))]
+    if len(parts) < 2 or YEAR_LIKE.match(total_text):
         return None
     inexact = APPROX.search(sentence[:m.start("total" if m.group("total") else "total2")]) or any(
         APPROX.search(rest[:p.start()][-25:]) or RANGE_AFTER.match(rest[p.end("n"):]) for p in parts)

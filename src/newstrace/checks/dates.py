@@ -18,8 +18,10 @@ WEEKDAY_DATE = re.compile(
 FULL_DATE = re.compile(
     rf"\b(?:(?P<month>{_MO})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
     rf"(?:of\s+)?(?P<month2>{_MO})\.?,?\s+)(?P<year>(?:19|20)\d\d)\b", re.I)
+# A past-tense form shortly before the date: "ended on", "was held on", "had signed on".
+PAST_FORM = re.compile(r"\b(?:was|were|had|did|happened|began|began|took place|\w{3,}ed)\b", re.I)
 FUTURE_WORDS = re.compile(r"\b(?:will|would|shall|scheduled|expected|due|plan(?:s|ned)?|set to|to be|upcoming|"
-                          r"next|until|by|deadline|forecast|projected|could|may|might|aims?|hopes?|intends?)\b", re.I)
+                          r"next|until|by|deadline|start|begin|effective|enough to|able to|forecast|projected|could|may|might|aims?|hopes?|intends?)\b", re.I)
 
 
 def check_weekday(sentence: str, published: dt.date | None) -> dict | None:
@@ -56,7 +58,8 @@ def check_after_publication(sentence: str, published: dt.date | None) -> dict | 
             date = dt.date(int(m.group("year")), month, int(m.group("day") or m.group("day2")))
         except ValueError:
             continue
-        if date > published and not FUTURE_WORDS.search(sentence):
+        told_as_past = PAST_FORM.search(sentence[max(0, m.start() - 60):m.start()])
+        if date > published and told_as_past and not FUTURE_WORDS.search(sentence):
             return _result("future_date", f"{date.isoformat()} is {(date - published).days} days after publication "
                            f"({published.isoformat()}), yet the sentence reports it as past or present",
                            {"date": date.isoformat(), "published": published.isoformat()}, f"on or before {published}",
