@@ -33,6 +33,7 @@ test: $(VENV)/.dev
 bench: $(VENV)/.dev
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/checkworthy.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache
