@@ -38,6 +38,7 @@ bench: $(VENV)/.dev
 	$(BIN)/python bench/corroborate.py
 	$(BIN)/python bench/report.py
 	$(BIN)/python bench/scale.py
+	$(BIN)/python bench/checkworthy.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache

@@ -230,6 +230,7 @@ class Claim:
     negated: bool = False
     entities: list[dict[str, Any]] = field(default_factory=list)
     relation: dict[str, Any] | None = None
+    checkworthy: bool = True  # False: kept below the threshold only because its figures can be checked
 
     def to_dict(self) -> dict[str, Any]:
         return {f.name: _jsonable(getattr(self, f.name)) for f in fields(self)}

@@ -11,6 +11,8 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newstrace.checks import run_checks
+from newstrace.claims import find_claims
 from newstrace.errors import NewstraceError
 from newstrace.extract import extract_article
 from newstrace.model import Analysis, Article
@@ -66,7 +68,10 @@ NLP_COMPONENTS: tuple[str, ...] = ()
 
 def run_stages(article: Article, doc: Doc, view: BodyView) -> Analysis:
     """The stages after parsing. Each later stage may read what the earlier ones found."""
-    return Analysis(article=article, provenance=build_chain(article, doc, view))
+    quotes, speakers = [], []  # the quotes stage fills these
+    claims = find_claims(article, doc, view, quotes, speakers)
+    return Analysis(article=article, provenance=build_chain(article, doc, view, quotes), quotes=quotes,
+                    speakers=speakers, claims=claims, checks=run_checks(article, claims))
 
 
 def analyze_inputs(specs: list[str], config: AnalyzeConfig = AnalyzeConfig()) -> Iterator[tuple[str, Analysis | NewstraceError]]:

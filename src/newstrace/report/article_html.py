@@ -222,7 +222,8 @@ def checks_panel(analysis: Analysis, prefix: str = "") -> str:
         about = (f'<div class="about">in <a href="#{e(prefix)}claim-{e(claim.id)}">{e(claim.span.text)}</a></div>'
                  if claim else "")
         inputs = json.dumps(k.inputs, ensure_ascii=False, default=str) if k.inputs else ""
-        items.append(f'<li class="check v-{e(k.verdict)}"><span class="verdict v-{e(k.verdict)}">{e(k.verdict)}</span>'
+        label = k.verdict.upper() if k.verdict == "inconsistent" else k.verdict  # as in the table and md
+        items.append(f'<li class="check v-{e(k.verdict)}"><span class="verdict v-{e(k.verdict)}">{e(label)}</span>'
                      f' <b>{e(k.kind)}</b><pre class="computation">{e(k.computation)}</pre>'
                      f'<div>stated: <code>{e(k.stated)}</code> · expected: <code>{e(k.expected)}</code></div>'
                      f'{f"<div>inputs: <code>{e(inputs)}</code></div>" if inputs else ""}{about}</li>')

@@ -58,8 +58,9 @@ def sections(analysis: Analysis, *, clip: int = 90) -> list[Section]:
                   (q.speaker_mention.text if q.speaker_mention else "?"),
                   q.cue.text if q.cue else "—", q.kind + (" (inferred)" if q.inferred else ""),
                   _clip(q.content.text, clip)) for q in analysis.quotes], "no quotes"),
-        Section("Claims", ("score", "asserter", "claim"),
-                [(f"{c.score:.2f}", c.asserter.get("name") or c.asserter.get("kind", "outlet"), _clip(c.span.text, clip))
+        Section("Claims (* below the check-worthiness threshold, kept for its figures)", ("score", "asserter", "claim"),
+                [(f"{c.score:.2f}" + ("" if c.checkworthy else "*"),
+                  c.asserter.get("name") or c.asserter.get("kind", "outlet"), _clip(c.span.text, clip))
                  for c in sorted(analysis.claims, key=lambda c: -c.score)], "no check-worthy claims"),
     ]
 

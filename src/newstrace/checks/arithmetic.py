@@ -1,0 +1,122 @@
+"""Arithmetic inside one sentence: parts vs a stated total, a percentage vs its counts, "doubled" vs two figures.
+
+Every function returns the fields of a ``Check`` (``kind``, ``computation``, ``inputs``, ``expected``,
+``stated``, ``verdict``), or nothing when the sentence does not have the shape it checks.
+Approximate wording ("about", "more than", "up to") and ranges make a figure unusable for an exact
+test, so they lead to ``unverifiable`` or to a wider tolerance, never to ``inconsistent``.
+"""
+from __future__ import annotations
+
+import re
+
+from newstrace.claims.money import parse_number
+
+NUM = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+         "eleven": 11, "twelve": 12}
+COUNT = rf"(?:{NUM}|{'|'.join(WORDS)})"
+APPROX = re.compile(r"\b(?:about|around|approximately|roughly|nearly|almost|some|over|more than|at least|"
+                    r"up to|less than|fewer than|under|an estimated|estimated|dozens|hundreds|thousands)\s*$", re.I)
+RANGE_AFTER = re.compile(r"^\s*(?:-|–|to|and)\s*\d")
+
+TOTAL_CUE = re.compile(
+    rf"\b(?:a total of|in total,?|total(?:ling|ing)?|all)\s+(?P<total>{COUNT})\b|(?<![:\d])\b(?P<total2>{COUNT})\s+\w+"
+    rf"(?:\s+\w+)?\s*(?:[:—–]\s|,?\s+(?P<cue>including|of whom|of which|among them|comprising|made up of)\b)", re.I)
+PART = re.compile(rf"(?<![\d.,:])(?P<n>{COUNT})(?![\d.,:]*\s*(?:%|percent|per cent))(?!:\d)\s+(?P<noun>[a-z][\w-]*)", re.I)
+NOT_COUNTED = re.compile(r"(?:a|p|years?|days?|months?|weeks?|hours?|minutes?|seconds?|times|am|pm|a\.m|p\.m|percent|"
+                         r"per|degrees?|km|miles?|metres?|meters?|kg|tonnes?|%)$", re.I)
+YEAR_LIKE = re.compile(r"^(?:1[89]|20)\d\d$")
+
+PERCENT_OF = re.compile(
+    rf"(?P<part>{NUM})\s+(?:\w+\s+){{0,3}}?(?:of|out of)\s+(?:the\s+|all\s+)?(?P<whole>{NUM})\b[^.%]{{0,60}}?"
+    rf"(?P<pct>\d+(?:\.\d+)?)\s*(?:%|percent|per cent)", re.I)
+MULTIPLE = re.compile(
+    rf"(?P<word>doubled|tripled|trebled|quadrupled|halved|(?P<fold>\w+)-?fold|(?P<times>\w+) times)\b[^.]{{0,40}}?"
+    rf"\bfrom\s+(?:about\s+|around\s+)?\$?(?P<a>{NUM})(?:\s*(?P<sa>million|billion|thousand))?\s+(?:\w+\s+){{0,3}}?"
+    rf"to\s+(?:about\s+|around\s+)?\$?(?P<b>{NUM})(?:\s*(?P<sb>million|billion|thousand))?", re.I)
+FACTORS = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": 0.5, "two": 2, "three": 3,
+           "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, None: 1}
+
+
+def count_value(token: str) -> float:
+    return float(WORDS[token.lower()]) if token.lower() in WORDS else parse_number(token)
+
+
+def check_parts_total(sentence: str) -> dict | None:
+    """"A total of 12 people died: 7 adults and 5 children" — do the parts add up to the total?"""
+    m = TOTAL_CUE.search(sentence)
+    if not m:
+        return None
+    total_text = m.group("total") or m.group("total2")
+    rest = sentence[m.end():]
+    parts = [p for p in PART.finditer(rest) if not NOT_COUNTED.match(p.group("noun")) and not YEAR_LIKE.match(p.group("n"))]
+    if len(parts) < 2 or YEAR_LIKE.match(total_text):
+        return None
+    inexact = APPROX.search(sentence[:m.start("total" if m.group("total") else "total2")]) or any(
+        APPROX.search(rest[:p.start()][-25:]) or RANGE_AFTER.match(rest[p.end("n"):]) for p in parts)
+    total = count_value(total_text)
+    values = [count_value(p.group("n")) for p in parts]
+    lead = (m.group("cue") or "") + sentence[m.end():m.end() + parts[0].start()]
+    subset = bool(re.search(r"including|among them|among whom", lead, re.I))
+    full = not subset and bool(re.search(r":|of whom|of which|comprising|made up of|broken down", lead, re.I))
+    found = " + ".join(f"{p.group('n')} {p.group('noun')}" for p in parts)
+    computation = f"{found} = {sum(values):g}; stated total {total_text}"
+    inputs = {"total": total, "parts": values, "subset_wording": subset, "full_breakdown": full}
+    if inexact:
+        return _result("arithmetic", computation + " (approximate wording: not an exact sum)", inputs, sum(values), total, "unverifiable")
+    if sum(values) == total or (subset and sum(values) < total):
+        verdict = "consistent"
+    elif sum(values) > total or full:
+        verdict = "inconsistent"  # parts exceed the total, or a full breakdown ("of whom", ":") misses it
+    else:
+        verdict = "unverifiable"
+    return _result("arithmetic", computation, inputs, sum(values), total, verdict)
+
+
+def check_percentage(sentence: str) -> dict | None:
+    """"12 of the 40 members (30%)" — does the percentage match the counts?"""
+    m = PERCENT_OF.search(sentence)
+    if not m:
+        return None
+    part, whole, pct = parse_number(m.group("part")), parse_number(m.group("whole")), float(m.group("pct"))
+    if whole == 0 or part > whole:
+        return None
+    expected = part / whole * 100
+    decimals = len(m.group("pct").split(".")[1]) if "." in m.group("pct") else 0
+    tolerance = 0.5 * 10 ** -decimals + 0.5  # the writer may round either way, or truncate
+    inexact = APPROX.search(sentence[:m.start("pct")][-25:]) or APPROX.search(sentence[:m.start()][-25:])
+    verdict = "consistent" if abs(expected - pct) <= tolerance else ("unverifiable" if inexact else "inconsistent")
+    return _result("percentage", f"{m.group('part')} ÷ {m.group('whole')} × 100 = {expected:.1f}%; stated {m.group('pct')}%",
+                   {"part": part, "whole": whole, "tolerance_points": tolerance}, round(expected, 2), pct, verdict)
+
+
+def check_multiple(sentence: str) -> dict | None:
+    """"doubled from 40 to 95" — does the second figure match the stated factor times the first?"""
+    m = MULTIPLE.search(sentence)
+    if not m:
+        return None
+    word = (m.group("fold") or m.group("times") or m.group("word")).lower()
+    factor = FACTORS.get(word) or (float(word) if word.replace(".", "").isdigit() else None)
+    if not factor:
+        return None
+    a = parse_number(m.group("a")) * SCALE[(m.group("sa") or "").lower() or None]
+    b = parse_number(m.group("b")) * SCALE[(m.group("sb") or "").lower() or None]
+    if m.group("sb") and not m.group("sa"):
+        a *= SCALE[m.group("sb").lower()]  # "from 2 to 4 million": the scale is written once
+    expected = a * factor
+    ratio = b / expected if expected else float("inf")
+    # "doubled" is everyday speech for "about doubled": 25% either way still reads as doubling.
+    verdict = "consistent" if 0.8 <= ratio <= 1.25 else ("unverifiable" if 0.6 <= ratio <= 1.6 else "inconsistent")
+    return _result("multiple", f"{fmt(a)} × {factor:g} = {fmt(expected)}; stated {fmt(b)} "
+                   f"(ratio {ratio:.2f}, 0.8–1.25 reads as '{word}')", {"from": a, "factor": factor, "ratio": round(ratio, 3)},
+                   expected, b, verdict)
+
+
+def fmt(x: float) -> str:
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
+
+
+def _result(kind: str, computation: str, inputs: dict, expected, stated, verdict: str) -> dict:
+    return {"kind": kind, "computation": computation, "inputs": inputs, "expected": expected, "stated": stated,
+            "verdict": verdict}

@@ -1,0 +1,98 @@
+"""The check-worthiness classifier: a score in 0–1 per sentence, and the shipped threshold.
+
+Two models trained on CheckThat! 2024 (``python -m newstrace.claims.train``) ship in ``weights/``:
+a lexical logistic regression over abstracted n-grams and cues (``features.py``, needs only spaCy),
+and a logistic regression over all-MiniLM-L6-v2 embeddings (stored as layers, so a small network
+would load the same way). With the ``[semantic]`` extra the score is their
+weighted average; without it, the lexical model alone with its own threshold.
+"""
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from newstrace.claims import embeddings
+from newstrace.claims.features import lexical_matrix
+from newstrace.errors import ModelMissing
+
+WEIGHTS = Path(__file__).resolve().parent / "weights"
+
+
+@dataclass(frozen=True)
+class CheckworthinessModel:
+    lexical_coef: np.ndarray
+    lexical_bias: float
+    layers: tuple[tuple[np.ndarray, np.ndarray], ...]  # embedding network: ReLU hidden layers, then a logit
+    weight: float  # share of the embedding model in the ensemble
+    threshold_ensemble: float
+    threshold_lexical: float
+    semantic: bool  # whether scores use the embeddings
+    meta: dict
+
+    @property
+    def threshold(self) -> float:
+        return self.threshold_ensemble if self.semantic else self.threshold_lexical
+
+    @property
+    def name(self) -> str:
+        return "ensemble (MiniLM + lexical)" if self.semantic else "lexical (no torch)"
+
+    def score(self, sents: list) -> np.ndarray:
+        """Scores for parsed sentences (spaCy ``Span`` or ``Doc`` objects of the English model)."""
+        if not sents:
+            return np.zeros(0)
+        lexical = _sigmoid(lexical_matrix(sents) @ self.lexical_coef + self.lexical_bias)
+        if not self.semantic:
+            return lexical
+        return self.weight * self.embedding_scores([s.text for s in sents]) + (1 - self.weight) * lexical
+
+    def embedding_scores(self, texts: list[str]) -> np.ndarray:
+        h = embeddings.encode(texts)
+        for i, (w, b) in enumerate(self.layers):
+            h = h @ w + b
+            if i < len(self.layers) - 1:
+                h = np.maximum(h, 0)
+        return _sigmoid(h.ravel())
+
+
+@functools.lru_cache(maxsize=2)
+def load_model(semantic: bool | None = None, folder: Path = WEIGHTS) -> CheckworthinessModel:
+    """The shipped model; ``semantic=None`` uses the embeddings whenever the extra is installed."""
+    try:
+        arrays = np.load(folder / "checkworthy.npz")
+        meta = json.loads((folder / "checkworthy.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ModelMissing(f"check-worthiness weights not found in {folder}: "
+                           "retrain with python -m newstrace.claims.train --data PATH") from None
+    use_semantic = embeddings.available() if semantic is None else semantic and embeddings.available()
+    n_layers = int(meta["layers"])
+    layers = tuple((arrays[f"w{i}"], arrays[f"b{i}"]) for i in range(n_layers))
+    return CheckworthinessModel(arrays["lexical_coef"], float(arrays["lexical_bias"]), layers, float(meta["weight"]),
+                                float(meta["threshold_ensemble"]), float(meta["threshold_lexical"]), use_semantic, meta)
+
+
+def score_texts(texts: list[str], nlp=None, semantic: bool | None = None) -> list[float]:
+    """Scores for raw sentences (parsed here with the English model)."""
+    from newstrace.nlp.model import load_nlp
+
+    nlp = nlp or load_nlp(())
+    model = load_model(semantic)
+    return [float(x) for x in model.score(list(nlp.pipe(texts, batch_size=256)))]
+
+
+def _sigmoid(x) -> np.ndarray:
+    return 1 / (1 + np.exp(-np.asarray(x, dtype=np.float64).ravel()))
+
+
+def checkworthiness(sentences: list[str], semantic: bool | None = None,
+                    threshold: float | None = None) -> list[tuple[float, bool]]:
+    """``(score, check-worthy?)`` per sentence at the shipped threshold; a blank sentence scores 0."""
+    model = load_model(semantic)
+    cut = model.threshold if threshold is None else threshold
+    filled = [i for i, s in enumerate(sentences) if s.strip()]
+    scores = dict(zip(filled, score_texts([sentences[i].strip() for i in filled], semantic=semantic)))
+    return [(scores.get(i, 0.0), scores.get(i, 0.0) >= cut and i in scores) for i in range(len(sentences))]

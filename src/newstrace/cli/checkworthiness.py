@@ -1,0 +1,23 @@
+"""``newstrace checkworthiness``: score sentences, one per line, for check-worthiness."""
+from __future__ import annotations
+
+import click
+
+from newstrace.claims.checkworthiness import checkworthiness as score_sentences
+from newstrace.cli.main import cli
+from newstrace.reading import ReadOptions
+from newstrace.reading.decode import decode_bytes
+from newstrace.reading.inputs import read_input
+
+
+@cli.command()
+@click.argument("file")
+@click.option("--threshold", type=click.FloatRange(0, 1), help="Label Yes at or above this score (default: the shipped one).")
+@click.option("--lexical", is_flag=True, help="Use the lexical model only, even when the [semantic] extra is installed.")
+def checkworthiness(file: str, threshold: float | None, lexical: bool) -> None:
+    """Score each line of FILE (or - for stdin): prints SCORE<TAB>Yes|No per line, blank lines score 0."""
+    raw = read_input(file, ReadOptions())
+    text, _ = decode_bytes(raw.data, name=raw.name)
+    lines = text.splitlines()
+    for score, worthy in score_sentences(lines, semantic=False if lexical else None, threshold=threshold):
+        click.echo(f"{score:.4f}\t{'Yes' if worthy else 'No'}")

@@ -1,0 +1,70 @@
+"""Asserters (quote speaker, "according to", outlet), hedges, negation, canonical entities."""
+from newstrace.claims.asserter import according_to, asserter
+from newstrace.claims.entities import canonicalise
+from newstrace.claims.modality import hedges, negated
+from newstrace.model import Article, Quote, Span, Speaker
+
+TEXT = 'The mayor said "the city paid $2 million to the firm". Officials denied it.'
+
+
+def test_claim_inside_a_quote_belongs_to_the_resolved_speaker():
+    article = Article(text=TEXT, outlet="Daily Planet")
+    content_start = TEXT.index("the city")
+    content = Span.of(TEXT, content_start, TEXT.index('".'))
+    quote = Quote(id="Q1", span=Span.of(TEXT, 0, TEXT.index('".') + 1), content=content, speaker_id="S1")
+    speaker = Speaker(id="S1", name="Jane Doe", role="mayor")
+    got = asserter(content, article, [quote], [speaker])
+    assert got["kind"] == "speaker" and got["speaker_id"] == "S1" and got["name"] == "Jane Doe"
+    assert got["quote_id"] == "Q1"
+
+
+def test_claim_outside_quotes_belongs_to_the_outlet():
+    article = Article(text=TEXT, outlet="Daily Planet", authors=["Lois Lane"])
+    claim = Span.of(TEXT, TEXT.index("Officials"), len(TEXT))
+    got = asserter(claim, article, [], [])
+    assert got == {"kind": "outlet", "speaker_id": None, "name": "Daily Planet", "journalists": ["Lois Lane"],
+                   "via": "article"}
+
+
+def test_according_to_makes_x_the_asserter(nlp):
+    text = "According to the Interior Ministry, 40 people were arrested."
+    doc = nlp(text)
+    who = according_to(doc[:])
+    assert who.text == "the Interior Ministry"
+    got = asserter(Span.of(text, 0, len(text)), Article(text=text, outlet="X"), [], [],
+                   Span.of(text, who.start_char, who.end_char))
+    assert got["kind"] == "speaker" and got["name"] == "the Interior Ministry" and got["via"] == "according_to"
+
+
+def test_according_to_links_a_known_speaker(nlp):
+    text = "Forty people were arrested, according to Jane Doe."
+    who = according_to(nlp(text)[:])
+    got = asserter(Span.of(text, 0, len(text)), Article(text=text), [], [Speaker(id="S7", name="Jane Doe")],
+                   Span.of(text, who.start_char, who.end_char))
+    assert got["speaker_id"] == "S7"
+
+
+def test_hedges(nlp):
+    assert "allegedly" in hedges(nlp("The minister allegedly took bribes.")[:])
+    assert "may" in hedges(nlp("The virus may have spread to 20 countries.")[:])
+    assert "claimed" in hedges(nlp("The group claimed 40 soldiers were killed.")[:])
+    assert hedges(nlp("The bridge opened in 1990.")[:]) == []
+
+
+def test_negation(nlp):
+    assert negated(nlp("The ministry did not pay the contractor.")[:])
+    assert negated(nlp("No one was killed in the blast.")[:])
+    assert negated(nlp("The company denied paying the bribe.")[:])
+    assert not negated(nlp("The ministry paid the contractor.")[:])
+
+
+def test_entities_canonicalised_within_the_article(nlp):
+    text = ("The United States sent aid. Washington said the US would not stop. America agreed. "
+            "He lives in Washington. President Donald Trump spoke. Trump said so.")
+    entities, ids = canonicalise(nlp(text).ents, lambda e: Span.of(text, e.start_char, e.end_char))
+    us = [e for e in entities if e.name == "United States"]
+    assert len(us) == 1 and {"US", "America", "Washington"} <= us[0].aliases
+    city = [e for e in entities if e.name == "Washington"]
+    assert city and city[0].mentions[0].start == text.index("in Washington") + 3  # the place stays a place
+    trump = [e for e in entities if e.name == "Donald Trump"]
+    assert len(trump) == 1 and "Trump" in trump[0].aliases
