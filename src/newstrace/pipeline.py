@@ -15,6 +15,7 @@ from newstrace.errors import NewstraceError
 from newstrace.extract import extract_article
 from newstrace.model import Analysis, Article
 from newstrace.nlp import BodyView, load_nlp, parse_articles
+from newstrace import quotes  # noqa: F401  (registers the newstrace_quotes component)
 from newstrace.reading import RawDocument, ReadOptions, read_input
 from newstrace.reading.inputs import expand_inputs
 
@@ -60,12 +61,15 @@ def pipeline_nlp() -> Language:
 
 
 # spaCy components added to the model's pipeline, in order.
-NLP_COMPONENTS: tuple[str, ...] = ()
+NLP_COMPONENTS: tuple[str, ...] = ("newstrace_quotes",)
 
 
 def run_stages(article: Article, doc: Doc, view: BodyView) -> Analysis:
     """The stages after parsing. Each later stage may read what the earlier ones found."""
-    return Analysis(article=article)
+    analysis = Analysis(article=article)
+    analysis.quotes = view.remap(doc._.quotes or [])
+    analysis.speakers = view.remap(doc._.speakers or [])
+    return analysis
 
 
 def analyze_inputs(specs: list[str], config: AnalyzeConfig = AnalyzeConfig()) -> Iterator[tuple[str, Analysis | NewstraceError]]:

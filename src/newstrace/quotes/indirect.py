@@ -1,0 +1,280 @@
+"""Reported speech from the dependency parse: a cue verb, its subject (the source) and its clause (the content).
+
+Covers "X said (that) …", "…, X said", "X told Y …", "according to X, …", participles and relative clauses
+("adding that …", "X, who said …"), and the passive "was quoted as saying". Each cue gives one ``Attribution``;
+a cue without a clause is kept (``content`` is ``None``) so a nearby quotation can be attached to it.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from newstrace.quotes.attribution import Attribution, Range
+from newstrace.quotes.cues import ADDRESSEE_LEMMAS, VENUE_NOUNS, VENUE_PREPS, cue_lemma, needs_clause, takes_object
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CLIMB = ("xcomp", "pcomp", "prep", "advcl", "conj", "acl", "relcl")
+_RELATIVE = frozenset("who that which whom whose".split())
+_EXPLETIVE = frozenset("it there".split())
+_EDGE_PUNCT = set(",;:—–-()[]") | {"'", '"', "“", "”", "‘", "’"}
+_MARKS = frozenset("that whether if".split())
+
+
+def find_cue_attributions(doc: Doc, text: str) -> list[Attribution]:
+    """Every cue in ``doc`` with its source and content; ``content`` may be ``(-1, -1)`` (no clause found)."""
+    found = []
+    for sent in doc.sents:
+        for token in sent:
+            att = _according_to(token, sent) if token.lower_ == "according" else _from_cue(token, sent, text)
+            if att is not None:
+                found.append(att)
+    return found
+
+
+def _from_cue(token: Token, sent: SpacySpan, text: str) -> Attribution | None:
+    lemma = cue_lemma(token)
+    if lemma is None:
+        return None
+    content = (_clause(token) or _parenthetical(token, sent) or _after_colon(token, sent)
+               or _misattached_clause(token))
+    confidence = 0.8
+    if content is None and takes_object(lemma):
+        content, confidence = _object(token), 0.5
+    if content is None and needs_clause(lemma):
+        return None
+    source_tok = _subject(token)
+    source = _source_range(source_tok) if source_tok is not None else _bare_subject(token, sent)
+    if source is not None and source_tok is None:
+        source_tok = token.doc.char_span(*source, alignment_mode="expand").root
+    if source_tok is None and content is None and token.dep_ not in ("ROOT", "parataxis", "ccomp", "conj"):
+        return None
+    att = Attribution(content=content or (-1, -1), cue=_cue_range(token), cue_lemma=lemma,
+                      confidence=confidence if content else 0.6)
+    if source_tok is not None:
+        att.source, att.source_head = source, source_tok.i
+    att.addressee = _addressee(token, lemma)
+    att.venue, venue_with = _venue(token)
+    att.addressee = att.addressee or venue_with
+    return _drop_overlaps(att, text)
+
+
+def _according_to(token: Token, sent: SpacySpan) -> Attribution | None:
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if nxt is None or nxt.lower_ != "to":
+        return None
+    pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    outer = token if token.dep_ != "prep" else token
+    head = outer.head if outer.head != outer else None
+    skip = {t.i for t in outer.subtree}
+    if head is not None and head.i not in skip:
+        words = [t for t in head.subtree if t.i not in skip and sent.start <= t.i < sent.end]
+    else:
+        words = [t for t in sent if t.i not in skip]
+    content = _trim(words)
+    if content is None:
+        return None
+    doc = token.doc
+    return Attribution(content=content, cue=(token.idx, nxt.idx + len(nxt)), cue_lemma="according to",
+                       source=_source_range(pobj), source_head=pobj.i, confidence=0.85)
+
+
+def _clause(token: Token) -> Range | None:
+    """The clausal complement ("said [that] the plan failed"), without the framing ``that``."""
+    for child in token.children:
+        if child.dep_ == "ccomp" or child.dep_ == "xcomp" and token.lemma_ == "say":
+            words = [t for t in child.subtree]
+            while words and (words[0].lower_ in _MARKS and words[0].lower_ == "that" or words[0].is_punct):
+                words = words[1:]
+            words = [t for t in words if not (t.i == token.i)]
+            return _trim(words, token)
+    return None
+
+
+def _misattached_clause(token: Token) -> Range | None:
+    """"told reporters at a press conference that …" when the parser hung the clause on the last noun."""
+    for t in token.subtree:
+        if t.i > token.i and t.lower_ == "that" and t.head.dep_ in ("relcl", "acl", "ccomp") and t.head.head is not token \
+                and t.head.left_edge.i == t.i and t.head.head.dep_ in ("pobj", "dobj"):
+            return _trim([w for w in t.head.subtree if w.i != t.i])
+    return None
+
+
+def _bare_subject(token: Token, sent: SpacySpan) -> Range | None:
+    """"“…,” the 45-year-old said" when the parser found no subject: the short phrase right before the cue."""
+    if token.dep_ != "ROOT":
+        return None
+    words = []
+    for t in reversed(sent.doc[sent.start:token.i]):
+        if t.is_punct and t.text not in ("-", "–") or t.is_space or t.dep_ in ("aux", "auxpass", "neg", "advmod"):
+            if words or t.dep_ not in ("aux", "auxpass", "neg", "advmod"):
+                break
+            continue
+        words.append(t)
+    if not 1 <= len(words) <= 6 or not any(t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") for t in words):
+        return None
+    return _trim(words)
+
+
+def _object(token: Token) -> Range | None:
+    """"criticised the plan to …", "called for a ban": the object phrase and what follows it in the clause."""
+    obj = next((c for c in token.children if c.dep_ in ("dobj", "prep") and c.i > token.i), None)
+    if obj is None:
+        return None
+    words = [t for c in token.children if c.i >= obj.i and c.dep_ not in ("punct", "cc", "conj", "advcl")
+             for t in c.subtree]
+    if obj.dep_ == "prep":
+        words = [t for t in words if t.i > obj.i]
+    return _trim(words) if len([t for t in words if t.is_alpha]) >= 1 else None
+
+
+def _parenthetical(token: Token, sent: SpacySpan) -> Range | None:
+    """"The plan, he said, will fail" / "The plan will fail, he said": the rest of the sentence is the content."""
+    own_subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+    inverted = token.dep_ == "ROOT" and token.i > sent.start + 2 and own_subject is not None and own_subject.i > token.i
+    clause = token.dep_ == "advcl" and token.i > token.head.i and own_subject is not None
+    if token.dep_ != "parataxis" and not inverted and not clause:
+        return None
+    own = {t.i for t in token.subtree} if token.dep_ != "ROOT" else {token.i} | {
+        t.i for c in token.children if c.dep_ in _SUBJECTS for t in c.subtree}
+    rest = [t for t in sent if t.i not in own]
+    if not rest or len([t for t in rest if t.is_alpha]) < 2:
+        return None
+    before = [t for t in rest if t.i < token.i]
+    after = [t for t in rest if t.i > token.i]
+    # a cue in the middle splits the content: keep both sides in one range
+    return _trim(before + after if before and after and len([t for t in after if t.is_alpha]) > 1 else before or after)
+
+
+def _after_colon(token: Token, sent: SpacySpan) -> Range | None:
+    """"She said: the plan failed" when the parser did not attach the clause."""
+    for t in sent.doc[token.i + 1: min(sent.end, token.i + 6)]:
+        if t.text == ":":
+            return _trim(list(sent.doc[t.i + 1: sent.end]))
+    return None
+
+
+def _subject(token: Token) -> Token | None:
+    """The cue's subject, climbing out of participles, infinitives and relative clauses."""
+    node = token
+    for _ in range(4):
+        subj = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
+        if subj is not None and node.dep_ == "relcl" and subj.lower_ in _RELATIVE:
+            return node.head
+        if subj is not None and subj.dep_ == "nsubjpass" and subj.lower_ in _EXPLETIVE:
+            return _agent(node)
+        if subj is not None:
+            return subj if subj.lower_ not in _EXPLETIVE or subj.lower_ == "it" and node.lemma_ not in ("be",) else None
+        agent = _agent(node)
+        if agent is not None:
+            return agent
+        if node.dep_ in ("acl",) and node.head.pos_ in ("NOUN", "PROPN"):
+            return node.head
+        if node.dep_ not in _CLIMB or node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _agent(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _source_range(token: Token) -> Range:
+    """The subject's whole phrase (appositions and relative clauses included), minus edge punctuation."""
+    words = list(token.subtree)
+    if token.dep_ not in _SUBJECTS and token.dep_ not in ("pobj",):
+        # an antecedent of a relative clause or participle: stop where the clause starts
+        clause = [c for c in token.children if c.dep_ in ("relcl", "acl")]
+        if clause:
+            cut = min(t.i for c in clause for t in c.subtree)
+            words = [t for t in words if t.i < cut]
+    return _trim(words) or (token.idx, token.idx + len(token))
+
+
+def _cue_range(token: Token) -> Range:
+    """The cue word with its auxiliaries and particle ("has said", "pointed out", "was asked")."""
+    start, end = token.i, token.i
+    for child in token.children:
+        if child.dep_ in ("aux", "auxpass", "neg") and child.i == start - 1:
+            start = child.i
+        elif child.dep_ == "prt" and child.i == end + 1:
+            end = child.i
+    doc = token.doc
+    while start > 0 and doc[start - 1].dep_ in ("aux", "auxpass", "neg") and doc[start - 1].head == token:
+        start -= 1
+    return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _addressee(token: Token, lemma: str) -> Range | None:
+    for child in token.children:
+        if lemma in ADDRESSEE_LEMMAS and child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return _trim(list(child.subtree))
+        if child.dep_ in ("prep", "dative") and child.lower_ == "to":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
+                return _trim(list(pobj.subtree))
+    return None
+
+
+def _venue(token: Token) -> tuple[Range | None, Range | None]:
+    """"in an interview with X", "at a press conference", "on Twitter": the venue, and an addressee it names."""
+    for child in token.children:
+        if child.dep_ != "prep" or child.lower_ not in VENUE_PREPS:
+            continue
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        nouns = {t.lower_ for t in pobj.subtree if t.i <= pobj.i} | {pobj.lemma_.lower()}
+        if nouns & VENUE_NOUNS or child.lower_ == "on" and pobj.ent_type_ in ("ORG", "WORK_OF_ART"):
+            return _trim(list(child.subtree)), _with_object(pobj)
+    return None, None
+
+
+def _with_object(noun: Token) -> Range | None:
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "with":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _trim(list(pobj.subtree))
+    return None
+
+
+def _drop_overlaps(att: Attribution, text: str) -> Attribution:
+    """A source or addressee inside the content is a parse error: keep the content.
+
+    A venue or addressee that runs into the content ("at a press conference [that …]") is cut before it.
+    """
+    c0, c1 = att.content
+    for name in ("source", "addressee", "venue"):
+        r = getattr(att, name)
+        if r is None or not (c0 < r[1] and r[0] < c1):
+            continue
+        if r[0] < c0 and name != "source":
+            end = c0
+            while end > r[0] and (text[end - 1].isspace() or text[end - 1] in ",;"):
+                end -= 1
+            for mark in _MARKS:
+                if text[r[0]:end].endswith(" " + mark):
+                    end -= len(mark) + 1
+            setattr(att, name, (r[0], end) if end > r[0] else None)
+        else:
+            setattr(att, name, None)
+            if name == "source":
+                att.source_head = None
+    return att
+
+
+def _trim(words: list[Token], exclude: Token | None = None) -> Range | None:
+    """The character range of ``words`` without edge punctuation and white space."""
+    words = sorted((t for t in words if exclude is None or t.i != exclude.i), key=lambda t: t.i)
+    while words and (words[0].text in _EDGE_PUNCT or words[0].is_space):
+        words = words[1:]
+    while words and (words[-1].is_punct and words[-1].text not in ("%", ")") or words[-1].is_space):
+        words = words[:-1]
+    if not words:
+        return None
+    return words[0].idx, words[-1].idx + len(words[-1])
