@@ -133,7 +133,8 @@ def _parenthetical(token: Token, sent: SpacySpan) -> Range | None:
     own_subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
     inverted = token.dep_ == "ROOT" and token.i > sent.start + 2 and own_subject is not None and own_subject.i > token.i
     clause = token.dep_ == "advcl" and token.i > token.head.i and own_subject is not None
-    if token.dep_ != "parataxis" and not inverted and not clause:
+    trailing = token.dep_ == "ROOT" and own_subject is not None and own_subject.i < token.i and _comma_before(own_subject)
+    if token.dep_ != "parataxis" and not inverted and not clause and not trailing:
         return None
     own = {t.i for t in token.subtree} if token.dep_ != "ROOT" else {token.i} | {
         t.i for c in token.children if c.dep_ in _SUBJECTS for t in c.subtree}
@@ -144,6 +145,12 @@ def _parenthetical(token: Token, sent: SpacySpan) -> Range | None:
     after = [t for t in rest if t.i > token.i]
     # a cue in the middle splits the content: keep both sides in one range
     return _trim(before + after if before and after and len([t for t in after if t.is_alpha]) > 1 else before or after)
+
+
+def _comma_before(subject: Token) -> bool:
+    """"Bridge to reopen, minister says": a comma right before the subject, after words that make a clause."""
+    first = subject.left_edge
+    return first.i >= 3 and first.nbor(-1).text == "," and first.nbor(-1).i > first.sent.start + 1
 
 
 def _after_colon(token: Token, sent: SpacySpan) -> Range | None:

@@ -47,10 +47,10 @@ def resolve_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list
         head = _head(doc, att)
         if head is None:
             continue
-        cluster = (_by_name(clusters, att.source, text) or _by_proper_noun(doc, head, clusters)
+        cluster = (_by_name(clusters, att.source, text) or _by_description(text, head, att.source, clusters)
+                   or _by_proper_noun(doc, head, clusters)
                    or _by_pronoun(doc, head, clusters, last_speaker, sent_of)
-                   or _by_pronoun(doc, head, unresolved, last_speaker, sent_of)
-                   or _by_description(text, head, att.source, clusters) or _unresolved(text, att.source, head, unresolved))
+                   or _by_pronoun(doc, head, unresolved, last_speaker, sent_of) or _unresolved(text, att.source, head, unresolved))
         if cluster is None:
             continue
         _note_mention(cluster, att.source, head, text)
@@ -146,18 +146,28 @@ def _was_subject(doc: Doc, i: int) -> bool:
 
 
 def _by_description(text: str, head: Token, source: Range, clusters: list[Cluster]) -> Cluster | None:
-    """"The commander", "the 45-year-old": a definite description that repeats a known speaker's role."""
-    if head.pos_ not in ("NOUN", "ADJ", "PROPN") or not any(t.lower_ in ("the", "this") for t in head.lefts):
+    """"The commander", "the 45-year-old": a definite description that repeats a known speaker's role.
+
+    A bare capitalised role ("…, Minister Says" in a headline) may name a speaker introduced later.
+    """
+    definite = any(t.lower_ in ("the", "this") for t in head.lefts)
+    headline_role = head.pos_ == "PROPN" and source[1] - source[0] == len(head.text)
+    if head.pos_ not in ("NOUN", "ADJ", "PROPN") or not definite and not headline_role:
         return None
     words = mention_words(text, source)
-    best = None
+    before, after = None, None
     for cluster in clusters:
-        if cluster.kind == "unresolved" or not any(h < head.i for h in cluster.heads):
+        if cluster.kind == "unresolved":
             continue
         known = set((cluster.role or "").lower().split()) | {w for a in cluster.aliases for w in a.lower().split()}
-        if words and words <= known or head.lower_ in known:
-            best = cluster
-    return best
+        if not (words and words <= known or head.lower_ in known and definite or head.lower_ in known and
+                (cluster.role or "").lower().split()[-1:] == [head.lower_]):
+            continue
+        if any(h < head.i for h in cluster.heads):
+            before = cluster
+        elif after is None and not definite:
+            after = cluster
+    return before or after
 
 
 def _unresolved(text: str, source: Range, head: Token, unresolved: list[Cluster]) -> Cluster | None:
