@@ -80,3 +80,16 @@ def test_speaker_ids_follow_the_text(nlp):
     assert [s.id for s in doc._.speakers] == ["s1", "s2"]
     assert [s.name for s in doc._.speakers] == ["Anna Berg", "Tom Hale"]
     assert [q.id for q in doc._.quotes] == ["q1", "q2"]
+
+
+def test_inverted_subject_parsed_as_object_is_the_source(nlp):
+    doc = nlp('"Nobody listens to us any more," said a protester outside the court.')
+    q = doc._.quotes[0]
+    assert q.speaker_mention.text.startswith("a protester")
+    assert speaker_of(doc, q).kind == "unresolved"
+
+
+def test_a_name_that_only_modifies_the_source_is_not_the_speaker(nlp):
+    doc = nlp("Hong Kong leader announces withdrawal of the bill\n\nThe city's chief executive said the bill was dead.")
+    q = quote_with(doc, "withdrawal of the bill")
+    assert speaker_of(doc, q).name != "Hong Kong"

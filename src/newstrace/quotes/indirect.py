@@ -41,7 +41,7 @@ def _from_cue(token: Token, sent: SpacySpan, text: str) -> Attribution | None:
         content, confidence = _object(token), 0.5
     if content is None and needs_clause(lemma):
         return None
-    source_tok = _subject(token)
+    source_tok = _subject(token) or _inverted_object(token, lemma)
     source = _source_range(source_tok) if source_tok is not None else _bare_subject(token, sent)
     if source is not None and source_tok is None:
         source_tok = token.doc.char_span(*source, alignment_mode="expand").root
@@ -181,6 +181,14 @@ def _subject(token: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _inverted_object(token: Token, lemma: str) -> Token | None:
+    """"…," said a protester: the parser often takes an inverted subject for an object."""
+    if lemma in ADDRESSEE_LEMMAS or token.i == 0 or not (token.nbor(-1).is_punct or token.nbor(-1).is_quote):
+        return None
+    obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+    return obj if obj is not None and obj.pos_ in ("NOUN", "PROPN") else None
 
 
 def _agent(token: Token) -> Token | None:

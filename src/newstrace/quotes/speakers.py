@@ -47,7 +47,7 @@ def resolve_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list
         head = _head(doc, att)
         if head is None:
             continue
-        cluster = (_by_name(clusters, att.source, text) or _by_description(text, head, att.source, clusters)
+        cluster = (_by_name(clusters, att.source, text, head) or _by_description(text, head, att.source, clusters)
                    or _by_proper_noun(doc, head, clusters)
                    or _by_pronoun(doc, head, clusters, last_speaker, sent_of)
                    or _by_pronoun(doc, head, unresolved, last_speaker, sent_of) or _unresolved(text, att.source, head, unresolved))
@@ -67,11 +67,25 @@ def _head(doc: Doc, att: Attribution) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def _by_name(clusters: list[Cluster], source: Range, text: str) -> Cluster | None:
-    """The cluster with a mention inside the source phrase, preferring the one nearest its head."""
+def _by_name(clusters: list[Cluster], source: Range, text: str, head: Token) -> Cluster | None:
+    """The cluster named by the source phrase: its head is the name, or the name is in apposition to it.
+
+    "Hong Kong leader" names a leader, not Hong Kong; "the minister, Karl Weber" names Karl Weber.
+    """
     s0, s1 = source
     inside = [(c, m) for c in clusters for m in c.mentions if s0 <= m[0] and m[1] <= s1]
     if not inside:
+        return None
+    at = head.idx
+    linked = {t.idx for t in head.children if t.dep_ == "appos"} | ({head.head.idx} if head.dep_ == "appos" else set())
+    for c, m in inside:
+        if m[0] <= at < m[1]:
+            return c
+    for c, m in inside:
+        if any(m[0] <= x < m[1] for x in linked) or any(m[0] <= t.idx < m[1] for a in head.children
+                                                      if a.dep_ == "appos" for t in a.subtree):
+            return c
+    if head.pos_ in ("NOUN", "PRON"):
         return None
     # "Smith's spokesman" names Smith as affiliation, not as speaker
     phrase = text[s0:s1]
