@@ -110,3 +110,16 @@ def test_mixed_direct_and_indirect_in_one_article(nlp):
     assert {"direct", "indirect"} <= kinds
     ids = {q.speaker_id for q in doc._.quotes if q.speaker_mention and q.speaker_mention.text in ("she", "Governor Ruth Adams")}
     assert len(ids) == 1
+
+
+def test_cue_in_the_middle_gives_both_pieces_one_speaker(nlp):
+    doc = nlp("The new plan, the mayor said, will fail within a year.")
+    first, second = quote_with(doc, "The new plan"), quote_with(doc, "will fail")
+    assert first.speaker_id == second.speaker_id and first.cue == second.cue
+    assert "mayor" not in first.content.text + second.content.text
+
+
+def test_fronted_adverbial_is_not_reported_content(nlp):
+    doc = nlp("Shortly after the vote, Eric Holder announced his resignation.")
+    q = doc._.quotes[0]
+    assert q.content.text == "his resignation" and q.speaker_mention.text == "Eric Holder"

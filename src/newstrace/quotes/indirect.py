@@ -17,6 +17,7 @@ _RELATIVE = frozenset("who that which whom whose".split())
 _EXPLETIVE = frozenset("it there".split())
 _EDGE_PUNCT = set(",;:—–-()[]") | {"'", '"', "“", "”", "‘", "’"}
 _MARKS = frozenset("that whether if".split())
+_OBJECTS = ("dobj", "ccomp", "xcomp", "attr", "oprd", "dative")
 
 
 def find_cue_attributions(doc: Doc, text: str) -> list[Attribution]:
@@ -27,6 +28,10 @@ def find_cue_attributions(doc: Doc, text: str) -> list[Attribution]:
             att = _according_to(token, sent) if token.lower_ == "according" else _from_cue(token, sent, text)
             if att is not None:
                 found.append(att)
+            if att is not None and "rest" in att.extra:
+                # the second piece of "The plan, he said, will fail"
+                found.append(Attribution(content=att.extra.pop("rest"), cue=att.cue, cue_lemma=att.cue_lemma,
+                                         follows=att, confidence=att.confidence))
     return found
 
 
@@ -34,7 +39,8 @@ def _from_cue(token: Token, sent: SpacySpan, text: str) -> Attribution | None:
     lemma = cue_lemma(token)
     if lemma is None:
         return None
-    content = (_clause(token) or _parenthetical(token, sent) or _after_colon(token, sent)
+    pieces = [] if any(c.dep_ == "ccomp" for c in token.children) else _parenthetical(token, sent)
+    content = (_clause(token) or (pieces[0] if pieces else None) or _after_colon(token, sent)
                or _misattached_clause(token))
     confidence = 0.8
     if content is None and takes_object(lemma):
@@ -54,6 +60,8 @@ def _from_cue(token: Token, sent: SpacySpan, text: str) -> Attribution | None:
     att.addressee = _addressee(token, lemma)
     att.venue, venue_with = _venue(token)
     att.addressee = att.addressee or venue_with
+    if len(pieces) > 1 and att.content == pieces[0]:
+        att.extra["rest"] = pieces[1]
     return _drop_overlaps(att, text)
 
 
@@ -128,29 +136,36 @@ def _object(token: Token) -> Range | None:
     return _trim(words) if len([t for t in words if t.is_alpha]) >= 1 else None
 
 
-def _parenthetical(token: Token, sent: SpacySpan) -> Range | None:
-    """"The plan, he said, will fail" / "The plan will fail, he said": the rest of the sentence is the content."""
+def _parenthetical(token: Token, sent: SpacySpan) -> list[Range]:
+    """"The plan will fail, he said" / "The plan, he said, will fail": the rest of the sentence is the content.
+
+    A cue in the middle gives two pieces, before and after it.
+    """
     own_subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
     inverted = token.dep_ == "ROOT" and token.i > sent.start + 2 and own_subject is not None and own_subject.i > token.i
     clause = token.dep_ == "advcl" and token.i > token.head.i and own_subject is not None
-    trailing = token.dep_ == "ROOT" and own_subject is not None and own_subject.i < token.i and _comma_before(own_subject)
-    if token.dep_ != "parataxis" and not inverted and not clause and not trailing:
-        return None
-    own = {t.i for t in token.subtree} if token.dep_ != "ROOT" else {token.i} | {
-        t.i for c in token.children if c.dep_ in _SUBJECTS for t in c.subtree}
-    rest = [t for t in sent if t.i not in own]
-    if not rest or len([t for t in rest if t.is_alpha]) < 2:
-        return None
-    before = [t for t in rest if t.i < token.i]
-    after = [t for t in rest if t.i > token.i]
-    # a cue in the middle splits the content: keep both sides in one range
-    return _trim(before + after if before and after and len([t for t in after if t.is_alpha]) > 1 else before or after)
+    trailing = (token.dep_ == "ROOT" and own_subject is not None and own_subject.i < token.i
+                and not any(c.dep_ in _OBJECTS and c.i > token.i for c in token.children)
+                and _clause_before(own_subject))
+    if token.dep_ == "parataxis" or clause:
+        left, right = token.left_edge.i, token.right_edge.i
+    elif inverted:
+        left, right = token.i, sent.end - 1
+    elif trailing:
+        left, right = own_subject.left_edge.i, sent.end - 1
+    else:
+        return []
+    before = [t for t in sent if t.i < left]
+    after = [t for t in sent if t.i > right]
+    return [_trim(part) for part in (before, after) if len([t for t in part if t.is_alpha]) >= 2 and _trim(part)]
 
 
-def _comma_before(subject: Token) -> bool:
+def _clause_before(subject: Token) -> bool:
     """"Bridge to reopen, minister says": a comma right before the subject, after words that make a clause."""
     first = subject.left_edge
-    return first.i >= 3 and first.nbor(-1).text == "," and first.nbor(-1).i > first.sent.start + 1
+    if first.i < 3 or first.nbor(-1).text != "," or first.nbor(-1).i <= first.sent.start + 1:
+        return False
+    return any(t.pos_ in ("VERB", "AUX") for t in first.doc[first.sent.start:first.i])
 
 
 def _after_colon(token: Token, sent: SpacySpan) -> Range | None:
