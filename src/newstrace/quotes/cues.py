@@ -44,18 +44,12 @@ ADDRESSEE_LEMMAS = frozenset("tell inform assure advise ask warn".split())
 def cue_lemma(token: Token) -> str | None:
     """The cue lemma of ``token``, or ``None`` when it is not a cue word."""
     lower = token.lower_
-    if lower in _FORMS:
+    if lower in _FORMS and (token.pos_ in ("VERB", "AUX") or token.is_upper):
         return _FORMS[lower]
-    if not token.pos_ in ("VERB", "AUX", "PROPN", "NOUN") or token.pos_ == "AUX" and token.lemma_ != "say":
+    if token.pos_ != "VERB":
         return None
     lemma = token.lemma_.lower()
-    if lemma in SPEECH_LEMMAS or lemma in COGNITION_LEMMAS or lemma in OBJECT_LEMMAS:
-        return lemma if token.pos_ == "VERB" or lower in _FORMS else None
-    return None
-
-
-def is_cognition(lemma: str) -> bool:
-    return lemma in COGNITION_LEMMAS
+    return lemma if lemma in SPEECH_LEMMAS or lemma in COGNITION_LEMMAS or lemma in OBJECT_LEMMAS else None
 
 
 def needs_clause(lemma: str) -> bool:

@@ -8,14 +8,13 @@ from spacy.tokens import Doc
 
 from newstrace.quotes.attribution import Attribution
 from newstrace.quotes.labels import dash_attribution
-from newstrace.quotes.marks import Segment
+from newstrace.quotes.marks import PARAGRAPH_BREAK, Segment
 
-_PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’']*$")
 
 
 def paragraph_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
+    return [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
 
 
 def link_segments(doc: Doc, text: str, segments: list[Segment], cues: list[Attribution]) -> list[Attribution]:
@@ -145,10 +144,10 @@ def clip_to_paragraph(text: str, att: Attribution) -> None:
     anchor = att.cue[0] if att.cue else att.content[0]
     for name in ("source", "content", "venue", "addressee"):
         r = getattr(att, name)
-        if r is None or not _PARAGRAPH.search(text, r[0], r[1]):
+        if r is None or not PARAGRAPH_BREAK.search(text, r[0], r[1]):
             continue
         pieces, pos = [], r[0]
-        for m in _PARAGRAPH.finditer(text, r[0], r[1]):
+        for m in PARAGRAPH_BREAK.finditer(text, r[0], r[1]):
             pieces.append((pos, m.start()))
             pos = m.end()
         pieces.append((pos, r[1]))

@@ -66,15 +66,15 @@ def _from_cue(token: Token, sent: SpacySpan, text: str) -> Attribution | None:
 
 
 def _according_to(token: Token, sent: SpacySpan) -> Attribution | None:
+    """"According to X, …" / "…, according to X": the clause the phrase hangs on is the content."""
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if nxt is None or nxt.lower_ != "to":
         return None
     pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
     if pobj is None:
         return None
-    outer = token if token.dep_ != "prep" else token
-    head = outer.head if outer.head != outer else None
-    skip = {t.i for t in outer.subtree}
+    head = token.head if token.head != token else None
+    skip = {t.i for t in token.subtree}
     if head is not None and head.i not in skip:
         words = [t for t in head.subtree if t.i not in skip and sent.start <= t.i < sent.end]
     else:
@@ -82,7 +82,6 @@ def _according_to(token: Token, sent: SpacySpan) -> Attribution | None:
     content = _trim(words)
     if content is None:
         return None
-    doc = token.doc
     return Attribution(content=content, cue=(token.idx, nxt.idx + len(nxt)), cue_lemma="according to",
                        source=_source_range(pobj), source_head=pobj.i, confidence=0.85)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _DOUBLE_OPEN = {"“": "”", "„": "“", "«": "»", '"': '"'}
 _SINGLE_OPEN = {"‘": "’", "'": "'", "‹": "›"}
 _OPEN_CONTEXT = set(" \t\n([{—–-/:;\u00a0")
@@ -27,21 +27,12 @@ class Segment:
     continues: bool = False  # opens a paragraph that carries on the previous paragraph's open quote
     single: bool = False
 
-    def inner(self, text: str) -> tuple[int, int]:
-        """The offsets without the marks."""
-        s, e = self.start, self.end
-        while s < e and text[s] in QUOTE_CHARS:
-            s += 1
-        while e > s and text[e - 1] in QUOTE_CHARS:
-            e -= 1
-        return s, e
-
 
 def find_segments(text: str) -> list[Segment]:
     """Top-level quoted segments of ``text`` (quotes inside quotes stay part of the outer one)."""
     segments: list[Segment] = []
     pos, open_before = 0, False
-    for m in list(_PARAGRAPH.finditer(text)) + [None]:
+    for m in list(PARAGRAPH_BREAK.finditer(text)) + [None]:
         end = m.start() if m else len(text)
         found, open_at_end = _scan_paragraph(text, pos, end)
         if found and open_before and found[0].start == _first_visible(text, pos):
