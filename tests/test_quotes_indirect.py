@@ -123,3 +123,14 @@ def test_fronted_adverbial_is_not_reported_content(nlp):
     doc = nlp("Shortly after the vote, Eric Holder announced his resignation.")
     q = doc._.quotes[0]
     assert q.content.text == "his resignation" and q.speaker_mention.text == "Eric Holder"
+
+
+def test_speech_acts_with_an_object_are_weaker_indirect_quotes(nlp):
+    doc = nlp("Clara Weiss talked about how the flood had changed the town. She warned residents against rebuilding.")
+    about = quote_with(doc, "how the flood had changed")
+    assert about.cue_lemma == "talk" and about.confidence == 0.5
+    assert quote_with(doc, "residents against rebuilding").speaker_id == about.speaker_id
+
+
+def test_where_someone_spoke_is_not_what_they_said(nlp):
+    assert nlp("The senator spoke at a rally on Tuesday.")._.quotes == []

@@ -20,7 +20,7 @@ COGNITION_LEMMAS = frozenset("think believe know feel hope fear expect worry dou
 OBJECT_LEMMAS = frozenset("""
 criticize criticise praise condemn denounce slam blast accuse blame defend endorse reject dismiss question cite
 describe announce mention recall call urge demand decry applaud hail dispute
-challenge reaffirm acknowledge deny confirm
+challenge reaffirm acknowledge deny confirm warn explain refer reference portray talk speak mock ridicule thank point
 """.split())
 # Inflected forms for text the tagger mislemmatises (all caps, headlines).
 _FORMS = {"said": "say", "says": "say", "told": "tell", "tells": "tell", "added": "add", "adds": "add",

@@ -17,6 +17,8 @@ _RELATIVE = frozenset("who that which whom whose".split())
 _EXPLETIVE = frozenset("it there".split())
 _EDGE_PUNCT = set(",;:—–-()[]") | {"'", '"', "“", "”", "‘", "’"}
 _MARKS = frozenset("that whether if".split())
+# Prepositions that introduce what a speech act is about ("talked about", "called for", "warned against").
+_TOPIC_PREPS = frozenset("about of on for to against over".split())
 _OBJECTS = ("dobj", "ccomp", "xcomp", "attr", "oprd", "dative")
 
 
@@ -125,8 +127,9 @@ def _bare_subject(token: Token, sent: SpacySpan) -> Range | None:
 
 def _object(token: Token) -> Range | None:
     """"criticised the plan to …", "called for a ban": the object phrase and what follows it in the clause."""
-    obj = next((c for c in token.children if c.dep_ in ("dobj", "prep") and c.i > token.i), None)
-    if obj is None:
+    obj = next((c for c in token.children if c.i > token.i and (c.dep_ == "dobj" or c.dep_ == "prep" and
+                                                                c.lower_ in _TOPIC_PREPS)), None)
+    if obj is None or any(t.ent_type_ in ("DATE", "TIME") for t in obj.subtree):
         return None
     words = [t for c in token.children if c.i >= obj.i and c.dep_ not in ("punct", "cc", "conj", "advcl")
              for t in c.subtree]
