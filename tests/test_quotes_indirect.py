@@ -63,9 +63,9 @@ def test_passive_quoted_as_saying(nlp):
 
 
 def test_headline_label_form(nlp):
-    doc = nlp("Poll: Wealthy Voters Abandon the Governor\n\nThe survey was released on Monday.")
-    q = quote_with(doc, "Wealthy Voters Abandon")
-    assert q.cue.text == ":" and q.speaker_mention.text == "Poll"
+    doc = nlp("Survey: Young Renters Are Leaving the City\n\nThe survey was released on Monday.")
+    q = quote_with(doc, "Young Renters Are Leaving")
+    assert q.cue.text == ":" and q.speaker_mention.text == "Survey"
 
 
 def test_label_words_that_are_not_speakers(nlp):
@@ -120,9 +120,9 @@ def test_cue_in_the_middle_gives_both_pieces_one_speaker(nlp):
 
 
 def test_fronted_adverbial_is_not_reported_content(nlp):
-    doc = nlp("Shortly after the vote, Eric Holder announced his resignation.")
+    doc = nlp("Two days after the flood, Anna Kowal announced her resignation.")
     q = doc._.quotes[0]
-    assert q.content.text == "his resignation" and q.speaker_mention.text == "Eric Holder"
+    assert q.content.text == "her resignation" and q.speaker_mention.text == "Anna Kowal"
 
 
 def test_speech_acts_with_an_object_are_weaker_indirect_quotes(nlp):

@@ -18,7 +18,7 @@ _DASH_NAME = re.compile(r"[ \t]*(?:[—–―]|--?)[ \t]*(?P<name>[A-Z][\w.'’\
 
 
 def label_attributions(text: str, paragraph_starts: list[int]) -> list[Attribution]:
-    """"Poll: Voters abandon …", "Q: … / A: …", "SENATOR SMITH: …" at the start of a paragraph."""
+    """"Survey: Renters leave …", "Q: … / A: …", "SENATOR SMITH: …" at the start of a paragraph."""
     found = []
     for start in paragraph_starts:
         m = _LABEL.match(text, start)
