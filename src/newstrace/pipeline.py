@@ -17,6 +17,7 @@ from newstrace.errors import NewstraceError
 from newstrace.extract import extract_article
 from newstrace.model import Analysis, Article
 from newstrace.nlp import BodyView, load_nlp, parse_articles
+from newstrace import quotes as _quotes  # noqa: F401  (registers the newstrace_quotes component)
 from newstrace.provenance import build_chain
 from newstrace.reading import RawDocument, ReadOptions, read_input
 from newstrace.reading.inputs import expand_inputs, gunzip_if_needed
@@ -63,12 +64,13 @@ def pipeline_nlp() -> Language:
 
 
 # spaCy components added to the model's pipeline, in order.
-NLP_COMPONENTS: tuple[str, ...] = ()
+NLP_COMPONENTS: tuple[str, ...] = ("newstrace_quotes",)
 
 
 def run_stages(article: Article, doc: Doc, view: BodyView) -> Analysis:
     """The stages after parsing. Each later stage may read what the earlier ones found."""
-    quotes, speakers = [], []  # the quotes stage fills these
+    quotes = view.remap(doc._.quotes or [])
+    speakers = view.remap(doc._.speakers or [])
     claims = find_claims(article, doc, view, quotes, speakers)
     return Analysis(article=article, provenance=build_chain(article, doc, view, quotes), quotes=quotes,
                     speakers=speakers, claims=claims, checks=run_checks(article, claims))

@@ -1,0 +1,62 @@
+"""The cue lexicon: which words introduce reported speech or a reported belief."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# Verbs of saying and communicating: they take a quote, a clause or a parenthetical ("…, she said").
+SPEECH_LEMMAS = frozenset("""
+say tell add explain claim deny confirm warn state announce report write argue insist note suggest ask reply
+respond answer acknowledge admit allege assert contend declare predict promise reveal stress emphasize emphasise
+maintain mention recall urge vow tweet post complain concede conclude disclose estimate indicate observe recount
+remark repeat reiterate testify agree charge counter joke quip accuse boast brag caution clarify comment hint imply
+inform lament protest recommend signal speculate shout threaten whisper yell affirm pledge propose demand
+acknowledge announce exclaim muse retort rule concur object assure advise admit blog email text tell
+show find continue
+""".split())
+# Verbs of cognition: a cue only with a clause ("she believes the plan will fail").
+COGNITION_LEMMAS = frozenset("think believe know feel hope fear expect worry doubt wonder suspect learn understand".split())
+# Speech acts whose object is what was said about ("criticised the plan", "called for a ban"): cues with a
+# noun-phrase content, kept at a lower confidence than reported clauses.
+OBJECT_LEMMAS = frozenset("""
+criticize criticise praise condemn denounce slam blast accuse blame defend endorse reject dismiss question cite
+describe announce mention recall call urge demand decry applaud hail dispute
+challenge reaffirm acknowledge deny confirm warn explain refer reference portray talk speak mock ridicule thank point
+""".split())
+# Inflected forms for text the tagger mislemmatises (all caps, headlines).
+_FORMS = {"said": "say", "says": "say", "told": "tell", "tells": "tell", "added": "add", "adds": "add",
+          "wrote": "write", "writes": "write", "warned": "warn", "warns": "warn", "claimed": "claim",
+          "claims": "claim", "denied": "deny", "denies": "deny", "confirmed": "confirm", "confirms": "confirm",
+          "stated": "state", "states": "state", "explained": "explain", "explains": "explain",
+          "announced": "announce", "asked": "ask", "replied": "reply", "insisted": "insist", "noted": "note",
+          "argued": "argue", "tweeted": "tweet", "saying": "say", "telling": "tell", "adding": "add"}
+# Prepositional phrases on a cue that say where the words were spoken.
+VENUE_NOUNS = frozenset("""
+interview statement conference briefing speech address letter op-ed column editorial post tweet message email
+memo blog podcast broadcast show program programme appearance rally meeting hearing testimony debate event
+session summit forum call video radio television tv twitter facebook instagram x youtube tiktok telegram
+newsletter release report remarks announcement town hall
+""".split())
+VENUE_PREPS = frozenset("in at on during via through".split())
+# Addressee prepositions ("said to reporters", "told …").
+ADDRESSEE_LEMMAS = frozenset("tell inform assure advise ask warn".split())
+
+
+def cue_lemma(token: Token) -> str | None:
+    """The cue lemma of ``token``, or ``None`` when it is not a cue word."""
+    lower = token.lower_
+    if lower in _FORMS and (token.pos_ in ("VERB", "AUX") or token.is_upper):
+        return _FORMS[lower]
+    if token.pos_ != "VERB":
+        return None
+    lemma = token.lemma_.lower()
+    return lemma if lemma in SPEECH_LEMMAS or lemma in COGNITION_LEMMAS or lemma in OBJECT_LEMMAS else None
+
+
+def needs_clause(lemma: str) -> bool:
+    """Cognition and evidence verbs are cues only with a clause, never with a bare object."""
+    return lemma in COGNITION_LEMMAS or lemma in ("show", "find", "indicate", "suggest", "learn", "signal") or (
+        lemma in OBJECT_LEMMAS and lemma not in SPEECH_LEMMAS)
+
+
+def takes_object(lemma: str) -> bool:
+    return lemma in OBJECT_LEMMAS

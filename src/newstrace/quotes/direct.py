@@ -1,0 +1,155 @@
+"""Attach quotation-mark segments to cues: direct, mixed, split, continued and floating quotes."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc
+
+from newstrace.quotes.attribution import Attribution
+from newstrace.quotes.labels import dash_attribution
+from newstrace.quotes.marks import PARAGRAPH_BREAK, Segment
+
+_SENTENCE_END = re.compile(r"[.!?…][\"”’']*$")
+
+
+def paragraph_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
+
+
+def link_segments(doc: Doc, text: str, segments: list[Segment], cues: list[Attribution]) -> list[Attribution]:
+    """Merge quotation segments with cue attributions; returns the attributions that have content."""
+    paras = paragraph_starts(text)
+    closed = [s for s in segments if s.closed]
+    cues = [a for a in cues if not _inside_any(a.cue, closed)]
+    out = [a for a in cues if a.content[0] >= 0]
+    spare = [a for a in cues if a.content[0] < 0]
+    by_segment: list[tuple[Segment, Attribution]] = []
+    for seg in segments:
+        seg = seg if seg.closed else _cut_unclosed(text, seg, cues)
+        att = (_absorb(seg, out, text) or _nearest_cue(doc, text, seg, spare) or dash_attribution(text, seg)
+               or _floating(seg, by_segment, text, paras))
+        if att is None:
+            continue
+        _source_outside(doc, text, seg, att)
+        if not seg.closed:
+            att.confidence = min(att.confidence, 0.6)  # best guess for an unbalanced mark
+        if att not in out:
+            out.append(att)
+        by_segment.append((seg, att))
+    return sorted(out, key=lambda a: a.content[0])
+
+
+def _cut_unclosed(text: str, seg: Segment, cues: list[Attribution]) -> Segment:
+    """An unclosed quote that runs over its own attribution ("…, the mayor said. …") ends before it."""
+    inside = [a for a in cues if a.cue and a.source and seg.start < a.cue[0] < seg.end and a.source[0] > seg.start]
+    if not inside:
+        return seg
+    end = min(min(a.cue[0], a.source[0]) for a in inside)
+    while end > seg.start + 1 and (text[end - 1].isspace() or text[end - 1] in ",;—–-"):
+        end -= 1
+    return Segment(seg.start, end, False, seg.continues, seg.single)
+
+
+def _source_outside(doc: Doc, text: str, seg: Segment, att: Attribution) -> None:
+    """A source the parser found inside the quotation is wrong: take the words between quote and cue instead."""
+    if att.source is None or not (seg.start <= att.source[0] < seg.end):
+        return
+    att.source, att.source_head = None, None
+    if att.cue is None or not seg.end <= att.cue[0] or att.cue[0] - seg.end > 200:
+        return
+    span = doc.char_span(seg.end, att.cue[0], alignment_mode="contract")
+    words = [t for t in span] if span is not None else []
+    while words and (words[0].is_punct or words[0].is_space):
+        words = words[1:]
+    while words and (words[-1].is_punct or words[-1].is_space):
+        words = words[:-1]
+    if words and (words[0].is_title or words[0].pos_ in ("PRON", "DET", "PROPN")):
+        att.source = (words[0].idx, words[-1].idx + len(words[-1]))
+        att.source_head = next((t.i for t in words if t.head.i < words[0].i or t.head.i > words[-1].i), words[0].i)
+
+
+def _inside_any(r: tuple[int, int] | None, segments: list[Segment]) -> bool:
+    return r is not None and any(s.start < r[0] and r[1] < s.end for s in segments)
+
+
+def _absorb(seg: Segment, atts: list[Attribution], text: str) -> Attribution | None:
+    """A segment inside (or around) an attribution's content makes it direct or mixed."""
+    for att in atts:
+        c0, c1 = att.content
+        if not att.overlaps(seg.start, seg.end) or att.cue and seg.start < att.cue[0] < seg.end:
+            continue
+        outside = text[min(c0, seg.start):seg.start] + text[seg.end:max(c1, seg.end)]
+        if not re.search(r"\w", outside):
+            att.content, att.kind = (seg.start, seg.end), "direct"
+            att.confidence = max(att.confidence, 0.9)
+        else:
+            att.content = (min(c0, seg.start), max(c1, seg.end))
+            att.kind = "mixed" if att.kind != "direct" else "direct"
+        return att
+    return None
+
+
+def _nearest_cue(doc: Doc, text: str, seg: Segment, spare: list[Attribution]) -> Attribution | None:
+    """A cue without a clause in the segment's sentences ("“…,” she said." / "She said: “…”")."""
+    first = doc.char_span(seg.start, seg.end, alignment_mode="expand")
+    if first is None:
+        return None
+    window_start = first[0].sent.start_char
+    last_sent = first[-1].sent
+    window_end = last_sent.end_char
+    if last_sent.end_char <= seg.end + 2 and last_sent.end < len(doc):
+        # "“We will win,” he said." may be parsed as two sentences
+        nxt = doc[last_sent.end].sent
+        if nxt.start_char - seg.end < 3 and (not nxt.text[:1].isupper() or len(nxt) <= 12):
+            window_end = nxt.end_char
+    best, best_gap = None, None
+    for att in spare:
+        if att.content[0] >= 0 or att.cue is None or not window_start <= att.cue[0] < window_end:
+            continue
+        if seg.start <= att.cue[0] < seg.end:
+            continue
+        gap = seg.start - att.cue[1] if att.cue[1] <= seg.start else att.cue[0] - seg.end
+        if best_gap is None or gap < best_gap:
+            best, best_gap = att, gap
+    if best is None:
+        return None
+    best.content, best.kind, best.confidence = (seg.start, seg.end), "direct", 0.9
+    spare.remove(best)
+    return best
+
+
+def _floating(seg: Segment, linked: list[tuple[Segment, Attribution]], text: str,
+              paras: list[int]) -> Attribution | None:
+    """A quote without a cue takes the previous quote's speaker in the same or the adjacent paragraph."""
+    inner = text[seg.start:seg.end]
+    if not seg.continues and len(inner.split()) < 4 and not _SENTENCE_END.search(inner.rstrip()):
+        return None  # a scare quote or a title, not a statement
+    para = bisect.bisect_right(paras, seg.start) - 1
+    prev = linked[-1] if linked else None
+    if prev is not None and prev[1].source is not None or prev is not None and prev[1].follows is not None:
+        prev_para = bisect.bisect_right(paras, prev[0].start) - 1
+        same = prev_para == para
+        if seg.continues or same or para - prev_para == 1:
+            leader = prev[1].follows or prev[1]
+            att = Attribution(content=(seg.start, seg.end), kind="direct", cue=leader.cue, cue_lemma=leader.cue_lemma,
+                              follows=leader, inferred=not (same or seg.continues),
+                              confidence=0.8 if same or seg.continues else 0.6)
+            return att
+    return Attribution(content=(seg.start, seg.end), kind="direct", confidence=0.3)
+
+
+def clip_to_paragraph(text: str, att: Attribution) -> None:
+    """Keep spans inside one paragraph (a pipeline without paragraph-aware sentences may join them)."""
+    anchor = att.cue[0] if att.cue else att.content[0]
+    for name in ("source", "content", "venue", "addressee"):
+        r = getattr(att, name)
+        if r is None or not PARAGRAPH_BREAK.search(text, r[0], r[1]):
+            continue
+        pieces, pos = [], r[0]
+        for m in PARAGRAPH_BREAK.finditer(text, r[0], r[1]):
+            pieces.append((pos, m.start()))
+            pos = m.end()
+        pieces.append((pos, r[1]))
+        best = min(pieces, key=lambda p: 0 if p[0] <= anchor <= p[1] else min(abs(anchor - p[0]), abs(anchor - p[1])))
+        setattr(att, name, best)

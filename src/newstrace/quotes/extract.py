@@ -1,0 +1,66 @@
+"""Quotes and speakers of one parsed ``Doc``: the stage's entry point, used by the spaCy component."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newstrace.model import Quote, Span, Speaker
+from newstrace.quotes.attribution import Attribution, Range
+from newstrace.quotes.direct import clip_to_paragraph, link_segments, paragraph_starts
+from newstrace.quotes.indirect import find_cue_attributions
+from newstrace.quotes.labels import label_attributions
+from newstrace.quotes.marks import find_segments
+from newstrace.quotes.names import Cluster
+from newstrace.quotes.nesting import resolve_nesting
+from newstrace.quotes.speakers import resolve_speakers
+
+
+def find_attributions(doc: Doc, text: str | None = None) -> list[Attribution]:
+    """Every attribution in ``doc`` (character offsets into ``doc.text``), in text order."""
+    text = doc.text if text is None else text  # Doc.text is rebuilt on every access
+    segments = find_segments(text)
+    cues = find_cue_attributions(doc, text) if doc.has_annotation("DEP") else []
+    labels = label_attributions(text, paragraph_starts(text))
+    cues = [c for c in cues if not any(_overlap(c.cue, lab.content) for lab in labels)]
+    atts = link_segments(doc, text, segments, labels + cues)
+    for att in atts:
+        clip_to_paragraph(text, att)
+    return resolve_nesting(atts)
+
+
+def quotes_and_speakers(doc: Doc, min_confidence: float = 0.0) -> tuple[list[Quote], list[Speaker]]:
+    text = doc.text
+    atts = [a for a in find_attributions(doc, text) if a.confidence >= min_confidence]
+    clusters, speaking = resolve_speakers(doc, text, atts)
+    ids = {id(c): f"s{n}" for n, c in enumerate(clusters, 1)}
+    speakers = [_speaker(text, c, ids[id(c)]) for c in clusters]
+    quotes = []
+    for n, att in enumerate(atts, 1):
+        cluster = speaking.get(n - 1)
+        quotes.append(_quote(text, att, f"q{n}", ids.get(id(cluster)) if cluster is not None else None))
+    return quotes, speakers
+
+
+def _quote(text: str, att: Attribution, qid: str, speaker_id: str | None) -> Quote:
+    mention = att.source if att.follows is None else att.follows.source
+    parts = [r for r in (att.content, att.cue if att.follows is None else None, att.source) if r]
+    whole = (min(r[0] for r in parts), max(r[1] for r in parts))
+    return Quote(id=qid, span=_span(text, whole), content=_span(text, att.content), kind=att.kind,
+                 cue=_span(text, att.cue), cue_lemma=att.cue_lemma, speaker_mention=_span(text, mention),
+                 speaker_id=speaker_id, venue=_span(text, att.venue), addressee=_span(text, att.addressee),
+                 nested_source=_span(text, att.nested_source), confidence=round(att.confidence, 2),
+                 inferred=att.inferred)
+
+
+def _speaker(text: str, cluster: Cluster, sid: str) -> Speaker:
+    mentions = sorted(set(cluster.mentions))
+    aliases = [a for a in dict.fromkeys(cluster.aliases) if a != cluster.name]
+    return Speaker(id=sid, name=cluster.name, kind=cluster.kind, aliases=aliases, role=cluster.role,
+                   affiliation=cluster.affiliation, mentions=[Span.of(text, s, e) for s, e in mentions])
+
+
+def _span(text: str, r: Range | None) -> Span | None:
+    return None if r is None else Span.of(text, r[0], r[1])
+
+
+def _overlap(a: Range | None, b: Range) -> bool:
+    return a is not None and a[0] < b[1] and b[0] < a[1]

@@ -1,0 +1,312 @@
+"""Reported speech from the dependency parse: a cue verb, its subject (the source) and its clause (the content).
+
+Covers "X said (that) …", "…, X said", "X told Y …", "according to X, …", participles and relative clauses
+("adding that …", "X, who said …"), and the passive "was quoted as saying". Each cue gives one ``Attribution``;
+a cue without a clause is kept (``content`` is ``None``) so a nearby quotation can be attached to it.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from newstrace.quotes.attribution import Attribution, Range
+from newstrace.quotes.cues import ADDRESSEE_LEMMAS, VENUE_NOUNS, VENUE_PREPS, cue_lemma, needs_clause, takes_object
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CLIMB = ("xcomp", "pcomp", "prep", "advcl", "conj", "acl", "relcl")
+_RELATIVE = frozenset("who that which whom whose".split())
+_EXPLETIVE = frozenset("it there".split())
+_EDGE_PUNCT = set(",;:—–-()[]") | {"'", '"', "“", "”", "‘", "’"}
+_MARKS = frozenset("that whether if".split())
+# Prepositions that introduce what a speech act is about ("talked about", "called for", "warned against").
+_TOPIC_PREPS = frozenset("about of on for to against over".split())
+_OBJECTS = ("dobj", "ccomp", "xcomp", "attr", "oprd", "dative")
+
+
+def find_cue_attributions(doc: Doc, text: str) -> list[Attribution]:
+    """Every cue in ``doc`` with its source and content; ``content`` may be ``(-1, -1)`` (no clause found)."""
+    found = []
+    for sent in doc.sents:
+        for token in sent:
+            att = _according_to(token, sent) if token.lower_ == "according" else _from_cue(token, sent, text)
+            if att is not None:
+                found.append(att)
+            if att is not None and "rest" in att.extra:
+                # the second piece of "The plan, he said, will fail"
+                found.append(Attribution(content=att.extra.pop("rest"), cue=att.cue, cue_lemma=att.cue_lemma,
+                                         follows=att, confidence=att.confidence))
+    return found
+
+
+def _from_cue(token: Token, sent: SpacySpan, text: str) -> Attribution | None:
+    lemma = cue_lemma(token)
+    if lemma is None:
+        return None
+    pieces = [] if any(c.dep_ == "ccomp" for c in token.children) else _parenthetical(token, sent)
+    content = (_clause(token) or (pieces[0] if pieces else None) or _after_colon(token, sent)
+               or _misattached_clause(token))
+    confidence = 0.8
+    if content is None and takes_object(lemma):
+        content, confidence = _object(token), 0.5
+    if content is None and needs_clause(lemma):
+        return None
+    source_tok = _subject(token) or _inverted_object(token, lemma)
+    source = _source_range(source_tok) if source_tok is not None else _bare_subject(token, sent)
+    if source is not None and source_tok is None:
+        source_tok = token.doc.char_span(*source, alignment_mode="expand").root
+    if source_tok is None and content is None and token.dep_ not in ("ROOT", "parataxis", "ccomp", "conj"):
+        return None
+    att = Attribution(content=content or (-1, -1), cue=_cue_range(token), cue_lemma=lemma,
+                      confidence=confidence if content else 0.6)
+    if source_tok is not None:
+        att.source, att.source_head = source, source_tok.i
+    att.addressee = _addressee(token, lemma)
+    att.venue, venue_with = _venue(token)
+    att.addressee = att.addressee or venue_with
+    if len(pieces) > 1 and att.content == pieces[0]:
+        att.extra["rest"] = pieces[1]
+    return _drop_overlaps(att, text)
+
+
+def _according_to(token: Token, sent: SpacySpan) -> Attribution | None:
+    """"According to X, …" / "…, according to X": the clause the phrase hangs on is the content."""
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if nxt is None or nxt.lower_ != "to":
+        return None
+    pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    head = token.head if token.head != token else None
+    skip = {t.i for t in token.subtree}
+    if head is not None and head.i not in skip:
+        words = [t for t in head.subtree if t.i not in skip and sent.start <= t.i < sent.end]
+    else:
+        words = [t for t in sent if t.i not in skip]
+    content = _trim(words)
+    if content is None:
+        return None
+    return Attribution(content=content, cue=(token.idx, nxt.idx + len(nxt)), cue_lemma="according to",
+                       source=_source_range(pobj), source_head=pobj.i, confidence=0.85)
+
+
+def _clause(token: Token) -> Range | None:
+    """The clausal complement ("said [that] the plan failed"), without the framing ``that``."""
+    for child in token.children:
+        if child.dep_ == "ccomp" or child.dep_ == "xcomp" and token.lemma_ == "say":
+            words = [t for t in child.subtree]
+            while words and (words[0].lower_ in _MARKS and words[0].lower_ == "that" or words[0].is_punct):
+                words = words[1:]
+            words = [t for t in words if not (t.i == token.i)]
+            return _trim(words, token)
+    return None
+
+
+def _misattached_clause(token: Token) -> Range | None:
+    """"told reporters at a press conference that …" when the parser hung the clause on the last noun."""
+    for t in token.subtree:
+        if t.i > token.i and t.lower_ == "that" and t.head.dep_ in ("relcl", "acl", "ccomp") and t.head.head is not token \
+                and t.head.left_edge.i == t.i and t.head.head.dep_ in ("pobj", "dobj"):
+            return _trim([w for w in t.head.subtree if w.i != t.i])
+    return None
+
+
+def _bare_subject(token: Token, sent: SpacySpan) -> Range | None:
+    """"“…,” the 45-year-old said" when the parser found no subject: the short phrase right before the cue."""
+    if token.dep_ != "ROOT":
+        return None
+    words = []
+    for t in reversed(sent.doc[sent.start:token.i]):
+        if t.is_punct and t.text not in ("-", "–") or t.is_space or t.dep_ in ("aux", "auxpass", "neg", "advmod"):
+            if words or t.dep_ not in ("aux", "auxpass", "neg", "advmod"):
+                break
+            continue
+        words.append(t)
+    if not 1 <= len(words) <= 6 or not any(t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") for t in words):
+        return None
+    return _trim(words)
+
+
+def _object(token: Token) -> Range | None:
+    """"criticised the plan to …", "called for a ban": the object phrase and what follows it in the clause."""
+    obj = next((c for c in token.children if c.i > token.i and (c.dep_ == "dobj" or c.dep_ == "prep" and
+                                                                c.lower_ in _TOPIC_PREPS)), None)
+    if obj is None or any(t.ent_type_ in ("DATE", "TIME") for t in obj.subtree):
+        return None
+    words = [t for c in token.children if c.i >= obj.i and c.dep_ not in ("punct", "cc", "conj", "advcl")
+             for t in c.subtree]
+    if obj.dep_ == "prep":
+        words = [t for t in words if t.i > obj.i]
+    return _trim(words) if len([t for t in words if t.is_alpha]) >= 1 else None
+
+
+def _parenthetical(token: Token, sent: SpacySpan) -> list[Range]:
+    """"The plan will fail, he said" / "The plan, he said, will fail": the rest of the sentence is the content.
+
+    A cue in the middle gives two pieces, before and after it.
+    """
+    own_subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+    inverted = token.dep_ == "ROOT" and token.i > sent.start + 2 and own_subject is not None and own_subject.i > token.i
+    clause = token.dep_ == "advcl" and token.i > token.head.i and own_subject is not None
+    trailing = (token.dep_ == "ROOT" and own_subject is not None and own_subject.i < token.i
+                and not any(c.dep_ in _OBJECTS and c.i > token.i for c in token.children)
+                and _clause_before(own_subject))
+    if token.dep_ == "parataxis" or clause:
+        left, right = token.left_edge.i, token.right_edge.i
+    elif inverted:
+        left, right = token.i, sent.end - 1
+    elif trailing:
+        left, right = own_subject.left_edge.i, sent.end - 1
+    else:
+        return []
+    before = [t for t in sent if t.i < left]
+    after = [t for t in sent if t.i > right]
+    return [_trim(part) for part in (before, after) if len([t for t in part if t.is_alpha]) >= 2 and _trim(part)]
+
+
+def _clause_before(subject: Token) -> bool:
+    """"Bridge to reopen, minister says": a comma right before the subject, after words that make a clause."""
+    first = subject.left_edge
+    if first.i < 3 or first.nbor(-1).text != "," or first.nbor(-1).i <= first.sent.start + 1:
+        return False
+    return any(t.pos_ in ("VERB", "AUX") for t in first.doc[first.sent.start:first.i])
+
+
+def _after_colon(token: Token, sent: SpacySpan) -> Range | None:
+    """"She said: the plan failed" when the parser did not attach the clause."""
+    for t in sent.doc[token.i + 1: min(sent.end, token.i + 6)]:
+        if t.text == ":":
+            return _trim(list(sent.doc[t.i + 1: sent.end]))
+    return None
+
+
+def _subject(token: Token) -> Token | None:
+    """The cue's subject, climbing out of participles, infinitives and relative clauses."""
+    node = token
+    for _ in range(4):
+        subj = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
+        if subj is not None and node.dep_ == "relcl" and subj.lower_ in _RELATIVE:
+            return node.head
+        if subj is not None and subj.dep_ == "nsubjpass" and subj.lower_ in _EXPLETIVE:
+            return _agent(node)
+        if subj is not None:
+            return subj if subj.lower_ not in _EXPLETIVE or subj.lower_ == "it" and node.lemma_ not in ("be",) else None
+        agent = _agent(node)
+        if agent is not None:
+            return agent
+        if node.dep_ in ("acl",) and node.head.pos_ in ("NOUN", "PROPN"):
+            return node.head
+        if node.dep_ not in _CLIMB or node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _inverted_object(token: Token, lemma: str) -> Token | None:
+    """"…," said a protester: the parser often takes an inverted subject for an object."""
+    if lemma in ADDRESSEE_LEMMAS or token.i == 0 or not (token.nbor(-1).is_punct or token.nbor(-1).is_quote):
+        return None
+    obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+    return obj if obj is not None and obj.pos_ in ("NOUN", "PROPN") else None
+
+
+def _agent(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _source_range(token: Token) -> Range:
+    """The subject's whole phrase (appositions and relative clauses included), minus edge punctuation."""
+    words = list(token.subtree)
+    if token.dep_ not in _SUBJECTS and token.dep_ not in ("pobj",):
+        # an antecedent of a relative clause or participle: stop where the clause starts
+        clause = [c for c in token.children if c.dep_ in ("relcl", "acl")]
+        if clause:
+            cut = min(t.i for c in clause for t in c.subtree)
+            words = [t for t in words if t.i < cut]
+    return _trim(words) or (token.idx, token.idx + len(token))
+
+
+def _cue_range(token: Token) -> Range:
+    """The cue word with its auxiliaries and particle ("has said", "pointed out", "was asked")."""
+    start, end = token.i, token.i
+    for child in token.children:
+        if child.dep_ in ("aux", "auxpass", "neg") and child.i == start - 1:
+            start = child.i
+        elif child.dep_ == "prt" and child.i == end + 1:
+            end = child.i
+    doc = token.doc
+    while start > 0 and doc[start - 1].dep_ in ("aux", "auxpass", "neg") and doc[start - 1].head == token:
+        start -= 1
+    return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _addressee(token: Token, lemma: str) -> Range | None:
+    for child in token.children:
+        if lemma in ADDRESSEE_LEMMAS and child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return _trim(list(child.subtree))
+        if child.dep_ in ("prep", "dative") and child.lower_ == "to":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
+                return _trim(list(pobj.subtree))
+    return None
+
+
+def _venue(token: Token) -> tuple[Range | None, Range | None]:
+    """"in an interview with X", "at a press conference", "on Twitter": the venue, and an addressee it names."""
+    for child in token.children:
+        if child.dep_ != "prep" or child.lower_ not in VENUE_PREPS:
+            continue
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        nouns = {t.lower_ for t in pobj.subtree if t.i <= pobj.i} | {pobj.lemma_.lower()}
+        if nouns & VENUE_NOUNS or child.lower_ == "on" and pobj.ent_type_ in ("ORG", "WORK_OF_ART"):
+            return _trim(list(child.subtree)), _with_object(pobj)
+    return None, None
+
+
+def _with_object(noun: Token) -> Range | None:
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "with":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _trim(list(pobj.subtree))
+    return None
+
+
+def _drop_overlaps(att: Attribution, text: str) -> Attribution:
+    """A source or addressee inside the content is a parse error: keep the content.
+
+    A venue or addressee that runs into the content ("at a press conference [that …]") is cut before it.
+    """
+    c0, c1 = att.content
+    for name in ("source", "addressee", "venue"):
+        r = getattr(att, name)
+        if r is None or not (c0 < r[1] and r[0] < c1):
+            continue
+        if r[0] < c0 and name != "source":
+            end = c0
+            while end > r[0] and (text[end - 1].isspace() or text[end - 1] in ",;"):
+                end -= 1
+            for mark in _MARKS:
+                if text[r[0]:end].endswith(" " + mark):
+                    end -= len(mark) + 1
+            setattr(att, name, (r[0], end) if end > r[0] else None)
+        else:
+            setattr(att, name, None)
+            if name == "source":
+                att.source_head = None
+    return att
+
+
+def _trim(words: list[Token], exclude: Token | None = None) -> Range | None:
+    """The character range of ``words`` without edge punctuation and white space."""
+    words = sorted((t for t in words if exclude is None or t.i != exclude.i), key=lambda t: t.i)
+    while words and (words[0].text in _EDGE_PUNCT or words[0].is_space):
+        words = words[1:]
+    while words and (words[-1].is_punct and words[-1].text not in ("%", ")") or words[-1].is_space):
+        words = words[:-1]
+    if not words:
+        return None
+    return words[0].idx, words[-1].idx + len(words[-1])

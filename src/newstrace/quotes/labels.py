@@ -1,0 +1,64 @@
+"""Attributions marked by punctuation: "Label: content" (headlines, transcripts) and "“…” — Name"."""
+from __future__ import annotations
+
+import re
+
+from newstrace.quotes.attribution import Attribution
+from newstrace.quotes.marks import QUOTE_CHARS, Segment
+
+_LABEL = re.compile(r"(?P<label>(?:Q|A|[A-Z][\w.'’&\-]*(?:[ \t]+[\w.'’&\-]+){0,4}))[ \t]*:[ \t]+(?P<rest>\S[^\n]*)")
+# Headline and page labels that introduce no speaker.
+_NOT_SPEAKERS = frozenset("""
+note update updated editor's editors exclusive breaking watch video photo photos image analysis opinion editorial live
+review interview transcript correction related read see also source photograph credit tags topics filed
+warning caution disclaimer summary background context timeline explainer fact check factbox infographic
+listen podcast subscribe share advertisement sponsored topic keywords posted published date by written
+""".split())
+_DASH_NAME = re.compile(r"[ \t]*(?:[—–―]|--?)[ \t]*(?P<name>[A-Z][\w.'’\-]*(?:[ \t,]+[\w.'’\-]+){0,7})[ \t]*(?=\n|$)")
+
+
+def label_attributions(text: str, paragraph_starts: list[int]) -> list[Attribution]:
+    """"Survey: Renters leave …", "Q: … / A: …", "SENATOR SMITH: …" at the start of a paragraph."""
+    found = []
+    for start in paragraph_starts:
+        m = _LABEL.match(text, start)
+        if m is None or not _is_speaker_label(m.group("label")):
+            continue
+        rest_start = m.start("rest")
+        rest_end = _strip_end(text, rest_start, m.end("rest"))
+        if len(text[rest_start:rest_end].split()) < 3:
+            continue
+        label = m.group("label")
+        verbatim = label.isupper() or text[rest_start] in QUOTE_CHARS
+        colon = text.index(":", m.end("label"))
+        found.append(Attribution(content=(rest_start, rest_end), kind="direct" if verbatim else "indirect",
+                                 cue=(colon, colon + 1), cue_lemma=":", source=(m.start("label"), m.end("label")),
+                                 confidence=0.7))
+    return found
+
+
+def dash_attribution(text: str, seg: Segment) -> Attribution | None:
+    """A quotation followed by "— Name" at the end of its line."""
+    m = _DASH_NAME.match(text, seg.end)
+    if m is None or len(m.group("name")) > 80:
+        return None
+    dash = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t"))
+    return Attribution(content=(seg.start, seg.end), kind="direct", cue=(dash, dash + 1 if text[dash] != "-" else dash + 2),
+                       cue_lemma="—", source=(m.start("name"), _strip_end(text, m.start("name"), m.end("name"))),
+                       confidence=0.75)
+
+
+def _is_speaker_label(label: str) -> bool:
+    words = label.split()
+    if label in ("Q", "A"):
+        return True
+    if words[0].lower().strip(".") in _NOT_SPEAKERS or any(w.lower() in _NOT_SPEAKERS for w in words[-1:]):
+        return False
+    # a name or a title: every word capitalised (or joining words)
+    return all(w[0].isupper() or w.lower() in ("of", "the", "for", "and", "de", "van", "von") for w in words)
+
+
+def _strip_end(text: str, start: int, end: int) -> int:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;"):
+        end -= 1
+    return end

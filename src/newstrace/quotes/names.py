@@ -1,0 +1,102 @@
+"""Named people and organisations in a document, clustered ("Jane Smith" … "Smith" … "Ms. Smith")."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span as SpacySpan
+
+from newstrace.quotes.attribution import Range
+
+PERSON_LABELS = frozenset({"PERSON"})
+ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
+_HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m",
+               "dr": "", "dr.": "", "prof": "", "prof.": ""}
+_POSSESSIVE = ("'s", "’s", "'", "’")
+
+
+@dataclass(slots=True)
+class Cluster:
+    """One person or organisation: its longest name, its name forms and every mention."""
+
+    name: str
+    kind: str  # person | organisation
+    forms: set[str] = field(default_factory=set)
+    mentions: list[Range] = field(default_factory=list)
+    heads: list[int] = field(default_factory=list)  # token index of each mention's last token
+    gender: str = ""  # "m", "f" or "" (unknown)
+    role: str | None = None
+    affiliation: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    key: str = ""  # how unresolved sources are grouped (head lemma and number)
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1].lower()
+
+
+def cluster_names(doc: Doc) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    for ent in doc.ents:
+        kind = "person" if ent.label_ in PERSON_LABELS else "organisation" if ent.label_ in ORG_LABELS else None
+        if kind is None:
+            continue
+        name = clean_name(ent.text)
+        if not name or not any(c.isalpha() for c in name):
+            continue
+        cluster = _match(clusters, name, kind) or _new(clusters, name, kind)
+        end = ent.end_char - (2 if _possessive(ent.text) else 0)
+        _add(cluster, name, (ent.start_char, end), ent.end - 1)
+        cluster.gender = cluster.gender or _honorific_gender(ent)
+    return clusters
+
+
+def clean_name(text: str) -> str:
+    text = " ".join(text.split())
+    for p in _POSSESSIVE:
+        if text.endswith(p) and len(text) > len(p) + 1:
+            return text[: -len(p)]
+    return text
+
+
+def _possessive(text: str) -> bool:
+    return text.endswith(("'s", "’s"))
+
+
+def _match(clusters: list[Cluster], name: str, kind: str) -> Cluster | None:
+    low = name.lower()
+    words = low.split()
+    for cluster in reversed(clusters):
+        if low in cluster.forms:
+            return cluster
+    if kind != "person":
+        return None
+    for cluster in reversed(clusters):
+        if cluster.kind != "person":
+            continue
+        cwords = cluster.name.lower().split()
+        # "Smith" after "Jane Smith"; "Jane Smith" after "Smith"; "Jane" after "Jane Smith" when unambiguous
+        if words[-1] == cwords[-1] or len(words) == 1 and words[0] in cwords or len(cwords) == 1 and cwords[0] in words:
+            if len(words) > len(cwords):
+                cluster.name = name
+            return cluster
+    return None
+
+
+def _new(clusters: list[Cluster], name: str, kind: str) -> Cluster:
+    cluster = Cluster(name=name, kind=kind)
+    clusters.append(cluster)
+    return cluster
+
+
+def _add(cluster: Cluster, form: str, span: Range, head: int) -> None:
+    cluster.forms.add(form.lower())
+    cluster.mentions.append(span)
+    cluster.heads.append(head)
+    if form != cluster.name and form not in cluster.aliases:
+        cluster.aliases.append(form)
+
+
+def _honorific_gender(ent: SpacySpan) -> str:
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    first = ent[0].lower_
+    return _HONORIFICS.get(before) or _HONORIFICS.get(first) or ""

@@ -1,0 +1,40 @@
+"""Nested attribution: "the minister said the report showed …" is one quote whose content names an inner source."""
+from __future__ import annotations
+
+from newstrace.quotes.attribution import Attribution
+
+
+def resolve_nesting(atts: list[Attribution]) -> list[Attribution]:
+    """Drop attributions whose cue lies inside another's content, recording their source as ``nested_source``."""
+    keep = []
+    for att in atts:
+        outer = _outer(att, atts)
+        if outer is None:
+            keep.append(att)
+        elif outer.nested_source is None and att.source is not None:
+            outer.nested_source = att.source
+    return _dedupe(keep)
+
+
+def _outer(att: Attribution, atts: list[Attribution]) -> Attribution | None:
+    if att.cue is None or att.follows is not None:
+        return None
+    for other in atts:
+        if other is att or other.follows is not None:
+            continue
+        c0, c1 = other.content
+        if c0 <= att.cue[0] and att.cue[1] <= c1 and (c1 - c0) > (att.content[1] - att.content[0]) or \
+                c0 <= att.cue[0] and att.cue[1] <= c1 and att.content[0] >= c0 and att.content[1] <= c1:
+            return other
+    return None
+
+
+def _dedupe(atts: list[Attribution]) -> list[Attribution]:
+    """Two cues claiming the same content: keep the more confident (then the earlier) one."""
+    best: dict[tuple[int, int], Attribution] = {}
+    for att in atts:
+        cur = best.get(att.content)
+        if cur is None or att.confidence > cur.confidence:
+            best[att.content] = att
+    kept = set(map(id, best.values()))
+    return [a for a in atts if id(a) in kept]

@@ -1,0 +1,73 @@
+"""Role and affiliation from the words around a name: appositions ("X, a senior official at Y") and
+pre-modifiers ("the group's unit commander X", "Defense Secretary X")."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newstrace.quotes.attribution import Range
+from newstrace.quotes.names import Cluster
+
+_DROP = frozenset("a an the his her their its our this that former then also".split())
+_AFFILIATION_PREPS = frozenset("at of for with in".split())
+_NOT_ROLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss"})
+
+
+def describe_clusters(doc: Doc, clusters: list[Cluster]) -> None:
+    """Fill ``role``, ``affiliation`` and description aliases from each cluster's name mentions."""
+    for cluster in clusters:
+        for head in cluster.heads:
+            _describe(doc[head], cluster)
+
+
+def _describe(name: Token, cluster: Cluster) -> None:
+    for child in name.children:
+        if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and child.ent_type_ not in ("PERSON",):
+            _from_phrase(child, cluster)
+    pre = [t for t in name.lefts if t.dep_ in ("compound", "amod", "nmod") and not t.ent_type_ == "PERSON"
+           and t.lower_ not in _NOT_ROLES]
+    if pre and cluster.role is None:
+        cluster.role = " ".join(t.text for t in _words_of(pre))
+    owner = next((t for t in name.lefts if t.dep_ == "poss"), None)
+    if owner is not None and cluster.affiliation is None:
+        cluster.affiliation = _phrase(owner)
+    # "the commander, Jane Smith": the name is the apposition of a role noun
+    if name.dep_ == "appos" and name.head.pos_ == "NOUN":
+        _from_phrase(name.head, cluster)
+
+
+def _from_phrase(noun: Token, cluster: Cluster) -> None:
+    """"a senior official at the ministry" → role "senior official", affiliation "the ministry"."""
+    words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ != "poss" and not any(
+        a.dep_ == "poss" for a in t.ancestors if a.i != noun.i and a.i < noun.i)]
+    role_words = [t for t in words if t.lower_ not in _DROP and not t.is_punct and t.dep_ != "case"]
+    if role_words and cluster.role is None:
+        cluster.role = " ".join(t.text for t in role_words)
+    desc = " ".join(t.text for t in words if not t.is_punct)
+    if desc and desc not in cluster.aliases and len(desc) < 60:
+        cluster.aliases.append(desc)
+    owner = next((t for t in noun.lefts if t.dep_ == "poss"), None)
+    if owner is not None and cluster.affiliation is None:
+        cluster.affiliation = _phrase(owner)
+    for prep in noun.rights:
+        if prep.dep_ == "prep" and prep.lower_ in _AFFILIATION_PREPS and cluster.affiliation is None:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                cluster.affiliation = _phrase(pobj)
+
+
+def _phrase(token: Token) -> str:
+    words = [t for t in token.subtree if t.dep_ != "case" and not t.is_punct]
+    return " ".join(t.text for t in words)
+
+
+def _words_of(tokens: list[Token]) -> list[Token]:
+    """The pre-modifiers with their own modifiers, in text order."""
+    seen = {t.i: t for tok in tokens for t in tok.subtree if t.dep_ != "poss" and t.dep_ != "case"
+            and not any(a.dep_ == "poss" for a in t.ancestors if a in tokens or a.i in {x.i for x in tokens})
+            and t.lower_ not in _DROP}
+    return [seen[i] for i in sorted(seen)]
+
+
+def mention_words(text: str, source: Range) -> set[str]:
+    """The content words of a description ("the unit commander" → {"unit", "commander"})."""
+    return {w.lower().strip(",.") for w in text[source[0]:source[1]].split() if w.lower() not in _DROP}

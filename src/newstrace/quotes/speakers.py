@@ -1,0 +1,233 @@
+"""Speakers: one per real person or organisation, with pronoun and description mentions resolved to it.
+
+The resolver is rule based: a source mention that contains a name joins that name's cluster; a pronoun
+takes the most salient agreeing candidate before it (the last speaker first, then the nearest name);
+a definite description ("the commander") takes the speaker whose role or apposition it repeats; what
+cannot be resolved stays an ``unresolved`` speaker of its own ("officials", "a source").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newstrace.quotes.attribution import Attribution, Range
+from newstrace.quotes.names import Cluster, cluster_names
+from newstrace.quotes.roles import describe_clusters, mention_words
+
+_PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_GROUP_PRONOUNS = frozenset({"they", "them", "we", "us"})
+_FIRST_PERSON = frozenset({"i", "me", "we", "us", "you"})
+_PRONOUNS = frozenset(_PERSON_PRONOUNS) | _GROUP_PRONOUNS | _FIRST_PERSON | {"it"}
+_WINDOW_SENTENCES = 12
+
+
+@dataclass(slots=True)
+class Resolution:
+    cluster: Cluster
+    how: str  # name | pronoun | description | unresolved
+
+
+def resolve_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list[Cluster], dict[int, Cluster]]:
+    """Clusters that speak, and for each attribution (by position in ``atts``) its speaker cluster."""
+    clusters = cluster_names(doc)
+    describe_clusters(doc, clusters)
+    sent_of = _sentence_index(doc)
+    speaking: dict[int, Cluster] = {}
+    unresolved: list[Cluster] = []
+    last_speaker: Cluster | None = None
+    for i, att in enumerate(atts):
+        if att.follows is not None:
+            leader = atts.index(att.follows) if att.follows in atts else -1
+            if leader in speaking:
+                speaking[i] = speaking[leader]
+            continue
+        if att.source is None:
+            continue
+        head = _head(doc, att)
+        if head is None:
+            continue
+        cluster = (_by_name(clusters, att.source, text, head) or _by_description(text, head, att.source, clusters)
+                   or _by_proper_noun(doc, head, clusters)
+                   or _by_pronoun(doc, head, clusters, last_speaker, sent_of)
+                   or _by_pronoun(doc, head, unresolved, last_speaker, sent_of) or _unresolved(text, att.source, head, unresolved))
+        if cluster is None:
+            continue
+        _note_mention(cluster, att.source, head, text)
+        speaking[i] = cluster
+        if cluster.kind != "unresolved":
+            last_speaker = cluster
+    return _in_order(speaking), speaking
+
+
+def _head(doc: Doc, att: Attribution) -> Token | None:
+    if att.source_head is not None:
+        return doc[att.source_head]
+    span = doc.char_span(att.source[0], att.source[1], alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _by_name(clusters: list[Cluster], source: Range, text: str, head: Token) -> Cluster | None:
+    """The cluster named by the source phrase: its head is the name, or the name is in apposition to it.
+
+    "Hong Kong leader" names a leader, not Hong Kong; "the minister, Karl Weber" names Karl Weber.
+    """
+    s0, s1 = source
+    inside = [(c, m) for c in clusters for m in c.mentions if s0 <= m[0] and m[1] <= s1]
+    if not inside:
+        return None
+    at = head.idx
+    linked = {t.idx for t in head.children if t.dep_ == "appos"} | ({head.head.idx} if head.dep_ == "appos" else set())
+    for c, m in inside:
+        if m[0] <= at < m[1]:
+            return c
+    for c, m in inside:
+        if any(m[0] <= x < m[1] for x in linked) or any(m[0] <= t.idx < m[1] for a in head.children
+                                                      if a.dep_ == "appos" for t in a.subtree):
+            return c
+    if head.pos_ in ("NOUN", "PRON"):
+        return None
+    # "Smith's spokesman" names Smith as affiliation, not as speaker
+    phrase = text[s0:s1]
+    first_cluster, first_mention = min(inside, key=lambda cm: cm[1][0])
+    rest = phrase[first_mention[1] - s0:]
+    if rest.startswith(("'s", "’s", "'", "’")) and len(rest.split()) > 1:
+        return None
+    persons = [cm for cm in inside if cm[0].kind == "person"]
+    return (persons or inside)[0][0]
+
+
+def _by_proper_noun(doc: Doc, head: Token, clusters: list[Cluster]) -> Cluster | None:
+    """A capitalised name the entity recogniser missed ("Murphy tweeted"): a person unless it says otherwise."""
+    if head.pos_ != "PROPN" or len(head.text) < 2 or head.lower_ in _PRONOUNS or any(
+            t.dep_ == "det" for t in head.lefts):
+        return None
+    words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
+    name = " ".join(t.text for t in words)
+    low = name.lower()
+    for cluster in clusters:
+        if low in cluster.forms or cluster.kind == "person" and low.split()[-1] == cluster.surname:
+            return cluster
+    cluster = Cluster(name=name, kind="person", forms={low})
+    cluster.mentions.append((words[0].idx, head.idx + len(head)))
+    cluster.heads.append(head.i)
+    clusters.append(cluster)
+    return cluster
+
+
+def _by_pronoun(doc: Doc, head: Token, clusters: list[Cluster], last_speaker: Cluster | None,
+                sent_of: dict[int, int]) -> Cluster | None:
+    low = head.lower_
+    if low not in _PRONOUNS or low in _FIRST_PERSON and low not in ("we", "us"):
+        return None
+    gender = _PERSON_PRONOUNS.get(low)
+    wants = "person" if gender else "organisation" if low in ("it", "its") else "group" if low in _GROUP_PRONOUNS else None
+    if wants is None:
+        return None
+    here = sent_of.get(head.i, 0)
+    best, best_score = None, None
+    for cluster in clusters:
+        if not _agrees(cluster, wants, gender):
+            continue
+        before = [h for h in cluster.heads if h < head.i]
+        if not before:
+            continue
+        distance = here - sent_of.get(before[-1], 0)
+        if distance > _WINDOW_SENTENCES:
+            continue
+        score = -distance + (3 if cluster is last_speaker else 0) + (1 if _was_subject(doc, before[-1]) else 0)
+        if best_score is None or score > best_score:
+            best, best_score = cluster, score
+    if best is not None and gender and not best.gender:
+        best.gender = gender
+    return best
+
+
+def _agrees(cluster: Cluster, wants: str, gender: str | None) -> bool:
+    if cluster.kind == "unresolved":  # "the mayor … she": only a description of one, never "officials"
+        plural = cluster.key.endswith("/pl")
+        return (wants == "group") == plural and cluster.key.split("/")[0] not in _PRONOUNS
+    if wants == "person":
+        return cluster.kind == "person" and (not cluster.gender or cluster.gender == gender)
+    if wants == "organisation":
+        return cluster.kind == "organisation"
+    return cluster.kind == "organisation"
+
+
+def _was_subject(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    return tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _by_description(text: str, head: Token, source: Range, clusters: list[Cluster]) -> Cluster | None:
+    """"The commander", "the 45-year-old": a definite description that repeats a known speaker's role.
+
+    A bare capitalised role ("…, Minister Says" in a headline) may name a speaker introduced later.
+    """
+    definite = any(t.lower_ in ("the", "this") for t in head.lefts)
+    headline_role = head.pos_ == "PROPN" and source[1] - source[0] == len(head.text)
+    if head.pos_ not in ("NOUN", "ADJ", "PROPN") or not definite and not headline_role:
+        return None
+    words = mention_words(text, source)
+    before, after = None, None
+    for cluster in clusters:
+        if cluster.kind == "unresolved":
+            continue
+        known = set((cluster.role or "").lower().split()) | {w for a in cluster.aliases for w in a.lower().split()}
+        if not (words and words <= known or head.lower_ in known and definite or head.lower_ in known and
+                (cluster.role or "").lower().split()[-1:] == [head.lower_]):
+            continue
+        if any(h < head.i for h in cluster.heads):
+            before = cluster
+        elif after is None and not definite:
+            after = cluster
+    return before or after
+
+
+def _unresolved(text: str, source: Range, head: Token, unresolved: list[Cluster]) -> Cluster | None:
+    """"officials", "a senior official" … "the official": kept apart, grouped by head word and number."""
+    text = text[source[0]:source[1]]
+    if head.pos_ == "PRON" and head.lower_ not in _PRONOUNS:
+        return None
+    key = head.lemma_.lower() + ("/pl" if head.tag_ in ("NNS", "NNPS") else "")
+    definite = any(t.lower_ in ("the", "that", "this") for t in head.lefts)
+    for cluster in reversed(unresolved):
+        if cluster.key == key and (definite or cluster.name.lower() == text.lower()):
+            if text not in cluster.aliases and text != cluster.name:
+                cluster.aliases.append(text)
+            return cluster
+    cluster = Cluster(name=text, kind="unresolved", key=key)
+    if head.pos_ == "NOUN":
+        cluster.role = head.text.lower()
+        owner = next((t for t in head.lefts if t.dep_ == "poss"), None)
+        if owner is not None:
+            cluster.affiliation = " ".join(t.text for t in owner.subtree if t.dep_ != "case")
+    unresolved.append(cluster)
+    return cluster
+
+
+def _note_mention(cluster: Cluster, source: Range, head: Token, text: str) -> None:
+    """Record a source mention that is not already one of the cluster's name mentions."""
+    if any(source[0] <= m[0] and m[1] <= source[1] for m in cluster.mentions):
+        return
+    cluster.mentions.append(source)
+    cluster.heads.append(head.i)
+    text = text[source[0]:source[1]]
+    if cluster.kind != "unresolved" and head.pos_ != "PRON" and len(text) < 60 and text not in cluster.aliases:
+        cluster.aliases.append(text)
+
+
+def _sentence_index(doc: Doc) -> dict[int, int]:
+    index = {}
+    for n, sent in enumerate(doc.sents):
+        for t in sent:
+            index[t.i] = n
+    return index
+
+
+def _in_order(speaking: dict[int, Cluster]) -> list[Cluster]:
+    seen: list[Cluster] = []
+    for i in sorted(speaking):
+        if not any(c is speaking[i] for c in seen):
+            seen.append(speaking[i])
+    return seen

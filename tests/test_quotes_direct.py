@@ -1,0 +1,87 @@
+"""Direct quotes: quote-mark styles, split and multi-paragraph quotes, floating and mixed quotes."""
+from quotes_helpers import quote_with, speaker_of
+
+
+def test_straight_double_quote_with_trailing_cue(nlp):
+    doc = nlp('"The bridge is safe," the engineer said on Monday.')
+    q = quote_with(doc, "bridge is safe")
+    assert q.kind == "direct" and q.content.text == '"The bridge is safe,"'
+    assert q.cue.text == "said" and q.cue_lemma == "say"
+    assert q.speaker_mention.text == "the engineer"
+
+
+def test_curly_quote_split_by_attribution_gives_both_parts_one_speaker(nlp):
+    doc = nlp("“We will fight,” said Maria Lopez. “And we will win.”")
+    first, second = quote_with(doc, "will fight"), quote_with(doc, "will win")
+    assert first.speaker_id == second.speaker_id is not None
+    assert speaker_of(doc, first).name == "Maria Lopez"
+    assert second.cue is not None and second.cue.text == "said"
+
+
+def test_british_single_quotes(nlp):
+    doc = nlp("‘The deal is finished,’ the prime minister told MPs.")
+    q = quote_with(doc, "deal is finished")
+    assert q.kind == "direct" and q.content.text.startswith("‘")
+    assert q.cue_lemma == "tell" and q.addressee.text == "MPs"
+
+
+def test_colon_introduced_quote(nlp):
+    doc = nlp("Anna Berg said: “There is no money left for the school.”")
+    q = quote_with(doc, "no money left")
+    assert q.kind == "direct" and speaker_of(doc, q).name == "Anna Berg"
+
+
+def test_multi_paragraph_quote_continues_with_same_speaker(nlp):
+    text = ("“The first thing we did was count the damage,” said Tom Okafor, the mayor. “It took weeks.\n\n"
+            "“Then we started to rebuild the houses one by one.”")
+    doc = nlp(text)
+    later = quote_with(doc, "started to rebuild")
+    assert speaker_of(doc, later).name == "Tom Okafor"
+    assert not later.inferred  # a paragraph that reopens the quote continues it
+
+
+def test_floating_quote_in_next_paragraph_is_inferred(nlp):
+    text = ("“We need more nurses,” said Dr Helen Park, who runs the clinic.\n\n"
+            "“Every night we turn people away. It cannot go on like this.”")
+    doc = nlp(text)
+    q = quote_with(doc, "turn people away")
+    assert q.inferred and speaker_of(doc, q).name == "Helen Park"
+    assert q.confidence < quote_with(doc, "more nurses").confidence
+
+
+def test_quote_with_no_speaker_nearby_is_kept_without_a_guess(nlp):
+    text = "The town is quiet.\n\nNothing happened for years.\n\n“Nobody ever comes here any more. The shops are shut.”"
+    q = quote_with(nlp(text), "Nobody ever comes")
+    assert q.speaker_id is None and q.cue is None and not q.inferred
+    assert q.confidence < 0.5
+
+
+def test_mixed_quote(nlp):
+    doc = nlp("He said the group would 'fight to the end' whatever happened.")
+    q = quote_with(doc, "fight to the end")
+    assert q.kind == "mixed"
+    assert q.content.text.startswith("the group would")
+
+
+def test_scare_quotes_are_not_quotes(nlp):
+    doc = nlp("The so-called “experts” met in Geneva on Friday to discuss the budget.")
+    assert doc._.quotes == []
+
+
+def test_quote_inside_quote_is_one_quote(nlp):
+    doc = nlp("“My father told me ‘never give up’ and I never did,” said Sara Lind.")
+    assert len(doc._.quotes) == 1
+    assert "never give up" in doc._.quotes[0].content.text
+
+
+def test_cue_inside_a_quote_is_not_an_attribution(nlp):
+    doc = nlp("“I said no to them three times,” Mark Evans explained.")
+    assert len(doc._.quotes) == 1
+    q = doc._.quotes[0]
+    assert q.cue.text == "explained" and speaker_of(doc, q).name == "Mark Evans"
+
+
+def test_dash_attribution(nlp):
+    doc = nlp("“Only the paranoid survive.” — Andy Grove\n\nThe book sold well.")
+    q = quote_with(doc, "paranoid survive")
+    assert q.cue_lemma == "—" and q.speaker_mention.text == "Andy Grove"

@@ -1,0 +1,136 @@
+"""Reported speech: said that, told, according to, cue verbs, passive, labels, venue, addressee, nesting."""
+import pytest
+
+from quotes_helpers import quote_with, speaker_of
+
+
+def test_said_that_excludes_the_framing_that(nlp):
+    doc = nlp("The minister said that the bridge would reopen in May.")
+    q = quote_with(doc, "bridge would reopen")
+    assert q.kind == "indirect" and q.content.text == "the bridge would reopen in May"
+    assert q.speaker_mention.text == "The minister" and q.cue.text == "said"
+
+
+def test_trailing_attribution(nlp):
+    doc = nlp("Prices will keep rising through the winter, the central bank warned.")
+    q = quote_with(doc, "Prices will keep rising")
+    assert q.cue_lemma == "warn" and q.speaker_mention.text == "the central bank"
+
+
+def test_told_with_addressee(nlp):
+    doc = nlp("Carla Diaz told Reuters that the talks had collapsed.")
+    q = quote_with(doc, "talks had collapsed")
+    assert q.cue_lemma == "tell" and q.addressee.text == "Reuters"
+
+
+def test_according_to(nlp):
+    doc = nlp("According to police, the fire started in the kitchen.")
+    q = quote_with(doc, "fire started")
+    assert q.cue.text == "According to" and q.speaker_mention.text == "police"
+
+
+@pytest.mark.parametrize("verb,lemma", [("confirmed", "confirm"), ("denied", "deny"), ("warned", "warn"),
+                                        ("claimed", "claim"), ("added", "add"), ("explained", "explain"),
+                                        ("clarified", "clarify")])
+def test_cue_verbs(nlp, verb, lemma):
+    doc = nlp(f"The ministry {verb} that the soldiers had left the village.")
+    q = quote_with(doc, "soldiers had left")
+    assert q.cue_lemma == lemma and q.speaker_mention.text == "The ministry"
+
+
+def test_cognition_cue_needs_a_clause(nlp):
+    assert quote_with(nlp("Most economists believe the recession is over."), "recession is over").cue_lemma == "believe"
+    assert nlp("She thinks about her garden a lot.")._.quotes == []
+
+
+def test_spokesperson_of_an_organisation(nlp):
+    doc = nlp("A spokesperson for the airline said the flights would resume on Sunday.")
+    q = quote_with(doc, "flights would resume")
+    s = speaker_of(doc, q)
+    assert s.kind == "unresolved" and s.role == "spokesperson"
+
+
+def test_possessive_spokesperson(nlp):
+    doc = nlp("The company's spokesperson said the product was safe.")
+    s = speaker_of(doc, quote_with(doc, "product was safe"))
+    assert s.affiliation == "The company" and s.role == "spokesperson"
+
+
+def test_passive_quoted_as_saying(nlp):
+    doc = nlp("Yusuf Ali was quoted as saying the deal was dead.")
+    q = quote_with(doc, "deal was dead")
+    assert speaker_of(doc, q).name == "Yusuf Ali"
+
+
+def test_headline_label_form(nlp):
+    doc = nlp("Survey: Young Renters Are Leaving the City\n\nThe survey was released on Monday.")
+    q = quote_with(doc, "Young Renters Are Leaving")
+    assert q.cue.text == ":" and q.speaker_mention.text == "Survey"
+
+
+def test_label_words_that_are_not_speakers(nlp):
+    doc = nlp("Update: the road has been reopened to traffic.\n\nPhoto: a crowd at the gate last night.")
+    assert doc._.quotes == []
+
+
+def test_venue_interview_with_newspaper_gives_addressee(nlp):
+    doc = nlp("Olaf Brandt said in an interview with a German newspaper that the tax would rise.")
+    q = quote_with(doc, "tax would rise")
+    assert q.venue.text == "in an interview with a German newspaper"
+    assert q.addressee.text == "a German newspaper"
+
+
+def test_venue_press_conference_and_twitter(nlp):
+    doc = nlp("Jane Hall told reporters at a press conference that the strike was over. "
+              "She said on Twitter that she was relieved.")
+    q1, q2 = quote_with(doc, "strike was over"), quote_with(doc, "she was relieved")
+    assert q1.venue.text == "at a press conference" and q1.addressee.text == "reporters"
+    assert q2.venue.text == "on Twitter"
+
+
+def test_nested_attribution_outer_speaker_asserts(nlp):
+    doc = nlp("The minister said the report showed that prices rose sharply.")
+    assert len(doc._.quotes) == 1
+    q = doc._.quotes[0]
+    assert q.speaker_mention.text == "The minister" and q.nested_source.text == "the report"
+
+
+def test_nested_said_that_someone_told_him(nlp):
+    doc = nlp("Pedro Alves said Lina Moreau had told him the mission succeeded.")
+    q = doc._.quotes[0]
+    assert speaker_of(doc, q).name == "Pedro Alves" and q.nested_source.text == "Lina Moreau"
+    assert len(doc._.quotes) == 1
+
+
+def test_mixed_direct_and_indirect_in_one_article(nlp):
+    text = ("Governor Ruth Adams said the budget was balanced. “We kept every promise,” she added.\n\n"
+            "Critics disagreed.")
+    doc = nlp(text)
+    kinds = {q.kind for q in doc._.quotes}
+    assert {"direct", "indirect"} <= kinds
+    ids = {q.speaker_id for q in doc._.quotes if q.speaker_mention and q.speaker_mention.text in ("she", "Governor Ruth Adams")}
+    assert len(ids) == 1
+
+
+def test_cue_in_the_middle_gives_both_pieces_one_speaker(nlp):
+    doc = nlp("The new plan, the mayor said, will fail within a year.")
+    first, second = quote_with(doc, "The new plan"), quote_with(doc, "will fail")
+    assert first.speaker_id == second.speaker_id and first.cue == second.cue
+    assert "mayor" not in first.content.text + second.content.text
+
+
+def test_fronted_adverbial_is_not_reported_content(nlp):
+    doc = nlp("Two days after the flood, Anna Kowal announced her resignation.")
+    q = doc._.quotes[0]
+    assert q.content.text == "her resignation" and q.speaker_mention.text == "Anna Kowal"
+
+
+def test_speech_acts_with_an_object_are_weaker_indirect_quotes(nlp):
+    doc = nlp("Clara Weiss talked about how the flood had changed the town. She warned residents against rebuilding.")
+    about = quote_with(doc, "how the flood had changed")
+    assert about.cue_lemma == "talk" and about.confidence == 0.5
+    assert quote_with(doc, "residents against rebuilding").speaker_id == about.speaker_id
+
+
+def test_where_someone_spoke_is_not_what_they_said(nlp):
+    assert nlp("The senator spoke at a rally on Tuesday.")._.quotes == []

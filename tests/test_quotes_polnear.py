@@ -1,0 +1,45 @@
+"""The PolNeAR bench reader and script (development data; skipped when ../shared is absent)."""
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+pytestmark = pytest.mark.shared
+
+
+def test_brat_reader_trusts_offsets_over_multiline_span_text(shared_data):
+    from brat import read_ann
+
+    ann = shared_data / "polnear/train/attributions/wash-post_2016-06-27_byline-amber-phillips_4e07.ann"
+    if not ann.exists():
+        pytest.skip("file not in this copy of PolNeAR")
+    text = (shared_data / "polnear/train/text/wash-post_2016-06-27_byline-amber-phillips.txt").read_text(encoding="utf-8")
+    relations = read_ann(ann)
+    assert relations and all(r.content and r.cue for r in relations)
+    assert all(0 <= s < e <= len(text) for r in relations for s, e in r.content + r.cue + r.source)
+
+
+def test_one_annotator_file_per_text(shared_data):
+    from brat import split_files
+
+    pairs = split_files(shared_data / "polnear/dev")
+    assert len(pairs) == len({t for t, _ in pairs}) == len(list((shared_data / "polnear/dev/text").glob("*.txt")))
+
+
+def test_eval_script_prints_all_figures(shared_data):
+    out = subprocess.run([sys.executable, str(ROOT / "bench/eval_attribution.py"), str(shared_data / "polnear/dev"),
+                          "--limit", "2"], capture_output=True, text=True, timeout=300,
+                         env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
+    assert out.returncode == 0, out.stderr
+    for row in ("content  direct", "source   indirect", "cue      all", "speaker resolution rate"):
+        assert row in out.stdout
+
+
+def test_eval_script_rejects_a_folder_that_is_not_a_split(tmp_path):
+    out = subprocess.run([sys.executable, str(ROOT / "bench/eval_attribution.py"), str(tmp_path)],
+                         capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
+    assert out.returncode != 0 and "no text/ folder" in out.stderr and "Traceback" not in out.stderr

@@ -1,0 +1,95 @@
+"""Speaker clustering and resolution: names, surnames, pronouns, descriptions, roles, unresolved sources."""
+from quotes_helpers import quote_with, speaker_of
+
+ARTICLE = (
+    "The group's unit commander, Ahmed Karimi, said the fighters would not leave the town.\n\n"
+    "“We are ready for anything,” the commander said. Karimi added that supplies were short.\n\n"
+    "He said the convoy had been attacked twice.\n\n"
+    "Officials said the road would stay closed. A militant commander said the ceasefire was over."
+)
+
+
+def test_name_surname_pronoun_and_description_resolve_to_one_speaker(nlp):
+    doc = nlp(ARTICLE)
+    ids = {quote_with(doc, w).speaker_id for w in ("fighters would not leave", "ready for anything",
+                                                    "supplies were short", "convoy had been attacked")}
+    assert len(ids) == 1
+    karimi = speaker_of(doc, quote_with(doc, "supplies were short"))
+    assert karimi.name == "Ahmed Karimi" and karimi.kind == "person"
+    assert karimi.role == "unit commander" and karimi.affiliation == "The group"
+    assert "Karimi" in karimi.aliases and "the commander" in karimi.aliases
+
+
+def test_every_mention_is_an_exact_span(nlp):
+    doc = nlp(ARTICLE)
+    karimi = speaker_of(doc, quote_with(doc, "supplies were short"))
+    texts = [m.text for m in karimi.mentions]
+    assert {"Ahmed Karimi", "Karimi", "He", "the commander"} <= set(texts)
+    assert all(doc.text[m.start:m.end] == m.text for m in karimi.mentions)
+
+
+def test_unresolved_sources_are_kept_apart(nlp):
+    doc = nlp(ARTICLE)
+    officials = speaker_of(doc, quote_with(doc, "road would stay closed"))
+    militant = speaker_of(doc, quote_with(doc, "ceasefire was over"))
+    assert officials.kind == militant.kind == "unresolved"
+    assert officials.name == "Officials" and militant.name == "A militant commander"
+    assert len({officials.id, militant.id, quote_with(doc, "supplies were short").speaker_id}) == 3
+
+
+def test_apposition_gives_role_and_affiliation(nlp):
+    doc = nlp("Lena Vogt, a senior official at the finance ministry, said the deficit would shrink.")
+    s = speaker_of(doc, quote_with(doc, "deficit would shrink"))
+    assert s.name == "Lena Vogt" and s.role == "senior official" and s.affiliation == "the finance ministry"
+
+
+def test_title_premodifier_is_the_role(nlp):
+    doc = nlp("Defense Secretary Ash Carter said the strikes had worked.")
+    assert speaker_of(doc, quote_with(doc, "strikes had worked")).role == "Defense Secretary"
+
+
+def test_pronoun_respects_gender_from_honorific(nlp):
+    text = ("Mr. Daniel Roth met Ms. Clara Weiss on Monday. Ms. Weiss said the merger was off. "
+            "Mr. Roth said the talks would go on. She said she was disappointed.")
+    doc = nlp(text)
+    she = quote_with(doc, "she was disappointed")
+    assert speaker_of(doc, she).name == "Clara Weiss"
+
+
+def test_pronoun_prefers_the_last_speaker(nlp):
+    text = "Maria Lopez said the vote was fair. Her rival, Tom Hale, was not present. She said the count was final."
+    doc = nlp(text)
+    assert speaker_of(doc, quote_with(doc, "count was final")).name == "Maria Lopez"
+
+
+def test_pronoun_without_antecedent_stays_unresolved(nlp):
+    doc = nlp("He said the bridge would close.")
+    s = speaker_of(doc, doc._.quotes[0])
+    assert s.kind == "unresolved" and s.name == "He"
+
+
+def test_organisation_speaker(nlp):
+    doc = nlp("The World Health Organization said the outbreak was contained. It added that vaccines were on the way.")
+    first, second = quote_with(doc, "outbreak was contained"), quote_with(doc, "vaccines were on the way")
+    assert speaker_of(doc, first).kind == "organisation"
+    assert first.speaker_id == second.speaker_id
+
+
+def test_speaker_ids_follow_the_text(nlp):
+    doc = nlp("Anna Berg said the plan was good. Tom Hale said the plan was bad.")
+    assert [s.id for s in doc._.speakers] == ["s1", "s2"]
+    assert [s.name for s in doc._.speakers] == ["Anna Berg", "Tom Hale"]
+    assert [q.id for q in doc._.quotes] == ["q1", "q2"]
+
+
+def test_inverted_subject_parsed_as_object_is_the_source(nlp):
+    doc = nlp('"Nobody listens to us any more," said a protester outside the court.')
+    q = doc._.quotes[0]
+    assert q.speaker_mention.text.startswith("a protester")
+    assert speaker_of(doc, q).kind == "unresolved"
+
+
+def test_a_name_that_only_modifies_the_source_is_not_the_speaker(nlp):
+    doc = nlp("Hong Kong leader announces withdrawal of the bill\n\nThe city's chief executive said the bill was dead.")
+    q = quote_with(doc, "withdrawal of the bill")
+    assert speaker_of(doc, q).name != "Hong Kong"
