@@ -20,7 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 VARIANTS = {
     "bare": "bare nlp.pipe on the same title+body texts (en_core_web_sm)",
-    "stages": "newstrace NLP + stages on pre-extracted articles",
+    "quotes": "the same nlp.pipe with newstrace_quotes (attribution: quotes and speakers)",
+    "lexical": "newstrace NLP + all stages, check-worthiness without embeddings (--no-semantic)",
+    "stages": "newstrace NLP + all stages (quotes, claims, checks, provenance) on pre-extracted articles",
     "full": "newstrace analyze from raw bytes (read + extract + NLP + stages)",
 }
 
@@ -30,24 +32,26 @@ def run_variant(variant: str, limit: int, repeats: int) -> dict:
 
     from newstrace.extract import extract_article
     from newstrace.nlp import BodyView, load_nlp
-    from newstrace.pipeline import analyze_articles, analyze_documents, pipeline_nlp
+    from newstrace.pipeline import AnalyzeConfig, analyze_articles, analyze_documents, pipeline_nlp
     from newstrace.reading import RawDocument
 
     docs = [RawDocument(name=name, data=data) for name, data in sample_documents(limit)]
     articles = [extract_article(d) for d in docs]
     texts = [BodyView.of(a).text for a in articles]
     nlp = load_nlp(()) if variant == "bare" else pipeline_nlp()
+    if variant == "bare":  # the model exactly as shipped, without our paragraph-break component
+        nlp.remove_pipe("newstrace_paragraph_breaks")
     nlp("warm up")
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
-        if variant == "bare":
+        if variant in ("bare", "quotes"):
             for _doc in nlp.pipe(texts, batch_size=16):
                 pass
-        elif variant == "stages":
+        elif variant in ("stages", "lexical"):
             fresh = [extract_article(d) for d in docs]  # not timed below: extraction is the "full" variant's
             start = time.perf_counter()
-            list(analyze_articles(fresh))
+            list(analyze_articles(fresh, AnalyzeConfig(semantic=variant == "stages")))
         else:
             list(analyze_documents(docs))
         times.append(time.perf_counter() - start)

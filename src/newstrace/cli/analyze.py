@@ -30,12 +30,17 @@ from newstrace.report import EXTENSIONS, FORMATS, render
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse inputs larger than this.")
 @click.option("--timeout", type=float, default=20.0, show_default=True, help="Seconds to wait for a URL.")
+@click.option("--semantic/--no-semantic", default=None,
+              help="Score check-worthiness with MiniLM embeddings too (default: when the [semantic] extra is "
+                   "installed); --no-semantic is about 10x faster on a CPU.")
 @click.option("--width", type=int, help="Width of the table output (default 110).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def analyze(inputs: tuple[str, ...], fmt: str, out_dir: Path | None, input_format: str | None,
-            encoding: str | None, max_bytes: int, timeout: float, width: int | None, quiet: bool) -> None:
+            encoding: str | None, max_bytes: int, timeout: float, semantic: bool | None, width: int | None,
+            quiet: bool) -> None:
     """Analyse INPUTS: files (.html .htm .txt .md, gzipped too), folders, globs, http(s) URLs, or - for stdin."""
-    config = AnalyzeConfig(read=ReadOptions(max_bytes=max_bytes, timeout=timeout), encoding=encoding, fmt=input_format)
+    config = AnalyzeConfig(read=ReadOptions(max_bytes=max_bytes, timeout=timeout), encoding=encoding, fmt=input_format,
+                           semantic=semantic)
     names = list(expand_inputs(list(inputs)))
     many = len(names) > 1
     failures: list[NewstraceError] = []
