@@ -2,9 +2,9 @@
 
 Two models trained on CheckThat! 2024 (``python -m newstrace.claims.train``) ship in ``weights/``:
 a lexical logistic regression over abstracted n-grams and cues (``features.py``, needs only spaCy),
-and a logistic regression over all-MiniLM-L6-v2 embeddings (stored as layers, so a small network
-would load the same way). With the ``[semantic]`` extra the score is their
-weighted average; without it, the lexical model alone with its own threshold.
+and a one-hidden-layer network over all-MiniLM-L6-v2 embeddings (stored as NumPy layers). With the
+``[semantic]`` extra the score is a logistic stacker over both models' logits (fitted on out-of-fold
+predictions, so it is a calibrated probability); without it, the lexical model alone with its own threshold.
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ class CheckworthinessModel:
     lexical_coef: np.ndarray
     lexical_bias: float
     layers: tuple[tuple[np.ndarray, np.ndarray], ...]  # embedding network: ReLU hidden layers, then a logit
-    weight: float  # share of the embedding model in the ensemble
+    stack: tuple[float, float, float]  # sigmoid(a·logit(lexical) + b·logit(embedding) + c)
     threshold_ensemble: float
     threshold_lexical: float
     semantic: bool  # whether scores use the embeddings
@@ -48,7 +48,12 @@ class CheckworthinessModel:
         lexical = _sigmoid(lexical_matrix(sents) @ self.lexical_coef + self.lexical_bias)
         if not self.semantic:
             return lexical
-        return self.weight * self.embedding_scores([s.text for s in sents]) + (1 - self.weight) * lexical
+        return self.combine(lexical, self.embedding_scores([s.text for s in sents]))
+
+    def combine(self, lexical: np.ndarray, embedding: np.ndarray) -> np.ndarray:
+        """The ensemble score from the two models' probabilities."""
+        a, b, c = self.stack
+        return _sigmoid(a * logit(lexical) + b * logit(embedding) + c)
 
     def embedding_scores(self, texts: list[str]) -> np.ndarray:
         h = embeddings.encode(texts)
@@ -71,7 +76,9 @@ def load_model(semantic: bool | None = None, folder: Path = WEIGHTS) -> Checkwor
     use_semantic = embeddings.available() if semantic is None else semantic and embeddings.available()
     n_layers = int(meta["layers"])
     layers = tuple((arrays[f"w{i}"], arrays[f"b{i}"]) for i in range(n_layers))
-    return CheckworthinessModel(arrays["lexical_coef"], float(arrays["lexical_bias"]), layers, float(meta["weight"]),
+    stack = meta["stack"]
+    return CheckworthinessModel(arrays["lexical_coef"], float(arrays["lexical_bias"]), layers,
+                                (float(stack["lexical"]), float(stack["embedding"]), float(stack["bias"])),
                                 float(meta["threshold_ensemble"]), float(meta["threshold_lexical"]), use_semantic, meta)
 
 
@@ -86,6 +93,11 @@ def score_texts(texts: list[str], nlp=None, semantic: bool | None = None) -> lis
 
 def _sigmoid(x) -> np.ndarray:
     return 1 / (1 + np.exp(-np.asarray(x, dtype=np.float64).ravel()))
+
+
+def logit(p) -> np.ndarray:
+    p = np.clip(np.asarray(p, dtype=np.float64), 1e-6, 1 - 1e-6)
+    return np.log(p / (1 - p))
 
 
 def checkworthiness(sentences: list[str], semantic: bool | None = None,
