@@ -5,6 +5,7 @@ from spacy.tokens import Doc
 
 from newstrace.model import Quote, Span, Speaker
 from newstrace.quotes.attribution import Attribution, Range
+from newstrace.quotes.cuespan import widen_cues
 from newstrace.quotes.direct import clip_to_paragraph, link_segments, paragraph_starts
 from newstrace.quotes.indirect import find_cue_attributions
 from newstrace.quotes.labels import label_attributions
@@ -24,7 +25,9 @@ def find_attributions(doc: Doc, text: str | None = None) -> list[Attribution]:
     atts = link_segments(doc, text, segments, labels + cues)
     for att in atts:
         clip_to_paragraph(text, att)
-    return resolve_nesting(atts)
+    atts = resolve_nesting(atts)
+    widen_cues(doc, text, atts)
+    return atts
 
 
 def quotes_and_speakers(doc: Doc, min_confidence: float = 0.0) -> tuple[list[Quote], list[Speaker]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from newstrace.quotes.attribution import Attribution, Range
-from newstrace.quotes.cues import ADDRESSEE_LEMMAS, VENUE_NOUNS, VENUE_PREPS, cue_lemma, needs_clause, takes_object
+from newstrace.quotes.cues import ADDRESSEE_LEMMAS, VENUE_NOUNS, VENUE_PREPS, cue_lemma, needs_clause, takes_infinitive, takes_object
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("xcomp", "pcomp", "prep", "advcl", "conj", "acl", "relcl")
@@ -91,13 +91,19 @@ def _according_to(token: Token, sent: SpacySpan) -> Attribution | None:
 def _clause(token: Token) -> Range | None:
     """The clausal complement ("said [that] the plan failed"), without the framing ``that``."""
     for child in token.children:
-        if child.dep_ == "ccomp" or child.dep_ == "xcomp" and token.lemma_ == "say":
+        if child.dep_ == "ccomp" or child.dep_ == "xcomp" and (token.lemma_ == "say" or _infinitive(child)):
             words = [t for t in child.subtree]
             while words and (words[0].lower_ in _MARKS and words[0].lower_ == "that" or words[0].is_punct):
                 words = words[1:]
             words = [t for t in words if not (t.i == token.i)]
             return _trim(words, token)
     return None
+
+
+def _infinitive(child: Token) -> bool:
+    """"vowed [to fight]": an infinitive complement of an intention or appeal verb."""
+    return (takes_infinitive(child.head.lemma_.lower()) and child.i > child.head.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children))
 
 
 def _misattached_clause(token: Token) -> Range | None:
