@@ -11,6 +11,7 @@ from newstrace.quotes.indirect import find_cue_attributions
 from newstrace.quotes.labels import label_attributions
 from newstrace.quotes.marks import find_segments
 from newstrace.quotes.names import Cluster
+from newstrace.quotes.nominal import find_nominal_attributions
 from newstrace.quotes.nesting import resolve_nesting
 from newstrace.quotes.speakers import resolve_speakers
 
@@ -19,7 +20,7 @@ def find_attributions(doc: Doc, text: str | None = None) -> list[Attribution]:
     """Every attribution in ``doc`` (character offsets into ``doc.text``), in text order."""
     text = doc.text if text is None else text  # Doc.text is rebuilt on every access
     segments = find_segments(text)
-    cues = find_cue_attributions(doc, text) if doc.has_annotation("DEP") else []
+    cues = find_cue_attributions(doc, text) + find_nominal_attributions(doc) if doc.has_annotation("DEP") else []
     labels = label_attributions(text, paragraph_starts(text))
     cues = [c for c in cues if not any(_overlap(c.cue, lab.content) for lab in labels)]
     atts = link_segments(doc, text, segments, labels + cues)

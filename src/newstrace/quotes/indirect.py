@@ -19,6 +19,12 @@ _EDGE_PUNCT = set(",;:—–-()[]") | {"'", '"', "“", "”", "‘", "’"}
 _MARKS = frozenset("that whether if".split())
 # Prepositions that introduce what a speech act is about ("talked about", "called for", "warned against").
 _TOPIC_PREPS = frozenset("about of on for to against over".split())
+# Nouns whose own "that"-clause is what they are about ("news that …", "the claim that …"): such a clause is
+# not a misattached complement of the cue.
+_CONTENT_NOUNS = frozenset("""
+news report claim idea fact belief evidence hope fear allegation suggestion notion possibility argument assertion
+statement rumor rumour speculation concern assurance promise warning sign indication impression view decision
+""".split())
 _OBJECTS = ("dobj", "ccomp", "xcomp", "attr", "oprd", "dative")
 
 
@@ -106,11 +112,17 @@ def _infinitive(child: Token) -> bool:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children))
 
 
+def _to_infinitive(verb: Token) -> bool:
+    """"called for the minister [to resign]": an infinitive that completes a speech act's object."""
+    return verb.left_edge.lower_ == "to" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _misattached_clause(token: Token) -> Range | None:
     """"told reporters at a press conference that …" when the parser hung the clause on the last noun."""
     for t in token.subtree:
         if t.i > token.i and t.lower_ == "that" and t.head.dep_ in ("relcl", "acl", "ccomp") and t.head.head is not token \
-                and t.head.left_edge.i == t.i and t.head.head.dep_ in ("pobj", "dobj"):
+                and t.head.left_edge.i == t.i and t.head.head.dep_ in ("pobj", "dobj") \
+                and t.head.head.lemma_.lower() not in _CONTENT_NOUNS:
             return _trim([w for w in t.head.subtree if w.i != t.i])
     return None
 
@@ -137,7 +149,8 @@ def _object(token: Token) -> Range | None:
                                                                 c.lower_ in _TOPIC_PREPS)), None)
     if obj is None or any(t.ent_type_ in ("DATE", "TIME") for t in obj.subtree):
         return None
-    words = [t for c in token.children if c.i >= obj.i and c.dep_ not in ("punct", "cc", "conj", "advcl")
+    words = [t for c in token.children if c.i >= obj.i and (c.dep_ not in ("punct", "cc", "conj", "advcl")
+                                                          or c.dep_ == "advcl" and _to_infinitive(c))
              for t in c.subtree]
     if obj.dep_ == "prep":
         words = [t for t in words if t.i > obj.i]
