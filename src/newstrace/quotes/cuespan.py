@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Doc
 
 from newstrace.quotes.attribution import Attribution
+from newstrace.quotes.cues import PUBLISH_LEMMAS, statement_object
 
 _LEFT_DEPS = frozenset(("aux", "auxpass", "neg", "advmod"))
 # a speech act's preposition or particle before its content: "called for", "talked about", "pointed out"
@@ -27,6 +28,8 @@ def widen_cues(doc: Doc, text: str, atts: list[Attribution]) -> None:
         if att.cue is None or att.follows is not None or att.inferred or not att.cue_lemma.isalpha():
             continue
         att.cue = (_left_edge(doc, att), _right_edge(text, att))
+        if att.cue_lemma in PUBLISH_LEMMAS:
+            att.cue = (att.cue[0], _statement_end(doc, att))
 
 
 def _left_edge(doc: Doc, att: Attribution) -> int:
@@ -53,3 +56,12 @@ def _right_edge(text: str, att: Attribution) -> int:
     if not words.split() or not all(w.lower() in _PARTICLES for w in words.split()):
         return end
     return end + len(words.rstrip())
+
+
+def _statement_end(doc: Doc, att: Attribution) -> int:
+    """"issued a statement": the statement noun is part of the cue when the content does not start before it."""
+    span = doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
+    noun = statement_object(span.root) if span is not None else None
+    if noun is None or att.content[0] < noun.idx + len(noun) and att.content[0] > att.cue[0]:
+        return att.cue[1]
+    return max(att.cue[1], noun.idx + len(noun))

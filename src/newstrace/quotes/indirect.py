@@ -97,8 +97,14 @@ def _according_to(token: Token, sent: SpacySpan) -> Attribution | None:
 def _clause(token: Token) -> Range | None:
     """The clausal complement ("said [that] the plan failed"), without the framing ``that``."""
     for child in token.children:
+        if child.dep_ == "advcl" and child.left_edge.lower_ == "for" and _to_infinitive_of(child) \
+                and takes_infinitive(token.lemma_.lower()):
+            return _trim([t for t in child.subtree if t.i != child.left_edge.i])  # "called for X to resign"
         if child.dep_ == "ccomp" or child.dep_ == "xcomp" and (token.lemma_ == "say" or _infinitive(child)):
             words = [t for t in child.subtree]
+            if child.dep_ == "xcomp" and child.i > token.i:
+                # "urged the minister to resign": the person urged belongs to the content
+                words += [t for c in token.children if c.dep_ == "dobj" and c.i < child.i for t in c.subtree]
             while words and (words[0].lower_ in _MARKS and words[0].lower_ == "that" or words[0].is_punct):
                 words = words[1:]
             words = [t for t in words if not (t.i == token.i)]
@@ -113,8 +119,12 @@ def _infinitive(child: Token) -> bool:
 
 
 def _to_infinitive(verb: Token) -> bool:
-    """"called for the minister [to resign]": an infinitive that completes a speech act's object."""
-    return verb.left_edge.lower_ == "to" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    """"praised the plan [to cut taxes]": an infinitive that completes a speech act's object."""
+    return verb.left_edge.lower_ == "to" and _to_infinitive_of(verb)
+
+
+def _to_infinitive_of(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _misattached_clause(token: Token) -> Range | None:
