@@ -22,8 +22,8 @@ _TOPIC_PREPS = frozenset("about of on for to against over".split())
 # Nouns whose own "that"-clause is what they are about ("news that …", "the claim that …"): such a clause is
 # not a misattached complement of the cue.
 _CONTENT_NOUNS = frozenset("""
-news report claim idea fact belief evidence hope fear allegation suggestion notion possibility argument assertion
-statement rumor rumour speculation concern assurance promise warning sign indication impression view decision
+news claim idea fact belief evidence hope fear allegation suggestion notion possibility argument assertion
+rumor rumour speculation concern assurance promise warning sign indication impression view decision
 """.split())
 _OBJECTS = ("dobj", "ccomp", "xcomp", "attr", "oprd", "dative")
 
@@ -132,9 +132,14 @@ def _misattached_clause(token: Token) -> Range | None:
     for t in token.subtree:
         if t.i > token.i and t.lower_ == "that" and t.head.dep_ in ("relcl", "acl", "ccomp") and t.head.head is not token \
                 and t.head.left_edge.i == t.i and t.head.head.dep_ in ("pobj", "dobj") \
-                and t.head.head.lemma_.lower() not in _CONTENT_NOUNS:
+                and t.head.head.lemma_.lower() not in _CONTENT_NOUNS and _venue_or_addressee(t.head.head):
             return _trim([w for w in t.head.subtree if w.i != t.i])
     return None
+
+
+def _venue_or_addressee(noun: Token) -> bool:
+    """"told [reporters]", "said [in a statement]", "said [to reporters]"; not "despite reports", "after news"."""
+    return noun.dep_ == "dobj" or noun.head.lower_ in VENUE_PREPS or noun.head.lower_ == "to"
 
 
 def _bare_subject(token: Token, sent: SpacySpan) -> Range | None:
