@@ -30,6 +30,12 @@ def test_intention_verbs_take_their_infinitive(nlp, text, lemma, content):
     assert q.cue_lemma == lemma and q.content.text == content and q.kind == "indirect"
 
 
+def test_plans_rank_below_words_and_passive_expectation_is_no_attribution(nlp):
+    assert nlp("The company plans to open a factory in Ohio.")._.quotes[0].confidence < 0.8
+    assert nlp("The mayor vowed to rebuild the stadium.")._.quotes[0].confidence == 0.8
+    assert nlp("Prices are expected to rise next year.")._.quotes == []
+
+
 def test_intention_verb_without_infinitive_is_no_cue(nlp):
     assert nlp("The farmers want more rain and cheaper fuel.")._.quotes == []
 

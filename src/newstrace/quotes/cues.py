@@ -22,6 +22,8 @@ INTENTION_LEMMAS = frozenset("""
 want hope expect intend plan vow pledge promise threaten refuse decline agree offer seek aim wish
 order instruct encourage invite remind beg
 """.split())
+# Intentions that are plans or wishes rather than words: kept at a lower confidence.
+PLAN_LEMMAS = frozenset("want intend plan seek aim wish".split())
 # Speech acts whose object is what was said about ("criticised the plan", "called for a ban"): cues with a
 # noun-phrase content, kept at a lower confidence than reported clauses.
 OBJECT_LEMMAS = frozenset("""
@@ -76,6 +78,10 @@ def needs_clause(lemma: str) -> bool:
     """Cognition and evidence verbs are cues only with a clause, never with a bare object."""
     return lemma in COGNITION_LEMMAS or lemma in INTENTION_LEMMAS or lemma in ("show", "find", "indicate", "suggest", "learn", "signal") or (
         lemma in OBJECT_LEMMAS and lemma not in SPEECH_LEMMAS)
+
+
+def is_intention(lemma: str) -> bool:
+    return lemma in INTENTION_LEMMAS
 
 
 def takes_infinitive(lemma: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from newstrace.quotes.attribution import Attribution, Range
-from newstrace.quotes.cues import ADDRESSEE_LEMMAS, VENUE_NOUNS, VENUE_PREPS, cue_lemma, needs_clause, takes_infinitive, takes_object
+from newstrace.quotes.cues import ADDRESSEE_LEMMAS, PLAN_LEMMAS, VENUE_NOUNS, VENUE_PREPS, cue_lemma, is_intention, needs_clause, takes_infinitive, takes_object
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("xcomp", "pcomp", "prep", "advcl", "conj", "acl", "relcl")
@@ -45,12 +45,12 @@ def find_cue_attributions(doc: Doc, text: str) -> list[Attribution]:
 
 def _from_cue(token: Token, sent: SpacySpan, text: str) -> Attribution | None:
     lemma = cue_lemma(token)
-    if lemma is None:
-        return None
+    if lemma is None or is_intention(lemma) and any(c.dep_ == "nsubjpass" for c in token.children):
+        return None  # "prices are expected to rise": the subject is what is expected, not who expects it
     pieces = [] if any(c.dep_ == "ccomp" for c in token.children) else _parenthetical(token, sent)
     content = (_clause(token) or (pieces[0] if pieces else None) or _after_colon(token, sent)
                or _misattached_clause(token))
-    confidence = 0.8
+    confidence = 0.6 if lemma in PLAN_LEMMAS else 0.8  # plans and wishes, not words
     if content is None and takes_object(lemma):
         content, confidence = _object(token), 0.5
     if content is None and needs_clause(lemma):
