@@ -15,13 +15,27 @@ show find continue
 """.split())
 # Verbs of cognition: a cue only with a clause ("she believes the plan will fail").
 COGNITION_LEMMAS = frozenset("think believe know feel hope fear expect worry doubt wonder suspect learn understand".split())
+# Verbs of intention, commitment and direction: cues only with a clause or an infinitive ("she vowed to fight",
+# "they want to leave", "he ordered the troops to withdraw"); the infinitive (with the person directed) is the
+# content.
+INTENTION_LEMMAS = frozenset("""
+want hope expect intend plan vow pledge promise threaten refuse decline agree offer seek aim wish
+order instruct encourage invite remind beg
+""".split())
+# Intentions that are plans or wishes rather than words: kept at a lower confidence.
+PLAN_LEMMAS = frozenset("want intend plan seek aim wish".split())
 # Speech acts whose object is what was said about ("criticised the plan", "called for a ban"): cues with a
 # noun-phrase content, kept at a lower confidence than reported clauses.
 OBJECT_LEMMAS = frozenset("""
 criticize criticise praise condemn denounce slam blast accuse blame defend endorse reject dismiss question cite
 describe announce mention recall call urge demand decry applaud hail dispute
-challenge reaffirm acknowledge deny confirm warn explain refer reference portray talk speak mock ridicule thank point
+challenge reaffirm acknowledge support back oppose welcome congratulate express
+tout highlight deny confirm warn explain refer reference portray talk speak mock ridicule thank point
 """.split())
+# "issued a statement", "released the following statement": a publishing verb is a cue when its object is a
+# statement noun.
+PUBLISH_LEMMAS = frozenset("issue release publish post put".split())
+STATEMENT_NOUNS = frozenset("statement announcement communique communiqué apology response reply letter memo".split())
 # Inflected forms for text the tagger mislemmatises (all caps, headlines).
 _FORMS = {"said": "say", "says": "say", "told": "tell", "tells": "tell", "added": "add", "adds": "add",
           "wrote": "write", "writes": "write", "warned": "warn", "warns": "warn", "claimed": "claim",
@@ -49,13 +63,30 @@ def cue_lemma(token: Token) -> str | None:
     if token.pos_ != "VERB":
         return None
     lemma = token.lemma_.lower()
-    return lemma if lemma in SPEECH_LEMMAS or lemma in COGNITION_LEMMAS or lemma in OBJECT_LEMMAS else None
+    if lemma in PUBLISH_LEMMAS and statement_object(token) is not None:
+        return lemma
+    return lemma if (lemma in SPEECH_LEMMAS or lemma in COGNITION_LEMMAS or lemma in OBJECT_LEMMAS
+                     or lemma in INTENTION_LEMMAS) else None
+
+
+def statement_object(token: Token) -> Token | None:
+    """The statement noun a publishing verb takes ("issued [a statement]"), if any."""
+    return next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS), None)
 
 
 def needs_clause(lemma: str) -> bool:
     """Cognition and evidence verbs are cues only with a clause, never with a bare object."""
-    return lemma in COGNITION_LEMMAS or lemma in ("show", "find", "indicate", "suggest", "learn", "signal") or (
+    return lemma in COGNITION_LEMMAS or lemma in INTENTION_LEMMAS or lemma in ("show", "find", "indicate", "suggest", "learn", "signal") or (
         lemma in OBJECT_LEMMAS and lemma not in SPEECH_LEMMAS)
+
+
+def is_intention(lemma: str) -> bool:
+    return lemma in INTENTION_LEMMAS
+
+
+def takes_infinitive(lemma: str) -> bool:
+    """"vowed to fight", "wants to leave": the infinitive is what was said or meant."""
+    return lemma in INTENTION_LEMMAS or lemma in ("urge", "ask", "call", "tell", "advise", "warn")
 
 
 def takes_object(lemma: str) -> bool:

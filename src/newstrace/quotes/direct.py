@@ -115,8 +115,42 @@ def _nearest_cue(doc: Doc, text: str, seg: Segment, spare: list[Attribution]) ->
     if best is None:
         return None
     best.content, best.kind, best.confidence = (seg.start, seg.end), "direct", 0.9
+    lead = _reported_lead(text, best, seg)
+    if lead is not None:
+        # "He described the city as “a place of straight talk”": the quote ends a reported clause
+        best.content, best.kind = (lead, max(seg.end, _clause_end(text, seg, window_end))), "mixed"
     spare.remove(best)
     return best
+
+
+_LEAD_GAP = 150
+
+
+def _reported_lead(text: str, att: Attribution, seg: Segment) -> int | None:
+    """Where the reported words start when a cue before the quote is followed by more than its own phrases.
+
+    The cue's source, addressee and venue, a colon or a framing "that" between cue and quote leave it direct.
+    """
+    if att.cue is None or att.cue[1] > seg.start or seg.start - att.cue[1] > _LEAD_GAP:
+        return None
+    start = att.cue[1]
+    for r in (att.source, att.addressee, att.venue):
+        if r is not None and att.cue[1] <= r[0] and r[1] <= seg.start:
+            start = max(start, r[1])
+    gap = text[start:seg.start]
+    if ":" in gap or re.search(r"[.!?]\s", gap):
+        return None
+    m = re.match(r"[\s,;—–-]*(?:that\b)?[\s,]*", gap, re.IGNORECASE)
+    start += m.end()
+    return start if re.search(r"\w", text[start:seg.start]) else None
+
+
+def _clause_end(text: str, seg: Segment, window_end: int) -> int:
+    """The end of the sentence after a quote, without its final full stop (the quote's own marks stay)."""
+    end = window_end
+    while end > seg.end and (text[end - 1].isspace() or text[end - 1] in ".,;"):
+        end -= 1
+    return end
 
 
 def _floating(seg: Segment, linked: list[tuple[Segment, Attribution]], text: str,

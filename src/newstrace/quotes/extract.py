@@ -5,11 +5,13 @@ from spacy.tokens import Doc
 
 from newstrace.model import Quote, Span, Speaker
 from newstrace.quotes.attribution import Attribution, Range
+from newstrace.quotes.cuespan import widen_cues
 from newstrace.quotes.direct import clip_to_paragraph, link_segments, paragraph_starts
 from newstrace.quotes.indirect import find_cue_attributions
 from newstrace.quotes.labels import label_attributions
 from newstrace.quotes.marks import find_segments
 from newstrace.quotes.names import Cluster
+from newstrace.quotes.nominal import find_nominal_attributions
 from newstrace.quotes.nesting import resolve_nesting
 from newstrace.quotes.speakers import resolve_speakers
 
@@ -18,13 +20,15 @@ def find_attributions(doc: Doc, text: str | None = None) -> list[Attribution]:
     """Every attribution in ``doc`` (character offsets into ``doc.text``), in text order."""
     text = doc.text if text is None else text  # Doc.text is rebuilt on every access
     segments = find_segments(text)
-    cues = find_cue_attributions(doc, text) if doc.has_annotation("DEP") else []
+    cues = find_cue_attributions(doc, text) + find_nominal_attributions(doc) if doc.has_annotation("DEP") else []
     labels = label_attributions(text, paragraph_starts(text))
     cues = [c for c in cues if not any(_overlap(c.cue, lab.content) for lab in labels)]
     atts = link_segments(doc, text, segments, labels + cues)
     for att in atts:
         clip_to_paragraph(text, att)
-    return resolve_nesting(atts)
+    atts = resolve_nesting(atts)
+    widen_cues(doc, text, atts)
+    return atts
 
 
 def quotes_and_speakers(doc: Doc, min_confidence: float = 0.0) -> tuple[list[Quote], list[Speaker]]:

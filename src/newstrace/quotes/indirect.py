@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from newstrace.quotes.attribution import Attribution, Range
-from newstrace.quotes.cues import ADDRESSEE_LEMMAS, VENUE_NOUNS, VENUE_PREPS, cue_lemma, needs_clause, takes_object
+from newstrace.quotes.cues import ADDRESSEE_LEMMAS, PLAN_LEMMAS, VENUE_NOUNS, VENUE_PREPS, cue_lemma, is_intention, needs_clause, takes_infinitive, takes_object
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("xcomp", "pcomp", "prep", "advcl", "conj", "acl", "relcl")
@@ -19,6 +19,12 @@ _EDGE_PUNCT = set(",;:—–-()[]") | {"'", '"', "“", "”", "‘", "’"}
 _MARKS = frozenset("that whether if".split())
 # Prepositions that introduce what a speech act is about ("talked about", "called for", "warned against").
 _TOPIC_PREPS = frozenset("about of on for to against over".split())
+# Nouns whose own "that"-clause is what they are about ("news that …", "the claim that …"): such a clause is
+# not a misattached complement of the cue.
+_CONTENT_NOUNS = frozenset("""
+news claim idea fact belief evidence hope fear allegation suggestion notion possibility argument assertion
+rumor rumour speculation concern assurance promise warning sign indication impression view decision
+""".split())
 _OBJECTS = ("dobj", "ccomp", "xcomp", "attr", "oprd", "dative")
 
 
@@ -39,12 +45,12 @@ def find_cue_attributions(doc: Doc, text: str) -> list[Attribution]:
 
 def _from_cue(token: Token, sent: SpacySpan, text: str) -> Attribution | None:
     lemma = cue_lemma(token)
-    if lemma is None:
-        return None
+    if lemma is None or is_intention(lemma) and any(c.dep_ == "nsubjpass" for c in token.children):
+        return None  # "prices are expected to rise": the subject is what is expected, not who expects it
     pieces = [] if any(c.dep_ == "ccomp" for c in token.children) else _parenthetical(token, sent)
     content = (_clause(token) or (pieces[0] if pieces else None) or _after_colon(token, sent)
                or _misattached_clause(token))
-    confidence = 0.8
+    confidence = 0.6 if lemma in PLAN_LEMMAS else 0.8  # plans and wishes, not words
     if content is None and takes_object(lemma):
         content, confidence = _object(token), 0.5
     if content is None and needs_clause(lemma):
@@ -91,8 +97,14 @@ def _according_to(token: Token, sent: SpacySpan) -> Attribution | None:
 def _clause(token: Token) -> Range | None:
     """The clausal complement ("said [that] the plan failed"), without the framing ``that``."""
     for child in token.children:
-        if child.dep_ == "ccomp" or child.dep_ == "xcomp" and token.lemma_ == "say":
+        if child.dep_ == "advcl" and child.left_edge.lower_ == "for" and _to_infinitive_of(child) \
+                and takes_infinitive(token.lemma_.lower()):
+            return _trim([t for t in child.subtree if t.i != child.left_edge.i])  # "called for X to resign"
+        if child.dep_ == "ccomp" or child.dep_ == "xcomp" and (token.lemma_ == "say" or _infinitive(child)):
             words = [t for t in child.subtree]
+            if child.dep_ == "xcomp" and child.i > token.i:
+                # "urged the minister to resign": the person urged belongs to the content
+                words += [t for c in token.children if c.dep_ == "dobj" and c.i < child.i for t in c.subtree]
             while words and (words[0].lower_ in _MARKS and words[0].lower_ == "that" or words[0].is_punct):
                 words = words[1:]
             words = [t for t in words if not (t.i == token.i)]
@@ -100,13 +112,34 @@ def _clause(token: Token) -> Range | None:
     return None
 
 
+def _infinitive(child: Token) -> bool:
+    """"vowed [to fight]": an infinitive complement of an intention or appeal verb."""
+    return (takes_infinitive(child.head.lemma_.lower()) and child.i > child.head.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children))
+
+
+def _to_infinitive(verb: Token) -> bool:
+    """"praised the plan [to cut taxes]": an infinitive that completes a speech act's object."""
+    return verb.left_edge.lower_ == "to" and _to_infinitive_of(verb)
+
+
+def _to_infinitive_of(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _misattached_clause(token: Token) -> Range | None:
     """"told reporters at a press conference that …" when the parser hung the clause on the last noun."""
     for t in token.subtree:
         if t.i > token.i and t.lower_ == "that" and t.head.dep_ in ("relcl", "acl", "ccomp") and t.head.head is not token \
-                and t.head.left_edge.i == t.i and t.head.head.dep_ in ("pobj", "dobj"):
+                and t.head.left_edge.i == t.i and t.head.head.dep_ in ("pobj", "dobj") \
+                and t.head.head.lemma_.lower() not in _CONTENT_NOUNS and _venue_or_addressee(t.head.head):
             return _trim([w for w in t.head.subtree if w.i != t.i])
     return None
+
+
+def _venue_or_addressee(noun: Token) -> bool:
+    """"told [reporters]", "said [in a statement]", "said [to reporters]"; not "despite reports", "after news"."""
+    return noun.dep_ == "dobj" or noun.head.lower_ in VENUE_PREPS or noun.head.lower_ == "to"
 
 
 def _bare_subject(token: Token, sent: SpacySpan) -> Range | None:
@@ -131,7 +164,8 @@ def _object(token: Token) -> Range | None:
                                                                 c.lower_ in _TOPIC_PREPS)), None)
     if obj is None or any(t.ent_type_ in ("DATE", "TIME") for t in obj.subtree):
         return None
-    words = [t for c in token.children if c.i >= obj.i and c.dep_ not in ("punct", "cc", "conj", "advcl")
+    words = [t for c in token.children if c.i >= obj.i and (c.dep_ not in ("punct", "cc", "conj", "advcl")
+                                                          or c.dep_ == "advcl" and _to_infinitive(c))
              for t in c.subtree]
     if obj.dep_ == "prep":
         words = [t for t in words if t.i > obj.i]
