@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from newstrace.cli.main import cli
+from newstrace.cli.options import semantic_option
 from newstrace.cli.progress import progress
 from newstrace.errors import BatchFailed, NewstraceError
 from newstrace.pipeline import AnalyzeConfig, analyze_inputs
@@ -30,9 +31,7 @@ from newstrace.report import EXTENSIONS, FORMATS, render
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse inputs larger than this.")
 @click.option("--timeout", type=float, default=20.0, show_default=True, help="Seconds to wait for a URL.")
-@click.option("--semantic/--no-semantic", default=None,
-              help="Score check-worthiness with MiniLM embeddings too (default: when the [semantic] extra is "
-                   "installed); --no-semantic is about 10x faster on a CPU.")
+@semantic_option
 @click.option("--width", type=int, help="Width of the table output (default 110).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def analyze(inputs: tuple[str, ...], fmt: str, out_dir: Path | None, input_format: str | None,

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from newstrace.cli.main import cli
+from newstrace.cli.options import semantic_option
 from newstrace.cli.progress import progress
 from newstrace.errors import BatchFailed
 from newstrace.pipeline import AnalyzeConfig
@@ -28,9 +29,7 @@ from newstrace.reading.document import DEFAULT_MAX_BYTES
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Records larger than this are recorded as errors.")
 @click.option("--no-dedup", is_flag=True, help="Skip corpus-wide near-duplicate clustering.")
-@click.option("--semantic/--no-semantic", default=None,
-              help="Score check-worthiness with MiniLM embeddings too (default: when the [semantic] extra is "
-                   "installed); --no-semantic is about 10x faster on a CPU.")
+@semantic_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def batch_command(inputs: tuple[str, ...], out_dir: Path, scheduler: str | None, workers: int | None,
                   memory_limit: str, partition_records: int, partition_mb: int, max_bytes: int, no_dedup: bool,

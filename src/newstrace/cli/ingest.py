@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from newstrace.cli.main import cli
+from newstrace.cli.options import semantic_option
 from newstrace.cli.progress import progress
 from newstrace.cli.store_options import options_for, store_options
 from newstrace.errors import BatchFailed
@@ -22,9 +23,7 @@ from newstrace.store import ingest as store_ingest  # the module: the command sh
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse inputs (and JSONL lines) larger than this.")
 @click.option("--timeout", type=float, default=20.0, show_default=True, help="Seconds to wait for a URL.")
-@click.option("--semantic/--no-semantic", default=None,
-              help="Score check-worthiness with MiniLM embeddings too (default: when the [semantic] extra is "
-                   "installed); --no-semantic is about 10x faster on a CPU.")
+@semantic_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def ingest(inputs: tuple[str, ...], db: str, busy_timeout: float, from_parquet: str | None, fetch_items: bool,
            max_bytes: int, timeout: float, semantic: bool | None, quiet: bool) -> None:
