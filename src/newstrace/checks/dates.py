@@ -19,7 +19,7 @@ FULL_DATE = re.compile(
     rf"\b(?:(?P<month>{_MO})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
     rf"(?:of\s+)?(?P<month2>{_MO})\.?,?\s+)(?P<year>(?:19|20)\d\d)\b", re.I)
 # A past-tense form shortly before the date: "ended on", "was held on", "had signed on".
-PAST_FORM = re.compile(r"\b(?:was|were|had|did|happened|began|began|took place|\w{3,}ed)\b", re.I)
+PAST_FORM = re.compile(r"\b(?:was|were|had|did|happened|began|took place|\w{3,}ed)\b", re.I)
 FUTURE_WORDS = re.compile(r"\b(?:will|would|shall|scheduled|expected|due|plan(?:s|ned)?|set to|to be|upcoming|"
                           r"next|until|by|deadline|start|begin|effective|enough to|able to|forecast|projected|could|may|might|aims?|hopes?|intends?)\b", re.I)
 

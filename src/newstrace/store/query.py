@@ -36,10 +36,9 @@ def quotes(db: Database, *, speaker: str | None = None, about: str | None = None
         where.append("(q.norm_speaker = ? OR q.norm_speaker LIKE ? OR q.norm_speaker LIKE ?)")
         params += [key, f"% {key}", f"{key} %"]
     if about:
-        where.append(f"({text_match(db, 'quotes', 'q')} OR EXISTS (SELECT 1 FROM entities e "
-                     "WHERE e.article_id = q.article_id AND e.norm = ? "
-                     "AND e.start_char >= q.start_char AND e.end_char <= q.end_char))")
-        params += [phrase(db, about), normalize_name(about)]
+        clause, values = _about(db, "quotes", "q", about)
+        where.append(clause)
+        params += values
     if outlet:
         where.append("lower(a.outlet) = lower(?)")
         params.append(outlet)
@@ -50,15 +49,22 @@ def quotes(db: Database, *, speaker: str | None = None, about: str | None = None
             {_where(where)} ORDER BY a.published, q.article_id, q.start_char LIMIT ?""", [*params, limit])
 
 
+def _about(db: Database, table: str, alias: str, about: str) -> tuple[str, list[Any]]:
+    """Rows of ``table`` whose text matches ``about``, or that span a mention of the entity ``about``."""
+    clause = (f"({text_match(db, table, alias)} OR EXISTS (SELECT 1 FROM entities e "
+              f"WHERE e.article_id = {alias}.article_id AND e.norm = ? "
+              f"AND e.start_char >= {alias}.start_char AND e.end_char <= {alias}.end_char))")
+    return clause, [phrase(db, about), normalize_name(about)]
+
+
 def claims(db: Database, *, about: str | None = None, checks: str | None = None,
            limit: int = DEFAULT_LIMIT) -> list[dict[str, Any]]:
     """Claims mentioning an entity; ``checks`` keeps claims with a check of that verdict (e.g. inconsistent)."""
     where, params = [], []
     if about:
-        where.append(f"({text_match(db, 'claims', 'c')} OR EXISTS (SELECT 1 FROM entities e "
-                     "WHERE e.article_id = c.article_id AND e.norm = ? "
-                     "AND e.start_char >= c.start_char AND e.end_char <= c.end_char))")
-        params += [phrase(db, about), normalize_name(about)]
+        clause, values = _about(db, "claims", "c", about)
+        where.append(clause)
+        params += values
     if checks:
         where.append("EXISTS (SELECT 1 FROM checks k WHERE k.article_id = c.article_id "
                      "AND k.claim_id = c.local_id AND k.verdict = ?)")
