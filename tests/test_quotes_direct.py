@@ -85,3 +85,17 @@ def test_dash_attribution(nlp):
     doc = nlp("“Only the paranoid survive.” — Andy Grove\n\nThe book sold well.")
     q = quote_with(doc, "paranoid survive")
     assert q.cue_lemma == "—" and q.speaker_mention.text == "Andy Grove"
+
+
+def test_paragraph_ending_in_a_colon_introduces_the_next_paragraphs_quote(nlp):
+    # "echoed" is not in the cue lexicon: the clause before the colon still introduces the quote
+    doc = nlp("The crowd cheered.\n\n17-year-old Jared Potts echoed:\n\n“He speaks his mind, and the country needs that.”")
+    q = quote_with(doc, "speaks his mind")
+    assert not q.inferred and q.cue.text == "echoed"
+    assert q.speaker_mention.text == "17-year-old Jared Potts"
+    assert speaker_of(doc, q).name == "Jared Potts"
+
+
+def test_colon_after_a_verb_without_a_subject_is_not_an_attribution(nlp):
+    doc = nlp("Here is the list:\n\n“Apples, pears and plums.”")
+    assert all(q.cue is None or q.cue.text != "is" for q in doc._.quotes)

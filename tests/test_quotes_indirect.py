@@ -134,3 +134,22 @@ def test_speech_acts_with_an_object_are_weaker_indirect_quotes(nlp):
 
 def test_where_someone_spoke_is_not_what_they_said(nlp):
     assert nlp("The senator spoke at a rally on Tuesday.")._.quotes == []
+
+
+def test_relative_pronoun_is_the_mention_and_the_antecedent_the_speaker(nlp):
+    doc = nlp("The plan was criticised by Karl Weber, who said the costs had been hidden from voters.")
+    q = quote_with(doc, "costs had been hidden")
+    assert q.speaker_mention.text == "who"
+    assert speaker_of(doc, q).name == "Karl Weber"
+
+
+def test_clause_before_a_colon_is_not_what_the_cue_reports(nlp):
+    doc = nlp("The strategy is paying off: he said he raised $100,000 in three days.")
+    q = quote_with(doc, "raised $100,000")
+    assert "paying off" not in q.content.text and q.speaker_mention.text == "he"
+
+
+def test_governing_verb_belongs_to_the_cue(nlp):
+    doc = nlp("Senator Ruth Adams went on to say that the bill would fail.")
+    q = quote_with(doc, "bill would fail")
+    assert q.cue.text == "went on to say" and q.cue_lemma == "say"

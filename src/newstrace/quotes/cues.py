@@ -11,16 +11,19 @@ maintain mention recall urge vow tweet post complain concede conclude disclose e
 remark repeat reiterate testify agree charge counter joke quip accuse boast brag caution clarify comment hint imply
 inform lament protest recommend signal speculate shout threaten whisper yell affirm pledge propose demand
 acknowledge announce exclaim muse retort rule concur object assure advise admit blog email text tell
-show find continue
+show find continue echo
 """.split())
 # Verbs of cognition: a cue only with a clause ("she believes the plan will fail").
-COGNITION_LEMMAS = frozenset("think believe know feel hope fear expect worry doubt wonder suspect learn understand".split())
+COGNITION_LEMMAS = frozenset("""
+think believe know feel hope fear expect worry doubt wonder suspect learn understand see consider recognize
+recognise remember realize realise assume imagine reckon
+""".split())
 # Verbs of intention, commitment and direction: cues only with a clause or an infinitive ("she vowed to fight",
 # "they want to leave", "he ordered the troops to withdraw"); the infinitive (with the person directed) is the
 # content.
 INTENTION_LEMMAS = frozenset("""
 want hope expect intend plan vow pledge promise threaten refuse decline agree offer seek aim wish
-order instruct encourage invite remind beg
+order instruct encourage invite remind beg decide prefer
 """.split())
 # Intentions that are plans or wishes rather than words: kept at a lower confidence.
 PLAN_LEMMAS = frozenset("want intend plan seek aim wish".split())

@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Doc
 
 from newstrace.quotes.attribution import Attribution
-from newstrace.quotes.cues import PUBLISH_LEMMAS, statement_object
+from newstrace.quotes.cues import PUBLISH_LEMMAS, cue_lemma, statement_object
 
 _LEFT_DEPS = frozenset(("aux", "auxpass", "neg", "advmod"))
 # a speech act's preposition or particle before its content: "called for", "talked about", "pointed out"
@@ -39,9 +39,23 @@ def _left_edge(doc: Doc, att: Attribution) -> int:
     head, start = span.root, span.start
     while start > 0 and doc[start - 1].head.i == head.i and doc[start - 1].dep_ in _LEFT_DEPS:
         start -= 1
+    start = _governing_verb(doc, head, start)
     if att.source is not None and doc[start].idx < att.source[1]:
         return att.cue[0]
     return min(att.cue[0], doc[start].idx)
+
+
+def _governing_verb(doc: Doc, head, start: int) -> int:
+    """"sought to clarify", "went on to say", "is continuing to insist": the verb the cue completes is part of it."""
+    gov = head.head
+    if head.dep_ != "xcomp" or gov.pos_ != "VERB" or not 0 < start - gov.i <= 3 or cue_lemma(gov) is not None:
+        return start
+    if not all(t.head.i in (gov.i, head.i) and t.dep_ in ("prt", "aux", "advmod", "neg") for t in doc[gov.i + 1:start]):
+        return start
+    begin = gov.i
+    while begin > 0 and doc[begin - 1].head.i == gov.i and doc[begin - 1].dep_ in _LEFT_DEPS:
+        begin -= 1
+    return begin
 
 
 def _right_edge(text: str, att: Attribution) -> int:

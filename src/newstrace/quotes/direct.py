@@ -27,8 +27,8 @@ def link_segments(doc: Doc, text: str, segments: list[Segment], cues: list[Attri
     by_segment: list[tuple[Segment, Attribution]] = []
     for seg in segments:
         seg = seg if seg.closed else _cut_unclosed(text, seg, cues)
-        att = (_absorb(seg, out, text) or _nearest_cue(doc, text, seg, spare) or dash_attribution(text, seg)
-               or _floating(seg, by_segment, text, paras))
+        att = (_absorb(seg, out, text) or _nearest_cue(doc, text, seg, spare) or _colon_lead(doc, text, seg, spare)
+               or dash_attribution(text, seg) or _floating(seg, by_segment, text, paras))
         if att is None:
             continue
         _source_outside(doc, text, seg, att)
@@ -67,6 +67,38 @@ def _source_outside(doc: Doc, text: str, seg: Segment, att: Attribution) -> None
     if words and (words[0].is_title or words[0].pos_ in ("PRON", "DET", "PROPN")):
         att.source = (words[0].idx, words[-1].idx + len(words[-1]))
         att.source_head = next((t.i for t in words if t.head.i < words[0].i or t.head.i > words[-1].i), words[0].i)
+
+
+def _colon_lead(doc: Doc, text: str, seg: Segment, spare: list[Attribution]) -> Attribution | None:
+    """"Cruz continued:" at the end of a paragraph (or before the quote): the clause before the colon introduces it.
+
+    A spare cue in that clause is used; otherwise any verb with a subject that ends at the colon ("the headline
+    reads:", "Jared Potts echoed:"), at a lower confidence since its verb is not a known cue.
+    """
+    colon = len(text[:seg.start].rstrip())
+    if colon == 0 or text[colon - 1] != ":" or seg.start - colon > 4:
+        return None
+    tok = doc.char_span(colon - 1, colon, alignment_mode="expand")
+    if tok is None:
+        return None
+    sent = tok[0].sent
+    inside = [a for a in spare if a.cue is not None and sent.start_char <= a.cue[0] < colon]
+    if inside:
+        att = max(inside, key=lambda a: a.cue[0])
+        spare.remove(att)
+        att.content, att.kind, att.confidence = (seg.start, seg.end), "direct", 0.85
+        return att
+    verb = tok[0].head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if verb.pos_ != "VERB" or verb.lemma_ in ("be", "have", "do") or subject is None or verb.i >= tok[0].i or subject.lower_ in ("it", "there", "this", "here"):
+        return None
+    words = [t for t in subject.subtree if not t.is_punct]
+    end = verb.i
+    while end + 1 < tok[0].i and verb.doc[end + 1].dep_ in ("prt", "advmod", "prep") and verb.doc[end + 1].head == verb:
+        end += 1  # "went on", "shot back"
+    cue_end = verb.doc[end].idx + len(verb.doc[end])
+    return Attribution(content=(seg.start, seg.end), kind="direct", cue=(verb.idx, cue_end), cue_lemma=verb.lemma_.lower(),
+                       source=(words[0].idx, words[-1].idx + len(words[-1])), source_head=subject.i, confidence=0.7)
 
 
 def _inside_any(r: tuple[int, int] | None, segments: list[Segment]) -> bool:

@@ -45,8 +45,9 @@ def quotes_and_speakers(doc: Doc, min_confidence: float = 0.0) -> tuple[list[Quo
 
 
 def _quote(text: str, att: Attribution, qid: str, speaker_id: str | None) -> Quote:
-    mention = att.source if att.follows is None else att.follows.source
-    parts = [r for r in (att.content, att.cue if att.follows is None else None, att.source) if r]
+    leader = att if att.follows is None else att.follows
+    mention = leader.extra.get("mention", leader.source) if leader.source is not None else None
+    parts = [r for r in (att.content, att.cue if att.follows is None else None, mention) if r]
     whole = (min(r[0] for r in parts), max(r[1] for r in parts))
     return Quote(id=qid, span=_span(text, whole), content=_span(text, att.content), kind=att.kind,
                  cue=_span(text, att.cue), cue_lemma=att.cue_lemma, speaker_mention=_span(text, mention),

@@ -65,6 +65,11 @@ def _from_cue(token: Token, sent: SpacySpan, text: str) -> Attribution | None:
                       confidence=confidence if content else 0.6)
     if source_tok is not None:
         att.source, att.source_head = source, source_tok.i
+        relative = _relative_subject(token)
+        if relative is not None:
+            # "Trump, who said …": the words that speak are "who"; the speaker is resolved from "Trump"
+            att.source = _source_range(source_tok, cut_clauses=True)
+            att.extra["mention"] = (relative.idx, relative.idx + len(relative))
     att.addressee = _addressee(token, lemma)
     att.venue, venue_with = _venue(token)
     att.addressee = att.addressee or venue_with
@@ -101,6 +106,8 @@ def _clause(token: Token) -> Range | None:
                 and takes_infinitive(token.lemma_.lower()):
             return _trim([t for t in child.subtree if t.i != child.left_edge.i])  # "called for X to resign"
         if child.dep_ == "ccomp" or child.dep_ == "xcomp" and (token.lemma_ == "say" or _infinitive(child)):
+            if _cut_off_before(child, token):
+                continue
             words = [t for t in child.subtree]
             if child.dep_ == "xcomp" and child.i > token.i:
                 # "urged the minister to resign": the person urged belongs to the content
@@ -110,6 +117,14 @@ def _clause(token: Token) -> Range | None:
             words = [t for t in words if not (t.i == token.i)]
             return _trim(words, token)
     return None
+
+
+def _cut_off_before(clause: Token, cue: Token) -> bool:
+    """"It is paying off: he said he raised …": a clause before the cue, ended by a colon or semicolon, is not what was said."""
+    if clause.i > cue.i:
+        return False
+    end = max(t.i for t in clause.subtree)
+    return any(t.text in (":", ";") for t in cue.doc[end:cue.i])
 
 
 def _infinitive(child: Token) -> bool:
@@ -234,6 +249,19 @@ def _subject(token: Token) -> Token | None:
     return None
 
 
+def _relative_subject(token: Token) -> Token | None:
+    """The relative pronoun that is the cue's subject ("who" in "Trump, who said …"), if any."""
+    node = token
+    for _ in range(4):
+        subj = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
+        if subj is not None:
+            return subj if node.dep_ == "relcl" and subj.lower_ in _RELATIVE else None
+        if node.dep_ not in _CLIMB or node.head is node:
+            return None
+        node = node.head
+    return None
+
+
 def _inverted_object(token: Token, lemma: str) -> Token | None:
     """"…," said a protester: the parser often takes an inverted subject for an object."""
     if lemma in ADDRESSEE_LEMMAS or token.i == 0 or not (token.nbor(-1).is_punct or token.nbor(-1).is_quote):
@@ -249,10 +277,10 @@ def _agent(token: Token) -> Token | None:
     return None
 
 
-def _source_range(token: Token) -> Range:
+def _source_range(token: Token, cut_clauses: bool = False) -> Range:
     """The subject's whole phrase (appositions and relative clauses included), minus edge punctuation."""
     words = list(token.subtree)
-    if token.dep_ not in _SUBJECTS and token.dep_ not in ("pobj",):
+    if cut_clauses or token.dep_ not in _SUBJECTS and token.dep_ not in ("pobj",):
         # an antecedent of a relative clause or participle: stop where the clause starts
         clause = [c for c in token.children if c.dep_ in ("relcl", "acl")]
         if clause:
