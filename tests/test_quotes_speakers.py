@@ -93,3 +93,18 @@ def test_a_name_that_only_modifies_the_source_is_not_the_speaker(nlp):
     doc = nlp("Hong Kong leader announces withdrawal of the bill\n\nThe city's chief executive said the bill was dead.")
     q = quote_with(doc, "withdrawal of the bill")
     assert speaker_of(doc, q).name != "Hong Kong"
+
+
+def test_transcript_labels_resolve_to_the_titled_people_and_same_surnames_stay_apart(nlp):
+    text = ("Remarks of President Barack Obama and First Lady Michelle Obama as Delivered\n\n"
+            "THE PRESIDENT: Merry Christmas everybody, and thank you for joining us.\n\n"
+            "THE FIRST LADY: Barack needed all the help he could get this year.")
+    doc = nlp(text)
+    president, lady = quote_with(doc, "Merry Christmas"), quote_with(doc, "needed all the help")
+    assert speaker_of(doc, president).name == "Barack Obama" and speaker_of(doc, president).role == "President"
+    assert speaker_of(doc, lady).name == "Michelle Obama" and speaker_of(doc, lady).role == "First Lady"
+
+
+def test_an_occasion_label_is_not_a_speaker(nlp):
+    doc = nlp("WEEKLY ADDRESS: Merry Christmas from the President and the First Lady")
+    assert all(s.name != "WEEKLY ADDRESS" for s in doc._.speakers)

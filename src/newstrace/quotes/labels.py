@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from newstrace.quotes.attribution import Attribution
+from newstrace.quotes.cues import VENUE_NOUNS
 from newstrace.quotes.marks import QUOTE_CHARS, Segment
 
 _LABEL = re.compile(r"(?P<label>(?:Q|A|[A-Z][\w.'’&\-]*(?:[ \t]+[\w.'’&\-]+){0,4}))[ \t]*:[ \t]+(?P<rest>\S[^\n]*)")
@@ -54,6 +55,8 @@ def _is_speaker_label(label: str) -> bool:
         return True
     if words[0].lower().strip(".") in _NOT_SPEAKERS or any(w.lower() in _NOT_SPEAKERS for w in words[-1:]):
         return False
+    if len(words) > 1 and words[-1].lower() in VENUE_NOUNS:
+        return False  # "WEEKLY ADDRESS: …", "Joint Statement: …" name an occasion, not who speaks
     # a name or a title: every word capitalised (or joining words)
     return all(w[0].isupper() or w.lower() in ("of", "the", "for", "and", "de", "van", "von") for w in words)
 

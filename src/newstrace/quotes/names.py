@@ -38,8 +38,8 @@ def cluster_names(doc: Doc) -> list[Cluster]:
     clusters: list[Cluster] = []
     for ent in doc.ents:
         kind = "person" if ent.label_ in PERSON_LABELS else "organisation" if ent.label_ in ORG_LABELS else None
-        if kind is None:
-            continue
+        if kind is None or ent.label_ == "NORP" and ent.root.pos_ == "ADJ":
+            continue  # "the American people": an adjective, not a group that could speak
         name = clean_name(ent.text)
         if not name or not any(c.isalpha() for c in name):
             continue
@@ -75,6 +75,8 @@ def _match(clusters: list[Cluster], name: str, kind: str) -> Cluster | None:
             continue
         cwords = cluster.name.lower().split()
         # "Smith" after "Jane Smith"; "Jane Smith" after "Smith"; "Jane" after "Jane Smith" when unambiguous
+        if len(words) > 1 and len(cwords) > 1 and words[0] != cwords[0] and words[-1] == cwords[-1]:
+            continue  # "Michelle Obama" is not "Barack Obama"
         if words[-1] == cwords[-1] or len(words) == 1 and words[0] in cwords or len(cwords) == 1 and cwords[0] in words:
             if len(words) > len(cwords):
                 cluster.name = name

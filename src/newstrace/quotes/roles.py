@@ -12,11 +12,39 @@ _AFFILIATION_PREPS = frozenset("at of for with in".split())
 _NOT_ROLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss"})
 
 
+# Titles written before a name ("President Barack Obama", "First Lady Michelle Obama", "Prime Minister X").
+TITLES = frozenset("""
+president vice senator sen. rep. representative congressman congresswoman governor gov. mayor minister premier
+secretary general gen. colonel col. captain capt. lieutenant lt. sergeant sgt. admiral adm. commander judge justice
+chancellor king queen prince princess pope lady ambassador commissioner chairman chairwoman chair director chief
+sheriff bishop archbishop rabbi imam cardinal professor prof. speaker leader councillor councilman councilwoman
+attorney president-elect
+""".split())
+
+
 def describe_clusters(doc: Doc, clusters: list[Cluster]) -> None:
     """Fill ``role``, ``affiliation`` and description aliases from each cluster's name mentions."""
     for cluster in clusters:
-        for head in cluster.heads:
+        for (start, _), head in zip(cluster.mentions, cluster.heads):
+            cluster.role = cluster.role or _title_before(doc, start)
             _describe(doc[head], cluster)
+
+
+def _title_before(doc: Doc, start: int) -> str | None:
+    """The capitalised title right before a name, whatever the parser made of it ("Remarks of President X")."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    i, words = span.start, []
+    while i > 0 and len(words) < 3 and doc[i - 1].text[:1].isupper() and doc[i - 1].ent_type_ != "PERSON":
+        words.insert(0, doc[i - 1])
+        i -= 1
+    while words and words[-1].lower_ not in TITLES:
+        words.pop()
+    while words and words[0].lower_ not in TITLES and words[0].lower_ not in ("first", "prime", "vice", "deputy", "foreign",
+                                                                                 "defense", "defence", "interior", "chief"):
+        words.pop(0)
+    return " ".join(t.text for t in words) or None
 
 
 def _describe(name: Token, cluster: Cluster) -> None:
