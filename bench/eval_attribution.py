@@ -16,11 +16,9 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from brat import QUOTE_MARKS, Relation, read_ann, split_files  # noqa: E402
-
-from newstrace.extract import extract_string  # noqa: E402
-from newstrace.pipeline import analyze_articles  # noqa: E402
+from newstrace.extract import extract_string
+from newstrace.pipeline import analyze_articles
+from newstrace.quotes.polnear import QUOTE_MARKS, Relation, read_ann, split_files
 
 _WORD = re.compile(r"\w+")
 _PRONOUNS = frozenset("he she they it we i you".split())

@@ -9,6 +9,7 @@ from newstrace.quotes.cuespan import widen_cues
 from newstrace.quotes.direct import clip_to_paragraph, link_segments, paragraph_starts
 from newstrace.quotes.indirect import find_cue_attributions
 from newstrace.quotes.labels import label_attributions
+from newstrace.quotes.learned import find_learned_attributions
 from newstrace.quotes.marks import find_segments
 from newstrace.quotes.names import Cluster
 from newstrace.quotes.nominal import find_nominal_attributions
@@ -21,6 +22,7 @@ def find_attributions(doc: Doc, text: str | None = None) -> list[Attribution]:
     text = doc.text if text is None else text  # Doc.text is rebuilt on every access
     segments = find_segments(text)
     cues = find_cue_attributions(doc, text) + find_nominal_attributions(doc) if doc.has_annotation("DEP") else []
+    cues += find_learned_attributions(doc, text, cues) if doc.has_annotation("DEP") else []
     labels = label_attributions(text, paragraph_starts(text))
     cues = [c for c in cues if not any(_overlap(c.cue, lab.content) for lab in labels)]
     atts = link_segments(doc, text, segments, labels + cues)

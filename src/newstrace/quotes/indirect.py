@@ -43,17 +43,32 @@ def find_cue_attributions(doc: Doc, text: str) -> list[Attribution]:
     return found
 
 
-def _from_cue(token: Token, sent: SpacySpan, text: str) -> Attribution | None:
-    lemma = cue_lemma(token)
+def learned_attribution(token: Token, text: str, probability: float) -> Attribution | None:
+    """A verb the learned detector found outside the lexicon: an attribution only with a source and a content."""
+    if any(c.dep_ == "nsubjpass" for c in token.children) or token.tag_ == "VBN" and not any(
+            c.dep_ == "aux" for c in token.children):
+        return None  # "the plan was blasted": the subject did not speak
+    att = _from_cue(token, token.sent, text, lemma=token.lemma_.lower())
+    if att is None or att.source is None or att.content[0] < 0:
+        return None
+    att.confidence = round(min(att.confidence, 0.3 + 0.4 * probability), 2)
+    return att
+
+
+def _from_cue(token: Token, sent: SpacySpan, text: str, lemma: str | None = None) -> Attribution | None:
+    learned = lemma is not None
+    lemma = lemma or cue_lemma(token)
     if lemma is None or is_intention(lemma) and any(c.dep_ == "nsubjpass" for c in token.children):
         return None  # "prices are expected to rise": the subject is what is expected, not who expects it
+    if _passive_participle(token):
+        return None  # "Blasted for its handling of …, the agency stayed silent": the agency did not blast
     pieces = [] if any(c.dep_ == "ccomp" for c in token.children) else _parenthetical(token, sent)
     content = (_clause(token) or (pieces[0] if pieces else None) or _after_colon(token, sent)
                or _misattached_clause(token))
     confidence = 0.6 if lemma in PLAN_LEMMAS else 0.8  # plans and wishes, not words
-    if content is None and takes_object(lemma):
+    if content is None and (takes_object(lemma) or learned):
         content, confidence = _object(token), 0.5
-    if content is None and needs_clause(lemma):
+    if content is None and (needs_clause(lemma) or learned):
         return None
     source_tok = _subject(token) or _inverted_object(token, lemma)
     source = _source_range(source_tok) if source_tok is not None else _bare_subject(token, sent)
@@ -247,6 +262,12 @@ def _subject(token: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _passive_participle(token: Token) -> bool:
+    """A participle clause in the passive with no agent: the noun it hangs on is acted upon, not the speaker."""
+    return (token.tag_ == "VBN" and token.dep_ in ("advcl", "acl") and token.i < token.head.i
+            and not any(c.dep_ in ("aux", "auxpass", "agent", "nsubj") for c in token.children))
 
 
 def _relative_subject(token: Token) -> Token | None:

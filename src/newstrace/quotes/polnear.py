@@ -1,4 +1,4 @@
-"""Reading PolNeAR's brat standoff files (one annotator per text) into attribution relations."""
+"""Reading PolNeAR's brat standoff files (development data, never shipped; one annotator per text) into attribution relations."""
 from __future__ import annotations
 
 import re

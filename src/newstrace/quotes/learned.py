@@ -1,0 +1,117 @@
+"""A learned cue detector: verbs outside the cue lexicon that introduce what someone said, thinks or wants.
+
+The lexicon (``cues.py``) covers verbs of saying and believing; attribution in news also runs through verbs
+no list anticipates ("Cruz shot back", "she sees the deal as a mistake", "he is seeking a recount"). A logistic
+regression over hashed features of the parse (lemma, tag, dependency, the shape of the verb's arguments) was
+trained on PolNeAR's training split to find the verbs that head an attribution cue
+(``python -m newstrace.quotes.train --polnear PATH``). A detected verb becomes an attribution only when the rules
+find both its source (a subject) and its content (a clause, infinitive or object), and it keeps the detector's
+probability as a low confidence, so ``min_confidence`` can leave such cues out.
+"""
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction import FeatureHasher
+from spacy.tokens import Doc, Token
+
+from newstrace.quotes.cues import COGNITION_LEMMAS, INTENTION_LEMMAS, OBJECT_LEMMAS, SPEECH_LEMMAS
+
+WEIGHTS = Path(__file__).resolve().parent / "weights"
+N_FEATURES = 2 ** 18
+_HASHER = FeatureHasher(n_features=N_FEATURES, input_type="string", alternate_sign=False)
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+
+
+def candidates(doc: Doc) -> list[Token]:
+    """The tokens the detector scores: verbs (nominal cues have their own rules)."""
+    return [t for t in doc if t.pos_ == "VERB"]
+
+
+def token_features(token: Token) -> list[str]:
+    """Hashed-feature names of one candidate verb."""
+    lemma, doc = token.lemma_.lower(), token.doc
+    deps = sorted({c.dep_ for c in token.children})
+    preps = sorted(f"{c.dep_}:{c.lower_}" for c in token.children if c.dep_ in ("prep", "prt", "agent"))
+    subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+    subj = "none" if subject is None else subject.ent_type_ or subject.pos_
+    xcomp_to = any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in token.children)
+    feats = [f"l={lemma}", f"t={token.tag_}", f"d={token.dep_}", f"hl={token.head.lemma_.lower()}",
+             f"hd={token.head.dep_}", f"hp={token.head.pos_}", f"subj={subj}", f"lex={_lexicon(lemma)}",
+             f"l|d={lemma}|{token.dep_}", f"l|subj={lemma}|{subj}", f"l|xto={lemma}|{xcomp_to}",
+             f"prev={doc[token.i - 1].lower_ if token.i else '^'}",
+             f"next={doc[token.i + 1].lower_ if token.i + 1 < len(doc) else '$'}"]
+    feats += [f"c={d}" for d in deps] + [f"l|c={lemma}|{d}" for d in deps]
+    feats += [f"p={p}" for p in preps] + [f"l|p={lemma}|{p}" for p in preps]
+    feats += [f"quoted={_inside_quotes(token)}", f"colon={any(c.text == ':' for c in token.rights)}"]
+    return feats
+
+
+def _lexicon(lemma: str) -> str:
+    for name, group in (("speech", SPEECH_LEMMAS), ("cognition", COGNITION_LEMMAS), ("intention", INTENTION_LEMMAS),
+                        ("object", OBJECT_LEMMAS)):
+        if lemma in group:
+            return name
+    return "none"
+
+
+def _inside_quotes(token: Token) -> bool:
+    before = token.doc[token.sent.start:token.i].text
+    return sum(before.count(c) for c in "\"“”") % 2 == 1
+
+
+def featurise(tokens: list[Token]):
+    """The hashed feature matrix of ``tokens`` (one row each)."""
+    return _HASHER.transform(token_features(t) for t in tokens)
+
+
+@dataclass(frozen=True)
+class CueDetector:
+    coef: np.ndarray
+    bias: float
+    threshold: float
+    meta: dict
+
+    def probabilities(self, tokens: list[Token]) -> np.ndarray:
+        if not tokens:
+            return np.zeros(0)
+        return 1 / (1 + np.exp(-(featurise(tokens) @ self.coef + self.bias)))
+
+    def detect(self, doc: Doc) -> list[tuple[Token, float]]:
+        """Candidate verbs at or above the shipped threshold, with their probability."""
+        tokens = candidates(doc)
+        return [(t, float(p)) for t, p in zip(tokens, self.probabilities(tokens)) if p >= self.threshold]
+
+
+@functools.lru_cache(maxsize=1)
+def load_detector(folder: Path = WEIGHTS) -> CueDetector | None:
+    """The shipped detector, or ``None`` when its weights are absent (the rules still run)."""
+    try:
+        arrays = np.load(folder / "cues.npz")
+        meta = json.loads((folder / "cues.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    return CueDetector(arrays["coef"].astype(np.float64), float(arrays["bias"]), float(meta["threshold"]), meta)
+
+
+def find_learned_attributions(doc: Doc, text: str, known: list) -> list:
+    """Attributions for the detected verbs that are neither lexicon cues nor inside a cue already found."""
+    from newstrace.quotes.cues import cue_lemma
+    from newstrace.quotes.indirect import learned_attribution
+
+    detector = load_detector()
+    if detector is None:
+        return []
+    taken = [a.cue for a in known if a.cue is not None]
+    found = []
+    for token, probability in detector.detect(doc):
+        if cue_lemma(token) is not None or any(s <= token.idx < e for s, e in taken):
+            continue
+        att = learned_attribution(token, text, probability)
+        if att is not None:
+            found.append(att)
+    return found
