@@ -4,10 +4,10 @@ import pytest
 from quotes_helpers import quote_with, speaker_of
 
 
-def test_said_that_excludes_the_framing_that(nlp):
+def test_said_that_keeps_the_complementiser_in_the_content_as_annotation_schemes_do(nlp):
     doc = nlp("The minister said that the bridge would reopen in May.")
     q = quote_with(doc, "bridge would reopen")
-    assert q.kind == "indirect" and q.content.text == "the bridge would reopen in May"
+    assert q.kind == "indirect" and q.content.text == "that the bridge would reopen in May"
     assert q.speaker_mention.text == "The minister" and q.cue.text == "said"
 
 

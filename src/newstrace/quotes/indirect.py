@@ -115,7 +115,7 @@ def _according_to(token: Token, sent: SpacySpan) -> Attribution | None:
 
 
 def _clause(token: Token) -> Range | None:
-    """The clausal complement ("said [that] the plan failed"), without the framing ``that``."""
+    """The clausal complement with its complementiser ("said [that the plan failed]"), as PARC and PolNeAR annotate it."""
     for child in token.children:
         if child.dep_ == "advcl" and child.left_edge.lower_ == "for" and _to_infinitive_of(child) \
                 and takes_infinitive(token.lemma_.lower()):
@@ -127,7 +127,7 @@ def _clause(token: Token) -> Range | None:
             if child.dep_ == "xcomp" and child.i > token.i:
                 # "urged the minister to resign": the person urged belongs to the content
                 words += [t for c in token.children if c.dep_ == "dobj" and c.i < child.i for t in c.subtree]
-            while words and (words[0].lower_ in _MARKS and words[0].lower_ == "that" or words[0].is_punct):
+            while words and words[0].is_punct:
                 words = words[1:]
             words = [t for t in words if not (t.i == token.i)]
             return _trim(words, token)
