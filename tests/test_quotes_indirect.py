@@ -153,3 +153,10 @@ def test_governing_verb_belongs_to_the_cue(nlp):
     doc = nlp("Senator Ruth Adams went on to say that the bill would fail.")
     q = quote_with(doc, "bill would fail")
     assert q.cue.text == "went on to say" and q.cue_lemma == "say"
+
+
+def test_speech_verb_with_a_noun_phrase_object_reports_it_weakly(nlp):
+    doc = nlp("The ministry announced the closure of three hospitals. Later she said it again.")
+    q = quote_with(doc, "closure of three hospitals")
+    assert q.cue_lemma == "announce" and q.confidence == 0.5 and q.speaker_mention.text == "The ministry"
+    assert all(q.content.text != "it" for q in doc._.quotes)  # "said it": say needs a clause or a quote
