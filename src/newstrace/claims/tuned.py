@@ -1,0 +1,122 @@
+"""The fine-tuned top of all-MiniLM-L6-v2: its last transformer layer(s), retrained for check-worthiness.
+
+The packaged model's bottom layers stay frozen, so the pipeline's one MiniLM forward pass also yields the
+hidden states these layers start from (``embeddings.encode_with_hidden``). Only the tuned layers and the
+linear head over their mean-pooled output ship (float16, ``weights/checkworthy_tuned.npz``); the layers
+are written out here in plain torch (BERT post-norm layers: self-attention, then a GELU feed-forward) so
+the weights do not depend on the internals of a ``transformers`` version. Needs torch (``[semantic]``).
+"""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+from torch.nn import functional as F
+
+HIDDEN, HEADS, INTERMEDIATE, EPS = 384, 12, 1536, 1e-12  # all-MiniLM-L6-v2's configuration
+N_LAYERS = 6
+
+
+class Layer(nn.Module):
+    """One BERT encoder layer with the parameter names of the Hugging Face checkpoint (minus the prefix)."""
+
+    def __init__(self, dropout: float = 0.1):
+        super().__init__()
+        self.query, self.key, self.value = (nn.Linear(HIDDEN, HIDDEN) for _ in range(3))
+        self.attention_out, self.attention_norm = nn.Linear(HIDDEN, HIDDEN), nn.LayerNorm(HIDDEN, eps=EPS)
+        self.intermediate, self.out = nn.Linear(HIDDEN, INTERMEDIATE), nn.Linear(INTERMEDIATE, HIDDEN)
+        self.out_norm = nn.LayerNorm(HIDDEN, eps=EPS)
+        self.dropout = nn.Dropout(dropout)
+
+    def forward(self, h: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        b, n, _ = h.shape
+        q, k, v = (f(h).view(b, n, HEADS, -1).transpose(1, 2) for f in (self.query, self.key, self.value))
+        weights = (q @ k.transpose(-1, -2)) / math.sqrt(HIDDEN // HEADS)
+        weights = weights.masked_fill(~mask[:, None, None, :], torch.finfo(weights.dtype).min)
+        context = (self.dropout(weights.softmax(-1)) @ v).transpose(1, 2).reshape(b, n, HIDDEN)
+        h = self.attention_norm(h + self.dropout(self.attention_out(context)))
+        return self.out_norm(h + self.dropout(self.out(F.gelu(self.intermediate(h)))))
+
+
+# our names -> the checkpoint's, within ``encoder.layer.{i}.``
+CHECKPOINT_NAMES = {"query": "attention.self.query", "key": "attention.self.key", "value": "attention.self.value",
+                    "attention_out": "attention.output.dense", "attention_norm": "attention.output.LayerNorm",
+                    "intermediate": "intermediate.dense", "out": "output.dense", "out_norm": "output.LayerNorm"}
+
+
+class TunedTop(nn.Module):
+    """The top ``n_layers`` layers, mean pooling over real tokens, and a linear head giving one logit."""
+
+    def __init__(self, n_layers: int, dropout: float = 0.1):
+        super().__init__()
+        self.layers = nn.ModuleList(Layer(dropout) for _ in range(n_layers))
+        self.head_dropout = nn.Dropout(dropout)
+        self.head = nn.Linear(HIDDEN, 1)
+
+    @property
+    def first_layer(self) -> int:
+        """Index of the hidden state (0 = embeddings output) the tuned layers start from."""
+        return N_LAYERS - len(self.layers)
+
+    def forward(self, h: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        for layer in self.layers:
+            h = layer(h, mask)
+        m = mask.unsqueeze(-1).to(h.dtype)
+        pooled = (h * m).sum(1) / m.sum(1).clamp(min=1)
+        return self.head(self.head_dropout(pooled)).squeeze(-1)
+
+
+def from_checkpoint(n_layers: int, model_dir: Path, dropout: float = 0.1) -> TunedTop:
+    """A ``TunedTop`` whose layers start as the packaged model's top layers (the head starts at zero)."""
+    from safetensors.torch import load_file
+
+    state = load_file(str(Path(model_dir) / "model.safetensors"))
+    top = TunedTop(n_layers, dropout)
+    for j, layer in enumerate(top.layers):
+        i = top.first_layer + j
+        for ours, theirs in CHECKPOINT_NAMES.items():
+            for param in ("weight", "bias"):
+                key = next(k for k in (f"encoder.layer.{i}.{theirs}.{param}", f"bert.encoder.layer.{i}.{theirs}.{param}")
+                           if k in state)
+                getattr(getattr(layer, ours), param).data.copy_(state[key])
+    nn.init.zeros_(top.head.weight)
+    nn.init.zeros_(top.head.bias)
+    return top
+
+
+def pad(states: list[np.ndarray]) -> tuple[torch.Tensor, torch.Tensor]:
+    """Variable-length token states → a zero-padded float32 batch and its boolean mask."""
+    longest = max(len(s) for s in states)
+    h = torch.zeros(len(states), longest, HIDDEN)
+    mask = torch.zeros(len(states), longest, dtype=torch.bool)
+    for i, s in enumerate(states):
+        h[i, :len(s)] = torch.from_numpy(np.asarray(s, dtype=np.float32))
+        mask[i, :len(s)] = True
+    return h, mask
+
+
+def logits(top: TunedTop, states: list[np.ndarray], batch_size: int = 64) -> np.ndarray:
+    """The head's logit per sentence (evaluation mode, batches of similar length)."""
+    top.eval()
+    out = np.zeros(len(states))
+    order = np.argsort([len(s) for s in states], kind="stable")
+    with torch.inference_mode():
+        for start in range(0, len(order), batch_size):
+            idx = order[start:start + batch_size]
+            out[idx] = top(*pad([states[i] for i in idx])).double().numpy()
+    return out
+
+
+def save(top: TunedTop, path: Path) -> None:
+    arrays = {name: p.detach().numpy().astype(np.float16) for name, p in top.state_dict().items()}
+    np.savez_compressed(path, n_layers=np.array(len(top.layers)), **arrays)
+
+
+def load(path: Path) -> TunedTop:
+    arrays = np.load(path)
+    top = TunedTop(int(arrays["n_layers"]), dropout=0.0)
+    top.load_state_dict({k: torch.from_numpy(arrays[k].astype(np.float32)) for k in top.state_dict()})
+    return top.eval()
