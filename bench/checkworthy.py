@@ -2,17 +2,14 @@
 
     PYTHONPATH=src python bench/checkworthy.py --data ../shared/data/checkworthy [--cache /tmp/cw] [--quick]
 
-Cross-validation figures (train + dev, five chronological blocks of train and dev as folds) and the
-fine-tuning history are the ones the training command recorded with the weights. Cross-split checks
-refit the base models on part of train (with the shipped stackers and thresholds) and test on the rest:
+Cross-validation figures (train + dev, five chronological blocks of train and dev as folds) are the ones the
+training command recorded with the weights. Cross-split checks refit the two base models on part of
+train (with the shipped stacker and thresholds) and test on the rest:
 ``chronological`` (sentence ids follow the debates in time: train on the earlier 80%, test on the
 latest 20%, the same kind of shift as dev-test), ``short→long`` / ``long→short`` (by token count),
 and ``no-numbers`` (train without any sentence containing a digit, test on those with one: can the
 model see check-worthiness without its strongest surface cue?). Each is compared with the plain
-embedding + logistic-regression baseline trained on the same rows. With ``--finetune`` the chronological
-split also fine-tunes MiniLM's top layer on the earlier 80% (dev chooses the epoch, as in training; about
-30 minutes on 2 busy cores) and scores the shipped three-model recipe; the tuned logits are cached in
-``--cache`` (``tuned_chrono_logits.npy``) so later runs reuse them.
+embedding + logistic-regression baseline trained on the same rows.
 """
 from __future__ import annotations
 
@@ -26,7 +23,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score, precision_score, recall_score
 
 from newstrace.claims import train as recipe
-from newstrace.claims.checkworthiness import load_model, logit, network_scores
+from newstrace.claims.checkworthiness import load_model
 from newstrace.claims.data import read_split
 from newstrace.nlp.model import load_nlp
 
@@ -80,49 +77,33 @@ def shipped(data: Path, cache: Path | None) -> dict:
     figures = meta["figures"]
     print(f"cross-validation on train + dev ({meta['rows']} rows; folds: 5 chronological blocks of train + dev; "
           "recorded by the training command):")
-    print(f"  lexical + embedding  out-of-fold F1 {figures['cv_f1']:.3f}  by fold {figures['cv_f1_by_fold']}")
+    print(f"  ensemble  out-of-fold F1 {figures['cv_f1']:.3f}  by fold {figures['cv_f1_by_fold']}")
     print(f"  lexical   out-of-fold F1 {figures['lexical_cv_f1']:.3f}  by fold {figures['lexical_cv_f1_by_fold']}")
-    print(f"fine-tuned top ({meta['tuned']['n_layers']} layer, trained on train; epoch {meta['tuned']['best_epoch']} "
-          f"chosen on dev): {figures['tuned_epochs']}")
-    print(f"dev, 5-fold cross-validated stackers (recorded): {figures['dev_cv_f1']}")
     nlp = load_nlp(())
     feats = {s: recipe.featurise(data, s, cache, nlp) for s in ("train", "dev", "dev-test")}
-    tuned_logits = _tuned_logits(data, cache, model_sem) if model_sem.semantic else {}
     for split in ("dev", "dev-test"):
         lex, emb, y = feats[split]
         lexical = 1 / (1 + np.exp(-(lex @ model_lex.lexical_coef + model_lex.lexical_bias)))
-        print(f"{split}:" if split == "dev-test" else "dev (chose the epoch, stacker and threshold: a fit figure, not a test):")
+        print(f"{split}:" if split == "dev-test" else "dev (in the training pool: a fit figure, not a test):")
         if model_sem.semantic:
-            network, z = network_scores(model_sem.layers, emb), tuned_logits[split]
-            report("ensemble with tuned top (shipped)", y, model_sem.combine(lexical, network, z),
+            network = _network(model_sem, emb)
+            report("ensemble (shipped, [semantic])", y, model_sem.combine(lexical, network),
                    model_sem.threshold_ensemble)
-            report("previous ensemble (lexical + embedding)", y, _previous(meta, lexical, network),
-                   meta["threshold_without_tuned"])
-            report("tuned top alone @dev threshold", y, 1 / (1 + np.exp(-z)), _tuned_threshold(meta))
             report("embedding network alone @0.5", y, network, 0.5)
         report("lexical fallback (shipped, no torch)", y, lexical, model_sem.threshold_lexical)
     return feats
 
 
-def _previous(meta: dict, lexical, network) -> np.ndarray:
-    """The ensemble shipped before the tuned top: the out-of-fold stacker over the other two models."""
-    w = meta["stack_without_tuned"]
-    return 1 / (1 + np.exp(-(w["lexical"] * logit(lexical) + w["embedding"] * logit(network) + w["bias"])))
+def _network(model, emb) -> np.ndarray:
+    h = emb
+    for i, (w, b) in enumerate(model.layers):
+        h = h @ w + b
+        if i < len(model.layers) - 1:
+            h = np.maximum(h, 0)
+    return 1 / (1 + np.exp(-h.ravel()))
 
 
-def _tuned_threshold(meta: dict) -> float:
-    return next(e["dev_threshold"] for e in meta["figures"]["tuned_epochs"] if e["epoch"] == meta["tuned"]["best_epoch"])
-
-
-def _tuned_logits(data: Path, cache: Path | None, model) -> dict:
-    from newstrace.claims import finetune, tuned
-    from newstrace.claims.checkworthiness import _tuned_top
-
-    top = _tuned_top(model.tuned_path)
-    return {s: tuned.logits(top, finetune.hidden_states(data, s, cache, top.first_layer)) for s in ("dev", "dev-test")}
-
-
-def cross_splits(data: Path, feats: dict, quick: bool, cache: Path | None, tune: bool) -> None:
+def cross_splits(data: Path, feats: dict, quick: bool) -> None:
     """Base models refitted on part of train; the shipped stacker and thresholds applied unchanged."""
     examples = read_split(data, "train")
     lex, emb, y = feats["train"]
@@ -143,38 +124,9 @@ def cross_splits(data: Path, feats: dict, quick: bool, cache: Path | None, tune:
         network = recipe.fit_embedding(emb[tr], y[tr]).predict_proba(emb[te])[:, 1]
         baseline = LogisticRegression(C=1.0, max_iter=3000).fit(emb[tr], y[tr]).predict_proba(emb[te])[:, 1]
         print(f"cross-split {name}: train {int(tr.sum())}, test {int(te.sum())} ({time.time() - t0:.0f}s)")
-        if name.startswith("chronological") and (z := _chrono_tuned(data, cache, tr, te, tune)) is not None:
-            report("ensemble with tuned top (shipped recipe)", y[te], model.combine(lexical, network, z),
-                   model.threshold_ensemble)
-            report("tuned top alone @dev threshold", y[te], 1 / (1 + np.exp(-z)), _tuned_threshold(model.meta))
-        report("previous ensemble recipe", y[te], _previous(model.meta, lexical, network),
-               model.meta["threshold_without_tuned"])
+        report("ensemble recipe", y[te], model.combine(lexical, network), model.threshold_ensemble)
         report("lexical recipe", y[te], lexical, model.threshold_lexical)
         report("baseline: embedding + LR @0.5", y[te], baseline, 0.5)
-
-
-def _chrono_tuned(data: Path, cache: Path | None, tr, te, tune: bool) -> np.ndarray | None:
-    """Tuned logits of the latest 20% from a top fine-tuned on the earlier 80% (cached; computed with --finetune)."""
-    from newstrace.claims import embeddings, finetune, tuned
-
-    recipe_ = finetune.Recipe(**{k: v for k, v in load_model(True).meta["tuned"].items() if k in finetune.Recipe.__dataclass_fields__})
-    path = cache / "tuned_chrono_logits.npy" if cache else None
-    if path and path.exists():
-        return np.load(path)
-    if not tune:
-        print("  (tuned top on this split: run with --finetune)")
-        return None
-    layer = tuned.N_LAYERS - recipe_.n_layers
-    states = finetune.hidden_states(data, "train", cache, layer)
-    dev = finetune.hidden_states(data, "dev", cache, layer)
-    y = np.array([e.label for e in read_split(data, "train")])
-    y_dev = np.array([e.label for e in read_split(data, "dev")])
-    top, _ = finetune.fine_tune([states[i] for i in np.flatnonzero(tr)], y[tr], dev, y_dev, embeddings.model_dir(),
-                                recipe_)
-    z = tuned.logits(top, [states[i] for i in np.flatnonzero(te)])
-    if path:
-        np.save(path, z)
-    return z
 
 
 def news(nlp_sentences: list[str]) -> None:
@@ -209,32 +161,22 @@ def sample_sentences(shared: Path, limit: int = 400) -> list[str]:
 
 
 def timing(sentences: list[str]) -> None:
-    from newstrace.claims import embeddings
+    from newstrace.claims.checkworthiness import score_texts
 
     nlp = load_nlp(())
     t0 = time.time()
     docs = list(nlp.pipe(sentences))
     parse = time.time() - t0
-    print(f"  spaCy parse                    {len(docs) / parse:,.0f} sentences/s")
     for semantic in (False, True):
         model = load_model(semantic)
         if semantic and not model.semantic:
             continue
-        model.score(docs[:8])  # load the models outside the timing
-        took = _seconds(lambda: model.score(docs))
-        print(f"  {model.name:<30} {len(docs) / took:,.0f} sentences/s after parsing")
-    if load_model(True).semantic:
-        texts = [d.text for d in docs]
-        frozen = _seconds(lambda: embeddings.encode(texts))
-        both = _seconds(lambda: load_model(True).embedding_scores(texts))
-        print(f"  MiniLM: frozen embedding only {len(texts) / frozen:,.0f} sentences/s; embedding + tuned top from "
-              f"one pass {len(texts) / both:,.0f} sentences/s (cost ratio {both / frozen:.2f})")
-
-
-def _seconds(work) -> float:
-    t0 = time.time()
-    work()
-    return time.time() - t0
+        t0 = time.time()
+        model.score(docs)
+        took = time.time() - t0
+        print(f"  {model.name:<30} {len(docs) / took:,.0f} sentences/s after parsing "
+              f"(spaCy parse: {len(docs) / parse:,.0f} sentences/s)")
+    del score_texts
 
 
 def main() -> None:
@@ -242,15 +184,13 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "checkworthy")
     parser.add_argument("--cache", type=Path, help="reuse parsed features and embeddings from this folder")
     parser.add_argument("--quick", action="store_true", help="only the chronological cross-split")
-    parser.add_argument("--finetune", action="store_true",
-                        help="fine-tune the top layer for the chronological split when its logits are not cached")
     args = parser.parse_args()
     if not args.data.is_dir():
         print(f"skipped: no CheckThat! data at {args.data} (development data, see ../shared/data)")
         return
     print(f"newstrace check-worthiness bench, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
     feats = shipped(args.data, args.cache)
-    cross_splits(args.data, feats, args.quick, args.cache, args.finetune)
+    cross_splits(args.data, feats, args.quick)
     sentences = sample_sentences(args.data.parent)
     print("news sentences:")
     news(sentences)

