@@ -60,6 +60,25 @@ def main() -> None:
     y = {"dev": feats["dev"][2], "dev-test": feats["dev-test"][2], "late": feats["train"][2][late]}
     probe = full["texts"]([t for t, _ in NEWS_PROBE])
     evaluate(full, chrono, {**y, "probe": np.array([label for _, label in NEWS_PROBE])}, probe)
+    timing([t for t, _ in NEWS_PROBE] * 10, args.cache / f"tuned_full_{tune.n_layers}x{tune.epochs}_top.npz")
+
+
+def timing(texts: list[str], top_path: Path) -> None:
+    """Inference cost: the frozen embedding alone against embedding + tuned top from the same MiniLM pass."""
+    from newstrace.claims import embeddings
+
+    top = mt.load(top_path)
+    embeddings.encode(texts[:8])
+    t0 = time.time()
+    embeddings.encode(texts)
+    frozen = time.time() - t0
+    t0 = time.time()
+    _, states = mt.encode_with_hidden(texts, top.first_layer)
+    mt.logits(top, states)
+    both = time.time() - t0
+    print(f"timing ({len(texts)} sentences, {torch.get_num_threads()} thread(s)): frozen embedding "
+          f"{len(texts) / frozen:,.0f} sentences/s; embedding + tuned top {len(texts) / both:,.0f} sentences/s "
+          f"(cost ratio {both / frozen:.2f})")
 
 
 def scores_for(feats: dict, states: dict, rows: np.ndarray, targets: dict, tune: mt.Recipe, cache: Path, tag: str) -> dict:
