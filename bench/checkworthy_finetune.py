@@ -60,7 +60,30 @@ def main() -> None:
     y = {"dev": feats["dev"][2], "dev-test": feats["dev-test"][2], "late": feats["train"][2][late]}
     probe = full["texts"]([t for t, _ in NEWS_PROBE])
     evaluate(full, chrono, {**y, "probe": np.array([label for _, label in NEWS_PROBE])}, probe)
+    calibration_check(feats, ids)
     timing([t for t, _ in NEWS_PROBE] * 10, args.cache / f"tuned_full_{tune.n_layers}x{tune.epochs}_top.npz")
+
+
+def calibration_check(feats: dict, ids: np.ndarray) -> None:
+    """Where to fit the stacker, tested without dev-test: lexical + embedding models trained on the earliest 80% of
+    train score the latest 20%; the stacker and threshold come either from dev (scored by those same models) or
+    from the block before the test (60–80%, scored by models trained on the earliest 60%)."""
+    lex, emb, y = feats["train"]
+    q60, q80 = np.quantile(ids, [0.6, 0.8])
+    early, block, late = ids < q60, (ids >= q60) & (ids < q80), ids >= q80
+
+    def logits(rows, x_lex, x_emb):
+        lexical, network = recipe.fit_lexical(lex[rows], y[rows]), recipe.fit_embedding(emb[rows], y[rows])
+        return np.c_[logit(lexical.predict_proba(x_lex)[:, 1]), logit(network.predict_proba(x_emb)[:, 1])]
+
+    test = logits(early | block, lex[late], emb[late])
+    dev = logits(early | block, feats["dev"][0], feats["dev"][1])
+    previous = logits(early, lex[block], emb[block])
+    print("calibration check (lexical + embedding; train on earlier ids, test on the latest 20% of train):")
+    for name, (x, labels) in {"dev": (dev, feats["dev"][2]), "the 60–80% block": (previous, y[block])}.items():
+        stack, threshold, f1 = fit_stack(x, labels)
+        print(f"  stacker fitted on {name}: threshold {threshold:.2f} (CV F1 there {f1:.3f})")
+        report("    latest 20%", y[late], test, stack, threshold)
 
 
 def timing(texts: list[str], top_path: Path) -> None:
