@@ -48,6 +48,9 @@ def token_features(token: Token) -> list[str]:
     feats += [f"c={d}" for d in deps] + [f"l|c={lemma}|{d}" for d in deps]
     feats += [f"p={p}" for p in preps] + [f"l|p={lemma}|{p}" for p in preps]
     feats += [f"quoted={_inside_quotes(token)}", f"colon={any(c.text == ':' for c in token.rights)}"]
+    # what the verb is about and who does it: "expressed [concern]", "[the poll] found", "[it] seems"
+    feats += [f"{c.dep_}_l={c.lemma_.lower()}" for c in token.children if c.dep_ in ("dobj", "nsubj", "ccomp", "xcomp")]
+    feats += [f"l|obj={lemma}|{c.lemma_.lower()}" for c in token.children if c.dep_ == "dobj"]
     return feats
 
 
