@@ -99,3 +99,11 @@ def test_paragraph_ending_in_a_colon_introduces_the_next_paragraphs_quote(nlp):
 def test_colon_after_a_verb_without_a_subject_is_not_an_attribution(nlp):
     doc = nlp("Here is the list:\n\n“Apples, pears and plums.”")
     assert all(q.cue is None or q.cue.text != "is" for q in doc._.quotes)
+
+
+def test_first_person_cue_inside_an_unclosed_quote_does_not_end_it(nlp):
+    text = ('Transcript as follows:\n\n"Tonight we arrived in Cleveland. We thought we could sneak in and grab a meal, '
+            'and people started to cheer.\n\n"My reaction was simple: please do not do that.')
+    doc = nlp(text)
+    q = quote_with(doc, "Tonight we arrived")
+    assert "people started to cheer" in q.content.text and q.confidence <= 0.6

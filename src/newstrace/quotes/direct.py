@@ -40,9 +40,14 @@ def link_segments(doc: Doc, text: str, segments: list[Segment], cues: list[Attri
     return sorted(out, key=lambda a: a.content[0])
 
 
+# "We thought …", "I believe …" inside an unclosed quote are the speaker's own words, not its attribution.
+_SPEAKING_PERSON = frozenset("i we you me us".split())
+
+
 def _cut_unclosed(text: str, seg: Segment, cues: list[Attribution]) -> Segment:
     """An unclosed quote that runs over its own attribution ("…, the mayor said. …") ends before it."""
-    inside = [a for a in cues if a.cue and a.source and seg.start < a.cue[0] < seg.end and a.source[0] > seg.start]
+    inside = [a for a in cues if a.cue and a.source and seg.start < a.cue[0] < seg.end and a.source[0] > seg.start
+              and text[a.source[0]:a.source[1]].lower() not in _SPEAKING_PERSON]
     if not inside:
         return seg
     end = min(min(a.cue[0], a.source[0]) for a in inside)
