@@ -43,3 +43,9 @@ def test_eval_script_rejects_a_folder_that_is_not_a_split(tmp_path):
     out = subprocess.run([sys.executable, str(ROOT / "bench/eval_attribution.py"), str(tmp_path)],
                          capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
     assert out.returncode != 0 and "no text/ folder" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_cue_threshold_script_rejects_a_folder_that_is_not_a_split(tmp_path):
+    out = subprocess.run([sys.executable, str(ROOT / "bench/cue_threshold.py"), str(tmp_path)],
+                         capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
+    assert out.returncode != 0 and "no text/ folder" in out.stderr and "Traceback" not in out.stderr
