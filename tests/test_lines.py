@@ -111,6 +111,8 @@ def test_body_sentence_is_not_boilerplate(line):
     ("BEIRUT, Lebanon (AP) — A blast shook the port.", "BEIRUT, Lebanon (AP) — ", "Associated Press"),
     ("PARIS (AFP) - France will ban the sale.", "PARIS (AFP) - ", "Agence France-Presse"),
     ("KYIV, Ukraine — Russian forces shelled the city.", "KYIV, Ukraine — ", None),
+    ("Washington (AFP) - The president said on Friday.", "Washington (AFP) - ", "Agence France-Presse"),
+    ("Dec 29 (Reuters) - U.S. Democratic presidential candidate Hillary Clinton said.", "Dec 29 (Reuters) - ", "Reuters"),
 ])
 def test_dateline_prefix(paragraph, prefix, wire):
     match = match_dateline_prefix(paragraph)
@@ -120,6 +122,7 @@ def test_dateline_prefix(paragraph, prefix, wire):
 
 
 @pytest.mark.parametrize("paragraph", ["US — the talks stalled.", "The minister — who resigned — spoke.",
-                                       "In 2019 (AP) reported nothing."])
+                                       "In 2019 (AP) reported nothing.", "Smith (Reuters) said the talks failed.",
+                                       "The Senate (AP) voted on Friday."])
 def test_no_dateline_prefix_in_ordinary_paragraphs(paragraph):
     assert match_dateline_prefix(paragraph) is None

@@ -160,7 +160,9 @@ _DATE_THEN_BY = _rx(rf"^(?P<date>{DATE_PATTERN})\s*(?:[|,·•-]\s*)?by\s+(?P<na
 _WIRE_DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z .,'’-]{{1,60}}?(?:,\s*[A-Z][A-Za-z. ]{{1,30}})?"
     # "New Delhi [India], March 3 (ANI):" (Indian wires write the place in title case and end with a colon)
-    rf"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}\s*\[[A-Z][A-Za-z ]{{1,30}}\])?"
+    rf"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}\s*\[[A-Z][A-Za-z ]{{1,30}}\]"
+    # "Washington (AFP) -" (a place in title case) and "Dec 29 (Reuters) -" (the date alone)
+    rf"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}(?=\s*\()|{MONTH_DAY_RE.pattern}(?=\s*\())?"
     rf"\s*(?:,\s*(?P<monthday>{MONTH_DAY_RE.pattern}))?\s*"
     rf"\((?P<wire>{_WIRE_ALT})\)\s*(?:{DASH}{{1,2}}|:)\s*")
 # TASS: "MOSCOW, March 3. /TASS/."
