@@ -21,8 +21,10 @@ def find_attributions(doc: Doc, text: str | None = None) -> list[Attribution]:
     """Every attribution in ``doc`` (character offsets into ``doc.text``), in text order."""
     text = doc.text if text is None else text  # Doc.text is rebuilt on every access
     segments = find_segments(text)
-    cues = find_cue_attributions(doc, text) + find_nominal_attributions(doc) if doc.has_annotation("DEP") else []
-    cues += find_learned_attributions(doc, text, cues) if doc.has_annotation("DEP") else []
+    cues = []
+    if doc.has_annotation("DEP"):
+        cues = find_cue_attributions(doc, text) + find_nominal_attributions(doc)
+        cues += find_learned_attributions(doc, text, cues)
     labels = label_attributions(text, paragraph_starts(text))
     cues = [c for c in cues if not any(_overlap(c.cue, lab.content) for lab in labels)]
     atts = link_segments(doc, text, segments, labels + cues)

@@ -19,7 +19,9 @@ import numpy as np
 from sklearn.feature_extraction import FeatureHasher
 from spacy.tokens import Doc, Token
 
-from newstrace.quotes.cues import COGNITION_LEMMAS, INTENTION_LEMMAS, OBJECT_LEMMAS, SPEECH_LEMMAS
+from newstrace.quotes.attribution import Attribution
+from newstrace.quotes.cues import COGNITION_LEMMAS, INTENTION_LEMMAS, OBJECT_LEMMAS, SPEECH_LEMMAS, cue_lemma
+from newstrace.quotes.indirect import learned_attribution
 
 WEIGHTS = Path(__file__).resolve().parent / "weights"
 N_FEATURES = 2 ** 18
@@ -101,11 +103,8 @@ def load_detector(folder: Path = WEIGHTS) -> CueDetector | None:
     return CueDetector(arrays["coef"].astype(np.float64), float(arrays["bias"]), float(meta["threshold"]), meta)
 
 
-def find_learned_attributions(doc: Doc, text: str, known: list) -> list:
+def find_learned_attributions(doc: Doc, text: str, known: list[Attribution]) -> list[Attribution]:
     """Attributions for the detected verbs that are neither lexicon cues nor inside a cue already found."""
-    from newstrace.quotes.cues import cue_lemma
-    from newstrace.quotes.indirect import learned_attribution
-
     detector = load_detector()
     if detector is None:
         return []
