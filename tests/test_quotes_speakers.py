@@ -108,3 +108,8 @@ def test_transcript_labels_resolve_to_the_titled_people_and_same_surnames_stay_a
 def test_an_occasion_label_is_not_a_speaker(nlp):
     doc = nlp("WEEKLY ADDRESS: Merry Christmas from the President and the First Lady")
     assert all(s.name != "WEEKLY ADDRESS" for s in doc._.speakers)
+
+
+def test_hyphenated_role_keeps_its_spelling(nlp):
+    doc = nlp("17-year-old Jared Potts said the bridge was unsafe.")
+    assert speaker_of(doc, quote_with(doc, "bridge was unsafe")).role == "17-year-old"

@@ -54,7 +54,7 @@ def _describe(name: Token, cluster: Cluster) -> None:
     pre = [t for t in name.lefts if t.dep_ in ("compound", "amod", "nmod") and not t.ent_type_ == "PERSON"
            and t.lower_ not in _NOT_ROLES]
     if pre and cluster.role is None:
-        cluster.role = " ".join(t.text for t in _words_of(pre))
+        cluster.role = _as_written(_words_of(pre))
     owner = next((t for t in name.lefts if t.dep_ == "poss"), None)
     if owner is not None and cluster.affiliation is None:
         cluster.affiliation = _phrase(owner)
@@ -69,7 +69,7 @@ def _from_phrase(noun: Token, cluster: Cluster) -> None:
         a.dep_ == "poss" for a in t.ancestors if a.i != noun.i and a.i < noun.i)]
     role_words = [t for t in words if t.lower_ not in _DROP and not t.is_punct and t.dep_ != "case"]
     if role_words and cluster.role is None:
-        cluster.role = " ".join(t.text for t in role_words)
+        cluster.role = _as_written(role_words)
     desc = " ".join(t.text for t in words if not t.is_punct)
     if desc and desc not in cluster.aliases and len(desc) < 60:
         cluster.aliases.append(desc)
@@ -81,6 +81,14 @@ def _from_phrase(noun: Token, cluster: Cluster) -> None:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 cluster.affiliation = _phrase(pobj)
+
+
+def _as_written(words: list[Token]) -> str:
+    """The words with the text's own spacing between neighbours ("17-year-old", not "17 - year - old")."""
+    out = ""
+    for tok, nxt in zip(words, words[1:] + [None]):
+        out += tok.text + (tok.whitespace_ if nxt is not None and nxt.i == tok.i + 1 else " ")
+    return out.strip()
 
 
 def _phrase(token: Token) -> str:
