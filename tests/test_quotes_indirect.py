@@ -160,3 +160,52 @@ def test_speech_verb_with_a_noun_phrase_object_reports_it_weakly(nlp):
     q = quote_with(doc, "closure of three hospitals")
     assert q.cue_lemma == "announce" and q.confidence == 0.5 and q.speaker_mention.text == "The ministry"
     assert all(q.content.text != "it" for q in doc._.quotes)  # "said it": say needs a clause or a quote
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Asked if he was ever bullied, the candidate said no.", "no"),
+    ("Six in 10 say he is decisive, and 55 percent of voters said so in December.", "so"),
+    ("Three-quarters said the same of Sanders.", "the same of Sanders"),
+])
+def test_a_one_word_answer_is_the_content_not_the_question_before_it(nlp, text, content):
+    doc = nlp(text)
+    q = next(q for q in doc._.quotes if q.cue_lemma == "say" and q.content.text == content)
+    assert "Asked" not in q.content.text
+
+
+def test_a_scene_setting_clause_before_the_cue_is_not_what_was_said(nlp):
+    doc = nlp("When the moderator pointed out that Trump had not answered, the candidate said nothing.")
+    assert not any("moderator" in q.content.text for q in doc._.quotes if q.cue_lemma == "say")
+
+
+def test_attribution_joined_to_the_clause_it_reports_by_the_parser(nlp):
+    doc = nlp("Despite costly defeats on Tuesday, Bernie Sanders remains committed to the race, "
+              "his top aide, Tad Devine, told The Huffington Post.")
+    q = quote_with(doc, "remains committed to the race")
+    assert q.cue_lemma == "tell" and "Tad Devine" in q.speaker_mention.text
+
+
+def test_told_reporters_after_the_clause_takes_the_clause_not_a_quoted_word_in_it(nlp):
+    doc = nlp("People should not wave around speculative words like “maybe” and “perhaps”, he told reporters.")
+    q = quote_with(doc, "People should not wave around")
+    assert q.cue_lemma == "tell" and q.speaker_mention.text == "he"
+
+
+def test_infinitive_after_on_condition_of_anonymity_is_not_the_content(nlp):
+    doc = nlp("He was unable to find a single taker, he said, on condition of anonymity to speak freely.")
+    said = [q for q in doc._.quotes if q.cue_lemma == "say"]
+    assert [q.content.text for q in said] == ["He was unable to find a single taker"]
+
+
+def test_seeing_something_as_something_is_an_opinion(nlp):
+    doc = nlp("Democratic voters see Clinton as the candidate with the better chance.")
+    q = quote_with(doc, "Clinton as the candidate")
+    assert q.cue_lemma == "see" and q.speaker_mention.text == "Democratic voters"
+    assert not nlp("I saw the house from the road.")._.quotes
+
+
+def test_what_a_poll_shows_is_attributed_to_it_but_not_what_police_found(nlp):
+    doc = nlp("A CNN poll showed a one-point difference between Clinton and Sanders.")
+    q = quote_with(doc, "a one-point difference")
+    assert q.cue_lemma == "show" and q.speaker_mention.text == "A CNN poll"
+    assert not nlp("Police found the body near the river.")._.quotes

@@ -16,7 +16,7 @@ show find continue echo
 # Verbs of cognition: a cue only with a clause ("she believes the plan will fail").
 COGNITION_LEMMAS = frozenset("""
 think believe know feel hope fear expect worry doubt wonder suspect learn understand see consider recognize
-recognise remember realize realise assume imagine reckon
+recognise remember realize realise assume imagine reckon view regard
 """.split())
 # Verbs of intention, commitment and direction: cues only with a clause or an infinitive ("she vowed to fight",
 # "they want to leave", "he ordered the troops to withdraw"); the infinitive (with the person directed) is the

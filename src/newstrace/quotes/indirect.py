@@ -63,8 +63,8 @@ def _from_cue(token: Token, sent: SpacySpan, text: str, lemma: str | None = None
     if _passive_participle(token):
         return None  # "Blasted for its handling of …, the agency stayed silent": the agency did not blast
     pieces = [] if any(c.dep_ == "ccomp" for c in token.children) else _parenthetical(token, sent)
-    content = (_clause(token) or (pieces[0] if pieces else None) or _after_colon(token, sent)
-               or _misattached_clause(token))
+    content = (_clause(token) or _short_answer(token) or _seen_as(token, lemma) or _evidence_object(token, lemma)
+               or (pieces[0] if pieces else None) or _after_colon(token, sent) or _misattached_clause(token))
     confidence = 0.6 if lemma in PLAN_LEMMAS else 0.8  # plans and wishes, not words
     if content is None and (takes_object(lemma) or learned):
         content, confidence = _object(token), 0.5
@@ -120,7 +120,7 @@ def _clause(token: Token) -> Range | None:
         if child.dep_ == "advcl" and child.left_edge.lower_ == "for" and _to_infinitive_of(child) \
                 and takes_infinitive(token.lemma_.lower()):
             return _trim([t for t in child.subtree if t.i != child.left_edge.i])  # "called for X to resign"
-        if child.dep_ == "ccomp" or child.dep_ == "xcomp" and (token.lemma_ == "say" or _infinitive(child)):
+        if child.dep_ == "ccomp" or child.dep_ == "xcomp" and (_said_to(token, child) or _infinitive(child)):
             if _cut_off_before(child, token):
                 continue
             words = [t for t in child.subtree]
@@ -132,6 +132,11 @@ def _clause(token: Token) -> Range | None:
             words = [t for t in words if not (t.i == token.i)]
             return _trim(words, token)
     return None
+
+
+def _said_to(cue: Token, xcomp: Token) -> bool:
+    """"is said to have fled", "said to be": not "said, on condition of anonymity to speak freely"."""
+    return cue.lemma_ == "say" and all(t.dep_ in ("advmod", "neg", "aux", "auxpass") for t in cue.doc[cue.i + 1:xcomp.left_edge.i])
 
 
 def _cut_off_before(clause: Token, cue: Token) -> bool:
@@ -202,6 +207,48 @@ def _object(token: Token) -> Range | None:
     return _trim(words) if len([t for t in words if t.is_alpha]) >= 1 else None
 
 
+# What a poll, a study or a record shows is attributed to it even as a noun phrase ("the poll showed a tie").
+_EVIDENCE_LEMMAS = frozenset("show find suggest indicate reveal".split())
+_EVIDENCE_NOUNS = frozenset("""
+poll survey study report data figure figures analysis research result results video footage document documents
+record records census audit review investigation estimate estimates statistics numbers count
+""".split())
+
+
+def _seen_as(token: Token, lemma: str) -> Range | None:
+    """"voters see Clinton as the stronger candidate": the object and how it is seen."""
+    if lemma not in ("see", "view", "regard"):
+        return None
+    obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+    as_ = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "as" and obj is not None and c.i > obj.i), None)
+    if as_ is None:
+        return None
+    return _trim(list(obj.subtree) + list(as_.subtree))
+
+
+def _evidence_object(token: Token, lemma: str) -> Range | None:
+    """"a CNN/ORC poll showed a one-point difference": an evidence verb with an evidence subject and an object."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if lemma not in _EVIDENCE_LEMMAS or subject is None or subject.lemma_.lower() not in _EVIDENCE_NOUNS:
+        return None
+    return _object(token)
+
+
+_ANSWERS = frozenset("yes no so otherwise same nothing".split())
+
+
+def _short_answer(token: Token) -> Range | None:
+    """"said no", "said so", "said the same of Sanders": a one-word answer is the whole content."""
+    word = next((c for c in token.children if c.i > token.i and c.dep_ in ("intj", "advmod", "dobj", "acomp")
+                 and c.lower_ in _ANSWERS), None)
+    if word is None or any(c.dep_ == "ccomp" for c in token.children):
+        return None
+    words = list(word.subtree)
+    words += [t for c in token.children if c.dep_ == "prep" and c.i == words[-1].i + 1 and c.lower_ in ("of", "for", "about")
+              for t in c.subtree]
+    return _trim(words)
+
+
 def _parenthetical(token: Token, sent: SpacySpan) -> list[Range]:
     """"The plan will fail, he said" / "The plan, he said, will fail": the rest of the sentence is the content.
 
@@ -210,8 +257,8 @@ def _parenthetical(token: Token, sent: SpacySpan) -> list[Range]:
     own_subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
     inverted = token.dep_ == "ROOT" and token.i > sent.start + 2 and own_subject is not None and own_subject.i > token.i
     clause = token.dep_ == "advcl" and token.i > token.head.i and own_subject is not None
-    trailing = (token.dep_ == "ROOT" and own_subject is not None and own_subject.i < token.i
-                and not any(c.dep_ in _OBJECTS and c.i > token.i for c in token.children)
+    trailing = (token.dep_ in ("ROOT", "conj") and own_subject is not None and own_subject.i < token.i
+                and not any(c.dep_ in _OBJECTS and c.i > token.i and not _addressed(token, c) for c in token.children)
                 and _clause_before(own_subject))
     if token.dep_ == "parataxis" or clause:
         left, right = token.left_edge.i, token.right_edge.i
@@ -223,7 +270,33 @@ def _parenthetical(token: Token, sent: SpacySpan) -> list[Range]:
         return []
     before = [t for t in sent if t.i < left]
     after = [t for t in sent if t.i > right]
+    if _only_modifiers(token, before):
+        before = []
     return [_trim(part) for part in (before, after) if len([t for t in part if t.is_alpha]) >= 2 and _trim(part)]
+
+
+def _addressed(cue: Token, child: Token) -> bool:
+    """"…, he told reporters": the object of a verb of telling is who was told, not what."""
+    return child.dep_ in ("dobj", "dative") and cue.lemma_.lower() in ADDRESSEE_LEMMAS and child.pos_ in ("PROPN", "NOUN", "PRON")
+
+
+def _only_modifiers(cue: Token, words: list[Token]) -> bool:
+    """"Asked if he was bullied, he said no", "When the moderator pointed out …, he said": the cue's own adverbial
+    clause or phrase before it is a circumstance, not what was said."""
+    if not words:
+        return False
+    inside = {t.i for c in cue.children if c.i < cue.i and (c.dep_ in ("prep", "npadvmod", "advmod") or _circumstance(c))
+              for t in c.subtree}
+    return all(t.i in inside or t.is_punct or t.is_space or t.dep_ == "cc" for t in words)
+
+
+def _circumstance(clause: Token) -> bool:
+    """An adverbial clause that sets the scene: a bare participle ("Asked if …") or one opened by a subordinator."""
+    if clause.dep_ != "advcl":
+        return False
+    participle = clause.tag_ in ("VBN", "VBG") and not any(c.dep_ in _SUBJECTS for c in clause.children)
+    opened = clause.left_edge.dep_ in ("mark", "advmod") and clause.left_edge.pos_ in ("SCONJ", "ADV", "ADP")
+    return participle or opened
 
 
 def _clause_before(subject: Token) -> bool:
