@@ -209,3 +209,27 @@ def test_what_a_poll_shows_is_attributed_to_it_but_not_what_police_found(nlp):
     q = quote_with(doc, "a one-point difference")
     assert q.cue_lemma == "show" and q.speaker_mention.text == "A CNN poll"
     assert not nlp("Police found the body near the river.")._.quotes
+
+
+@pytest.mark.parametrize("text,cue,content,addressee", [
+    ("Asked if he was ever bullied, the candidate said no.", "Asked", "if he was ever bullied", "the candidate"),
+    ("Asked about her own vote, she replied that she did not know.", "Asked about", "her own vote", "she"),
+    ("He looked uneasy when asked about his daughter’s work.", "asked about", "his daughter’s work", "He"),
+])
+def test_a_question_put_to_someone_is_reported_without_a_named_asker(nlp, text, cue, content, addressee):
+    doc = nlp(text)
+    q = quote_with(doc, content)
+    assert q.cue.text == cue and q.cue_lemma == "ask" and q.speaker_mention is None and q.speaker_id is None
+    assert q.addressee.text == addressee and q.confidence <= 0.5
+
+
+def test_an_object_that_contains_a_date_is_still_what_was_noted_but_a_bare_date_is_not(nlp):
+    doc = nlp("Clinton noted the Sept. 11 attacks and her support for first responders.")
+    assert quote_with(doc, "the Sept. 11 attacks").cue_lemma == "note"
+    assert not [q for q in nlp("The ministry announced Tuesday.")._.quotes if q.content.text == "Tuesday"]
+
+
+def test_a_cue_with_its_own_object_does_not_take_the_clause_before_it(nlp):
+    doc = nlp("More than half of white women preferred Clinton while about 6 in 10 white men supported Sanders.")
+    q = next(q for q in doc._.quotes if q.cue_lemma == "support")
+    assert q.content.text == "Sanders" and q.speaker_mention.text == "about 6 in 10 white men"

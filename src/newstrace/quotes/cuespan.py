@@ -37,7 +37,8 @@ def _left_edge(doc: Doc, att: Attribution) -> int:
     if span is None:
         return att.cue[0]
     head, start = span.root, span.start
-    while start > 0 and doc[start - 1].head.i == head.i and doc[start - 1].dep_ in _LEFT_DEPS:
+    while start > 0 and doc[start - 1].head.i == head.i and doc[start - 1].dep_ in _LEFT_DEPS \
+            and doc[start - 1].tag_ not in ("WRB", "IN"):  # not "when", "as", "after"
         start -= 1
     start = _governing_verb(doc, head, start)
     if att.source is not None and doc[start].idx < att.source[1]:

@@ -60,6 +60,8 @@ def _from_cue(token: Token, sent: SpacySpan, text: str, lemma: str | None = None
     lemma = lemma or cue_lemma(token)
     if lemma is None or is_intention(lemma) and any(c.dep_ == "nsubjpass" for c in token.children):
         return None  # "prices are expected to rise": the subject is what is expected, not who expects it
+    if lemma == "ask" and _passive_participle(token, strict=False):
+        return _question_put(token)
     if _passive_participle(token):
         return None  # "Blasted for its handling of …, the agency stayed silent": the agency did not blast
     pieces = [] if any(c.dep_ == "ccomp" for c in token.children) else _parenthetical(token, sent)
@@ -197,7 +199,11 @@ def _object(token: Token) -> Range | None:
     """"criticised the plan to …", "called for a ban": the object phrase and what follows it in the clause."""
     obj = next((c for c in token.children if c.i > token.i and (c.dep_ == "dobj" or c.dep_ == "prep" and
                                                                 c.lower_ in _TOPIC_PREPS)), None)
-    if obj is None or any(t.ent_type_ in ("DATE", "TIME") for t in obj.subtree):
+    if obj is None:
+        return None
+    noun = obj if obj.dep_ == "dobj" else next((c for c in obj.children if c.dep_ == "pobj"), obj)
+    if noun.ent_type_ in ("DATE", "TIME"):  # "announced Tuesday", "spoke on Tuesday"
+        return None
         return None
     words = [t for c in token.children if c.i >= obj.i and (c.dep_ not in ("punct", "cc", "conj", "advcl")
                                                           or c.dep_ == "advcl" and _to_infinitive(c))
@@ -255,6 +261,9 @@ def _parenthetical(token: Token, sent: SpacySpan) -> list[Range]:
     A cue in the middle gives two pieces, before and after it.
     """
     own_subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+    if any(c.i > token.i and (c.dep_ in ("dobj", "ccomp") and not _addressed(token, c)
+                              or c.dep_ == "xcomp" and (_said_to(token, c) or _infinitive(c))) for c in token.children):
+        return []  # "… while 6 in 10 men supported Sanders": the cue has its own content
     inverted = token.dep_ == "ROOT" and token.i > sent.start + 2 and own_subject is not None and own_subject.i > token.i
     clause = token.dep_ == "advcl" and token.i > token.head.i and own_subject is not None
     trailing = (token.dep_ in ("ROOT", "conj") and own_subject is not None and own_subject.i < token.i
@@ -337,10 +346,34 @@ def _subject(token: Token) -> Token | None:
     return None
 
 
-def _passive_participle(token: Token) -> bool:
-    """A participle clause in the passive with no agent: the noun it hangs on is acted upon, not the speaker."""
-    return (token.tag_ == "VBN" and token.dep_ in ("advcl", "acl") and token.i < token.head.i
+def _passive_participle(token: Token, strict: bool = True) -> bool:
+    """A participle clause in the passive with no agent: the noun it hangs on is acted upon, not the speaker.
+
+    ``strict=False`` also takes a participle after its head ("…, he said when asked about …").
+    """
+    return (token.tag_ == "VBN" and token.dep_ in ("advcl", "acl") and (token.i < token.head.i or not strict)
             and not any(c.dep_ in ("aux", "auxpass", "agent", "nsubj") for c in token.children))
+
+
+def _question_put(token: Token) -> Attribution | None:
+    """"Asked if he was bullied, …", "when asked about his daughter's work": the question is reported, the asker
+    is not named (no source) and the person asked is the addressee."""
+    about = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "about" and c.i == token.i + 1), None)
+    clause = next((c for c in token.children if c.dep_ in ("ccomp", "advcl") and c.i > token.i
+                   and (c.left_edge.lower_ in _MARKS or c.left_edge.tag_ in ("WP", "WRB", "WDT"))), None)
+    if about is not None:
+        content, cue_end = _trim([t for t in about.subtree if t.i != about.i]), about
+    elif clause is not None:
+        content, cue_end = _trim(list(clause.subtree)), token
+    else:
+        return None
+    if content is None:
+        return None
+    att = Attribution(content=content, cue=(token.idx, cue_end.idx + len(cue_end)), cue_lemma="ask", confidence=0.5)
+    asked = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if asked is not None:
+        att.addressee = _source_range(asked)
+    return att
 
 
 def _relative_subject(token: Token) -> Token | None:

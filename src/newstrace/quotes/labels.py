@@ -13,7 +13,7 @@ _NOT_SPEAKERS = frozenset("""
 note update updated editor's editors exclusive breaking watch video photo photos image analysis opinion editorial live
 review interview transcript correction related read see also source photograph credit tags topics filed
 warning caution disclaimer summary background context timeline explainer fact check factbox infographic
-listen podcast subscribe share advertisement sponsored topic keywords posted published date by written
+listen podcast subscribe share advertisement sponsored topic keywords posted published date by written latest
 """.split())
 _DASH_NAME = re.compile(r"[ \t]*(?:[—–―]|--?)[ \t]*(?P<name>[A-Z][\w.'’\-]*(?:[ \t,]+[\w.'’\-]+){0,7})[ \t]*(?=\n|$)")
 
