@@ -17,7 +17,7 @@ def test_cue_span_takes_auxiliaries_adverbs_and_particle(nlp, text, cue):
 def test_cue_span_leaves_out_framing_that_and_venue(nlp):
     q = quote_with(nlp("The minister said in a statement that the bridge would reopen in May."), "bridge")
     assert q.cue.text == "said" and q.venue.text == "in a statement"
-    assert q.content.text == "the bridge would reopen in May"
+    assert q.content.text == "that the bridge would reopen in May"  # the complementiser starts the content
 
 
 @pytest.mark.parametrize("text, lemma, content", [
@@ -54,7 +54,7 @@ def test_possessive_nominal_cue(nlp):
     doc = nlp("The governor's claim that the deficit has vanished was disputed by auditors.")
     q = quote_with(doc, "deficit has vanished")
     assert q.cue.text == "claim" and q.speaker_mention.text == "The governor"
-    assert q.content.text == "the deficit has vanished"
+    assert q.content.text == "that the deficit has vanished"  # with its complementiser, like a reported clause
 
 
 def test_nominal_cue_without_owner_is_not_an_attribution(nlp):
@@ -87,3 +87,9 @@ def test_quote_ending_a_reported_clause_is_mixed(nlp):
 def test_quote_after_colon_stays_direct(nlp):
     q = quote_with(nlp("She told reporters: “We will win.”"), "We will win")
     assert q.kind == "direct" and q.content.text == "“We will win.”"
+
+
+def test_a_stance_noun_with_an_owner_reports_its_object_but_not_without_one(nlp):
+    q = quote_with(nlp("Trump's support for the border wall has not wavered."), "the border wall")
+    assert q.cue.text == "support for" and q.speaker_mention.text == "Trump" and q.confidence == 0.5
+    assert not nlp("The support for the border wall has not wavered.")._.quotes

@@ -170,7 +170,7 @@ def _misattached_clause(token: Token) -> Range | None:
         if t.i > token.i and t.lower_ == "that" and t.head.dep_ in ("relcl", "acl", "ccomp") and t.head.head is not token \
                 and t.head.left_edge.i == t.i and t.head.head.dep_ in ("pobj", "dobj") \
                 and t.head.head.lemma_.lower() not in _CONTENT_NOUNS and _venue_or_addressee(t.head.head):
-            return _trim([w for w in t.head.subtree if w.i != t.i])
+            return _trim(list(t.head.subtree))  # with its "that", as _clause keeps it
     return None
 
 

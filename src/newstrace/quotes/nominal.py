@@ -14,20 +14,45 @@ NOMINAL_CUES = frozenset("""
 claim statement warning promise assertion argument allegation announcement suggestion insistence belief view
 fear hope prediction admission denial assurance pledge vow call contention accusation complaint threat
 """.split())
-_INFINITIVE_NOUNS = frozenset("promise pledge vow call threat".split())
+_INFINITIVE_NOUNS = frozenset("promise pledge vow call threat refusal plan decision offer demand".split())
+# Stance nouns whose prepositional object is what the stance is about: "Trump's support for the wall",
+# "her criticism of the plan", "his comments on the deal".
+PREP_CUES = {
+    "support": ("for",), "opposition": ("to",), "criticism": ("of",), "praise": ("for",), "condemnation": ("of",),
+    "endorsement": ("of",), "rejection": ("of",), "denial": ("of",), "defense": ("of",), "defence": ("of",),
+    "comment": ("on", "about"), "remark": ("on", "about"), "call": ("for",), "warning": ("about", "of", "against"),
+    "concern": ("about", "over"), "announcement": ("of",), "attack": ("on",), "assessment": ("of",),
+    "estimate": ("of",), "view": ("of", "on"), "opinion": ("of", "on"),
+}
 
 
 def find_nominal_attributions(doc: Doc) -> list[Attribution]:
     found = []
     for token in doc:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in NOMINAL_CUES:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "NOUN" or lemma not in NOMINAL_CUES and lemma not in PREP_CUES:
             continue
-        content, source = _clause(token), _owner(token)
-        if content is not None and source is not None:
-            found.append(Attribution(content=content, cue=(token.idx, token.idx + len(token)),
-                                     cue_lemma=token.lemma_.lower(), source=_range(list(source.subtree), source),
-                                     source_head=source.i, confidence=0.7))
+        source = _owner(token)
+        if source is None:
+            continue
+        content, cue_end, confidence = _clause(token) if lemma in NOMINAL_CUES else None, token, 0.7
+        if content is None and lemma in PREP_CUES:
+            (content, cue_end), confidence = _prep_object(token, PREP_CUES[lemma]), 0.5
+        if content is not None:
+            found.append(Attribution(content=content, cue=(token.idx, cue_end.idx + len(cue_end)),
+                                     cue_lemma=lemma, source=_range(list(source.subtree), source),
+                                     source_head=source.i, confidence=confidence))
     return found
+
+
+def _prep_object(noun: Token, preps: tuple[str, ...]) -> tuple[tuple[int, int] | None, Token]:
+    """"support [for] the wall": the object of the stance noun's preposition; the preposition joins the cue."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in preps and child.i == noun.i + 1:
+            words = [t for t in child.subtree if t.i != child.i]
+            if any(t.is_alpha for t in words):
+                return _range(words), child
+    return None, noun
 
 
 def _clause(noun: Token) -> tuple[int, int] | None:
@@ -37,8 +62,7 @@ def _clause(noun: Token) -> tuple[int, int] | None:
         first = child.left_edge
         if first.lower_ == "that" and first.dep_ == "mark" or (
                 first.lower_ == "to" and noun.lemma_.lower() in _INFINITIVE_NOUNS):
-            words = [t for t in child.subtree if not (t.i == first.i and t.lower_ == "that")]
-            return _range(words)
+            return _range(list(child.subtree))  # with its "that", as reported clauses keep it
     return None
 
 
