@@ -233,3 +233,22 @@ def test_a_cue_with_its_own_object_does_not_take_the_clause_before_it(nlp):
     doc = nlp("More than half of white women preferred Clinton while about 6 in 10 white men supported Sanders.")
     q = next(q for q in doc._.quotes if q.cue_lemma == "support")
     assert q.content.text == "Sanders" and q.speaker_mention.text == "about 6 in 10 white men"
+
+
+def test_in_the_passive_the_agent_speaks_and_the_subject_does_not(nlp):
+    q = quote_with(nlp("Trump has been criticized by some of his rivals for failing to campaign in the state."), "failing")
+    assert q.speaker_mention.text == "some of his rivals"
+    told = quote_with(nlp("He was told that the plan had failed."), "the plan had failed")
+    assert told.speaker_mention is None and told.addressee.text == "He"
+    announced = quote_with(nlp("It was announced that the plant would close."), "the plant would close")
+    assert announced.speaker_mention is None
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("Democratic voters are more likely to say that Clinton represents them.", "Democratic voters", "Clinton represents"),
+    ("About 4 in 10 say they want more liberal policies.", "4 in 10", "they want more liberal policies"),
+    ("Kasich jokingly offered the man a job, then says he will wait.", None, "he will wait"),
+])
+def test_sources_through_adjectives_and_numbers_and_the_clause_after_the_cue(nlp, text, source, content):
+    q = quote_with(nlp(text), content)
+    assert q.cue_lemma == "say" and (q.speaker_mention.text if q.speaker_mention else None) == source

@@ -12,7 +12,7 @@ from newstrace.quotes.attribution import Attribution, Range
 from newstrace.quotes.cues import ADDRESSEE_LEMMAS, PLAN_LEMMAS, VENUE_NOUNS, VENUE_PREPS, cue_lemma, is_intention, needs_clause, takes_infinitive, takes_object
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-_CLIMB = ("xcomp", "pcomp", "prep", "advcl", "conj", "acl", "relcl")
+_CLIMB = ("xcomp", "pcomp", "prep", "advcl", "conj", "acl", "relcl", "acomp")  # "are more likely to say"
 _RELATIVE = frozenset("who that which whom whose".split())
 _EXPLETIVE = frozenset("it there".split())
 _EDGE_PUNCT = set(",;:—–-()[]") | {"'", '"', "“", "”", "‘", "’"}
@@ -72,8 +72,14 @@ def _from_cue(token: Token, sent: SpacySpan, text: str, lemma: str | None = None
         content, confidence = _object(token), 0.5
     if content is None and (needs_clause(lemma) or learned):
         return None
-    source_tok = _subject(token) or _inverted_object(token, lemma)
-    source = _source_range(source_tok) if source_tok is not None else _bare_subject(token, sent)
+    passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None:
+        # "Trump has been criticised by his rivals", "he was told that …": the agent speaks, if it is named
+        source_tok = _agent(token)
+        source = _source_range(source_tok) if source_tok is not None else None
+    else:
+        source_tok = _subject(token) or _inverted_object(token, lemma)
+        source = _source_range(source_tok) if source_tok is not None else _bare_subject(token, sent)
     if source is not None and source_tok is None:
         source_tok = token.doc.char_span(*source, alignment_mode="expand").root
     if source_tok is None and content is None and token.dep_ not in ("ROOT", "parataxis", "ccomp", "conj"):
@@ -88,6 +94,8 @@ def _from_cue(token: Token, sent: SpacySpan, text: str, lemma: str | None = None
             att.source = _source_range(source_tok, cut_clauses=True)
             att.extra["mention"] = (relative.idx, relative.idx + len(relative))
     att.addressee = _addressee(token, lemma)
+    if passive is not None and lemma in ADDRESSEE_LEMMAS and att.addressee is None and passive.lower_ not in _EXPLETIVE:
+        att.addressee = _source_range(passive)  # "he was told": the one told
     att.venue, venue_with = _venue(token)
     att.addressee = att.addressee or venue_with
     if len(pieces) > 1 and att.content == pieces[0]:
@@ -118,7 +126,8 @@ def _according_to(token: Token, sent: SpacySpan) -> Attribution | None:
 
 def _clause(token: Token) -> Range | None:
     """The clausal complement with its complementiser ("said [that the plan failed]"), as PARC and PolNeAR annotate it."""
-    for child in token.children:
+    # a clause after the cue before one the parser also hung on it from before ("X did Y, then says Z")
+    for child in sorted(token.children, key=lambda c: (c.i < token.i, c.i)):
         if child.dep_ == "advcl" and child.left_edge.lower_ == "for" and _to_infinitive_of(child) \
                 and takes_infinitive(token.lemma_.lower()):
             return _trim([t for t in child.subtree if t.i != child.left_edge.i])  # "called for X to resign"
@@ -190,7 +199,7 @@ def _bare_subject(token: Token, sent: SpacySpan) -> Range | None:
                 break
             continue
         words.append(t)
-    if not 1 <= len(words) <= 6 or not any(t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") for t in words):
+    if not 1 <= len(words) <= 6 or not any(t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM") for t in words):
         return None
     return _trim(words)
 
