@@ -252,3 +252,25 @@ def test_in_the_passive_the_agent_speaks_and_the_subject_does_not(nlp):
 def test_sources_through_adjectives_and_numbers_and_the_clause_after_the_cue(nlp, text, source, content):
     q = quote_with(nlp(text), content)
     assert q.cue_lemma == "say" and (q.speaker_mention.text if q.speaker_mention else None) == source
+
+
+def test_a_parenthetical_cue_does_not_reach_across_a_colon(nlp):
+    doc = nlp('Morgan Ortagus indicated the United States was disappointed by the decision: "While we await '
+              'clarification on the resolution," he said, "we urge Iraqi leaders to reconsider."')
+    indicated = quote_with(doc, "the United States was disappointed")
+    assert indicated.cue_lemma == "indicate" and indicated.speaker_mention.text == "Morgan Ortagus"
+    said = [q for q in doc._.quotes if q.cue_lemma == "say"]
+    assert said and all("disappointed" not in q.content.text for q in said)
+
+
+def test_a_clause_hung_before_the_subject_is_not_part_of_the_source(nlp):
+    q = quote_with(nlp("The airport and nearby hotel were both evacuated and local police warned people to stay inside."),
+                   "people")
+    assert "evacuated" not in q.speaker_mention.text and q.speaker_mention.text.endswith("police")
+
+
+def test_content_does_not_end_on_a_conjunction_and_an_expected_outcome_has_no_speaker(nlp):
+    doc = nlp("The estimated cost is six billion euros, but, he noted, it could rise.")
+    assert [q.content.text for q in doc._.quotes if q.cue_lemma == "note"][0] == "The estimated cost is six billion euros"
+    doc = nlp("The airport was to open on Wednesday, but returning to normal service was expected to take longer.")
+    assert not [q for q in doc._.quotes if q.cue_lemma == "expect"]

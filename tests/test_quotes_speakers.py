@@ -113,3 +113,10 @@ def test_an_occasion_label_is_not_a_speaker(nlp):
 def test_hyphenated_role_keeps_its_spelling(nlp):
     doc = nlp("17-year-old Jared Potts said the bridge was unsafe.")
     assert speaker_of(doc, quote_with(doc, "bridge was unsafe")).role == "17-year-old"
+
+
+def test_they_is_not_a_place_named_after_a_preposition(nlp):
+    doc = nlp("Envoys of the European Union arrived on Sunday. The talks took place in Cairo on Monday. "
+              "They said that the deal was void.")
+    s = speaker_of(doc, quote_with(doc, "the deal was void"))
+    assert s.name == "the European Union"

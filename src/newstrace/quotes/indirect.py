@@ -58,7 +58,7 @@ def learned_attribution(token: Token, text: str, probability: float) -> Attribut
 def _from_cue(token: Token, sent: SpacySpan, text: str, lemma: str | None = None) -> Attribution | None:
     learned = lemma is not None
     lemma = lemma or cue_lemma(token)
-    if lemma is None or is_intention(lemma) and any(c.dep_ == "nsubjpass" for c in token.children):
+    if lemma is None or is_intention(lemma) and any(c.dep_ in ("nsubjpass", "csubjpass") for c in token.children):
         return None  # "prices are expected to rise": the subject is what is expected, not who expects it
     if lemma == "ask" and _passive_participle(token, strict=False):
         return _question_put(token)
@@ -72,7 +72,7 @@ def _from_cue(token: Token, sent: SpacySpan, text: str, lemma: str | None = None
         content, confidence = _object(token), 0.5
     if content is None and (needs_clause(lemma) or learned):
         return None
-    passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    passive = next((c for c in token.children if c.dep_ in ("nsubjpass", "csubjpass")), None)
     if passive is not None:
         # "Trump has been criticised by his rivals", "he was told that …": the agent speaks, if it is named
         source_tok = _agent(token)
@@ -286,8 +286,11 @@ def _parenthetical(token: Token, sent: SpacySpan) -> list[Range]:
         left, right = own_subject.left_edge.i, sent.end - 1
     else:
         return []
-    before = [t for t in sent if t.i < left]
-    after = [t for t in sent if t.i > right]
+    # a colon or semicolon closes what the parenthetical cue can reach ("… was disappointed: “…,” he said, “…”")
+    floor = max((t.i for t in sent if t.i < left and t.text in (":", ";")), default=sent.start - 1)
+    ceiling = min((t.i for t in sent if t.i > right and t.text in (":", ";")), default=sent.end)
+    before = [t for t in sent if floor < t.i < left]
+    after = [t for t in sent if right < t.i < ceiling]
     if _only_modifiers(token, before):
         before = []
     return [_trim(part) for part in (before, after) if len([t for t in part if t.is_alpha]) >= 2 and _trim(part)]
@@ -416,6 +419,12 @@ def _agent(token: Token) -> Token | None:
 def _source_range(token: Token, cut_clauses: bool = False) -> Range:
     """The subject's whole phrase (appositions and relative clauses included), minus edge punctuation."""
     words = list(token.subtree)
+    # a clause the parser hung before the subject ("[The hotel was evacuated and] local police warned …")
+    clauses = [c for c in token.children if c.i < token.i and any(t.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux")
+                                                                  for t in c.subtree)]
+    if clauses:
+        cut = max(t.i for c in clauses for t in c.subtree)
+        words = [t for t in words if t.i > cut]
     if cut_clauses or token.dep_ not in _SUBJECTS and token.dep_ not in ("pobj",):
         # an antecedent of a relative clause or participle: stop where the clause starts
         clause = [c for c in token.children if c.dep_ in ("relcl", "acl")]
@@ -503,7 +512,8 @@ def _trim(words: list[Token], exclude: Token | None = None) -> Range | None:
     words = sorted((t for t in words if exclude is None or t.i != exclude.i), key=lambda t: t.i)
     while words and (words[0].text in _EDGE_PUNCT or words[0].is_space):
         words = words[1:]
-    while words and (words[-1].is_punct and words[-1].text not in ("%", ")") or words[-1].is_space):
+    while words and (words[-1].is_punct and words[-1].text not in ("%", ")") or words[-1].is_space
+                     or words[-1].dep_ == "cc" and len(words) > 1):  # "…, but"
         words = words[:-1]
     if not words:
         return None

@@ -135,7 +135,8 @@ def _by_pronoun(doc: Doc, head: Token, clusters: list[Cluster], last_speaker: Cl
         distance = here - sent_of.get(before[-1], 0)
         if distance > _WINDOW_SENTENCES:
             continue
-        score = -distance + (3 if cluster is last_speaker else 0) + (1 if _was_subject(doc, before[-1]) else 0)
+        score = (-distance + (3 if cluster is last_speaker else 0) + (1 if _was_subject(doc, before[-1]) else 0)
+                 - (2 if _only_a_place(doc, before[-1]) else 0))
         if best_score is None or score > best_score:
             best, best_score = cluster, score
     if best is not None and gender and not best.gender:
@@ -152,6 +153,12 @@ def _agrees(cluster: Cluster, wants: str, gender: str | None) -> bool:
     if wants == "organisation":
         return cluster.kind == "organisation"
     return cluster.kind == "organisation"
+
+
+def _only_a_place(doc: Doc, i: int) -> bool:
+    """"a summit in Cairo … They", "a deal between Turkey and Libya": a place after a preposition is not who spoke."""
+    tok = doc[i]
+    return tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "from", "to", "near", "between")
 
 
 def _was_subject(doc: Doc, i: int) -> bool:
