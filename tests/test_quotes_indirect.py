@@ -274,3 +274,9 @@ def test_content_does_not_end_on_a_conjunction_and_an_expected_outcome_has_no_sp
     assert [q.content.text for q in doc._.quotes if q.cue_lemma == "note"][0] == "The estimated cost is six billion euros"
     doc = nlp("The airport was to open on Wednesday, but returning to normal service was expected to take longer.")
     assert not [q for q in doc._.quotes if q.cue_lemma == "expect"]
+
+
+def test_speech_verbs_in_other_senses_report_nothing(nlp):
+    assert not [q for q in nlp("The 1918 earthquake claimed about 3000 lives.")._.quotes if q.cue_lemma == "claim"]
+    assert not [q for q in nlp("She hoped to return in time to maintain her career.")._.quotes if q.cue_lemma == "maintain"]
+    assert quote_with(nlp("Iran claimed the attack."), "the attack").cue_lemma == "claim"

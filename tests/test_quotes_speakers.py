@@ -120,3 +120,10 @@ def test_they_is_not_a_place_named_after_a_preposition(nlp):
               "They said that the deal was void.")
     s = speaker_of(doc, quote_with(doc, "the deal was void"))
     assert s.name == "the European Union"
+
+
+def test_a_surname_the_tagger_calls_an_organisation_stays_with_the_person(nlp):
+    from newstrace.quotes.names import _match, Cluster
+    person = Cluster(name="Nicole Slemp", kind="person", forms={"nicole slemp"})
+    assert _match([person], "Slemp", "organisation") is person
+    assert _match([person], "Seattle", "organisation") is None

@@ -93,4 +93,4 @@ def takes_infinitive(lemma: str) -> bool:
 
 
 def takes_object(lemma: str) -> bool:
-    return lemma in OBJECT_LEMMAS or lemma in SPEECH_LEMMAS and lemma not in ("say", "tell", "ask", "add", "continue", "show", "find")
+    return lemma in OBJECT_LEMMAS or lemma in SPEECH_LEMMAS and lemma not in ("say", "tell", "ask", "add", "continue", "show", "find", "maintain")

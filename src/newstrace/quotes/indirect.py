@@ -204,6 +204,10 @@ def _bare_subject(token: Token, sent: SpacySpan) -> Range | None:
     return _trim(words)
 
 
+# Objects that make a speech verb mean something else: "claimed lives", "claimed the title", "called a taxi".
+_NOT_SAID = frozenset("life lives victim title crown prize seat taxi cab".split())
+
+
 def _object(token: Token) -> Range | None:
     """"criticised the plan to …", "called for a ban": the object phrase and what follows it in the clause."""
     obj = next((c for c in token.children if c.i > token.i and (c.dep_ == "dobj" or c.dep_ == "prep" and
@@ -213,6 +217,8 @@ def _object(token: Token) -> Range | None:
     noun = obj if obj.dep_ == "dobj" else next((c for c in obj.children if c.dep_ == "pobj"), obj)
     if noun.ent_type_ in ("DATE", "TIME"):  # "announced Tuesday", "spoke on Tuesday"
         return None
+    if noun.lemma_.lower() in _NOT_SAID:
+        return None  # "the quake claimed 3,000 lives", "claimed the title"
         return None
     words = [t for c in token.children if c.i >= obj.i and (c.dep_ not in ("punct", "cc", "conj", "advcl")
                                                           or c.dep_ == "advcl" and _to_infinitive(c))
