@@ -127,3 +127,9 @@ def test_a_surname_the_tagger_calls_an_organisation_stays_with_the_person(nlp):
     person = Cluster(name="Nicole Slemp", kind="person", forms={"nicole slemp"})
     assert _match([person], "Slemp", "organisation") is person
     assert _match([person], "Seattle", "organisation") is None
+
+
+def test_the_apposition_names_the_speaker_not_a_noun_inside_it(nlp):
+    doc = nlp('Tony Mendez died on Saturday. "It was incredible to work with my husband," '
+              "said Mendez's wife Jonna Mendez, also CIA.")
+    assert speaker_of(doc, quote_with(doc, "incredible")).name == "Jonna Mendez"

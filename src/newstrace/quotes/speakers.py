@@ -81,9 +81,12 @@ def _by_name(clusters: list[Cluster], source: Range, text: str, head: Token) -> 
     for c, m in inside:
         if m[0] <= at < m[1]:
             return c
+    # the apposition's own head first: "wife [Jonna Mendez], also CIA" is Jonna Mendez, not the CIA
     for c, m in inside:
-        if any(m[0] <= x < m[1] for x in linked) or any(m[0] <= t.idx < m[1] for a in head.children
-                                                      if a.dep_ == "appos" for t in a.subtree):
+        if any(m[0] <= x < m[1] for x in linked):
+            return c
+    for c, m in inside:
+        if any(m[0] <= t.idx < m[1] for a in head.children if a.dep_ == "appos" for t in a.subtree):
             return c
     if head.pos_ in ("NOUN", "PRON"):
         return None
