@@ -48,8 +48,8 @@ def test_a_paragraph_break_always_ends_a_sentence(nlp):
 
 
 def test_a_line_break_after_a_full_stop_ends_a_sentence_but_not_mid_sentence_or_after_an_abbreviation(nlp):
-    doc = nlp('That is what the country likes."\nMoments earlier, Trump said he was suited.')
-    assert [s.text.strip() for s in doc.sents][-1] == "Moments earlier, Trump said he was suited."
+    doc = nlp('That is what the town wants."\nEarlier, the mayor said he was ready.')
+    assert [s.text.strip() for s in doc.sents][-1] == "Earlier, the mayor said he was ready."
     assert len(list(nlp("He said\nthat it was fine.").sents)) == 1  # a hard-wrapped line
     assert len(list(nlp("He met officials in the U.S.\nSenate today.").sents)) == 1
 

@@ -90,6 +90,6 @@ def test_quote_after_colon_stays_direct(nlp):
 
 
 def test_a_stance_noun_with_an_owner_reports_its_object_but_not_without_one(nlp):
-    q = quote_with(nlp("Trump's support for the border wall has not wavered."), "the border wall")
-    assert q.cue.text == "support for" and q.speaker_mention.text == "Trump" and q.confidence == 0.5
-    assert not nlp("The support for the border wall has not wavered.")._.quotes
+    q = quote_with(nlp("Mayor Diaz's support for the new bridge has not wavered."), "the new bridge")
+    assert q.cue.text == "support for" and q.speaker_mention.text == "Mayor Diaz" and q.confidence == 0.5
+    assert not nlp("The support for the new bridge has not wavered.")._.quotes

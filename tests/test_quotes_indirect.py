@@ -163,9 +163,9 @@ def test_speech_verb_with_a_noun_phrase_object_reports_it_weakly(nlp):
 
 
 @pytest.mark.parametrize("text,content", [
-    ("Asked if he was ever bullied, the candidate said no.", "no"),
-    ("Six in 10 say he is decisive, and 55 percent of voters said so in December.", "so"),
-    ("Three-quarters said the same of Sanders.", "the same of Sanders"),
+    ("Asked if she would run again, the governor said no.", "no"),
+    ("In May, 40 percent of voters said so.", "so"),
+    ("Two-thirds said the same of the senator.", "the same of the senator"),
 ])
 def test_a_one_word_answer_is_the_content_not_the_question_before_it(nlp, text, content):
     doc = nlp(text)
@@ -174,47 +174,47 @@ def test_a_one_word_answer_is_the_content_not_the_question_before_it(nlp, text, 
 
 
 def test_a_scene_setting_clause_before_the_cue_is_not_what_was_said(nlp):
-    doc = nlp("When the moderator pointed out that Trump had not answered, the candidate said nothing.")
-    assert not any("moderator" in q.content.text for q in doc._.quotes if q.cue_lemma == "say")
+    doc = nlp("When the reporters arrived at the hall, the minister said.")
+    assert not any("reporters arrived" in q.content.text for q in doc._.quotes if q.cue_lemma == "say")
 
 
 def test_attribution_joined_to_the_clause_it_reports_by_the_parser(nlp):
-    doc = nlp("Despite costly defeats on Tuesday, Bernie Sanders remains committed to the race, "
-              "his top aide, Tad Devine, told The Huffington Post.")
-    q = quote_with(doc, "remains committed to the race")
-    assert q.cue_lemma == "tell" and "Tad Devine" in q.speaker_mention.text
+    doc = nlp("Despite heavy losses on Monday, the union remains committed to the strike, "
+              "its chief negotiator, Ana Ruiz, told the Daily Courier.")
+    q = quote_with(doc, "remains committed to the strike")
+    assert q.cue_lemma == "tell" and "Ana Ruiz" in q.speaker_mention.text
 
 
 def test_told_reporters_after_the_clause_takes_the_clause_not_a_quoted_word_in_it(nlp):
-    doc = nlp("People should not wave around speculative words like “maybe” and “perhaps”, he told reporters.")
-    q = quote_with(doc, "People should not wave around")
-    assert q.cue_lemma == "tell" and q.speaker_mention.text == "he"
+    doc = nlp("Officials should not throw around vague words like “soon” and “later”, she told reporters.")
+    q = quote_with(doc, "Officials should not throw around")
+    assert q.cue_lemma == "tell" and q.speaker_mention.text == "she"
 
 
 def test_infinitive_after_on_condition_of_anonymity_is_not_the_content(nlp):
-    doc = nlp("He was unable to find a single taker, he said, on condition of anonymity to speak freely.")
+    doc = nlp("He was unable to find a single buyer, he said, on condition of anonymity to speak freely.")
     said = [q for q in doc._.quotes if q.cue_lemma == "say"]
-    assert [q.content.text for q in said] == ["He was unable to find a single taker"]
+    assert [q.content.text for q in said] == ["He was unable to find a single buyer"]
 
 
 def test_seeing_something_as_something_is_an_opinion(nlp):
-    doc = nlp("Democratic voters see Clinton as the candidate with the better chance.")
-    q = quote_with(doc, "Clinton as the candidate")
-    assert q.cue_lemma == "see" and q.speaker_mention.text == "Democratic voters"
+    doc = nlp("Rural voters see the governor as the candidate with the better plan.")
+    q = quote_with(doc, "the governor as the candidate")
+    assert q.cue_lemma == "see" and q.speaker_mention.text == "Rural voters"
     assert not nlp("I saw the house from the road.")._.quotes
 
 
 def test_what_a_poll_shows_is_attributed_to_it_but_not_what_police_found(nlp):
-    doc = nlp("A CNN poll showed a one-point difference between Clinton and Sanders.")
+    doc = nlp("A city poll showed a one-point difference between the two candidates.")
     q = quote_with(doc, "a one-point difference")
-    assert q.cue_lemma == "show" and q.speaker_mention.text == "A CNN poll"
+    assert q.cue_lemma == "show" and q.speaker_mention.text == "A city poll"
     assert not nlp("Police found the body near the river.")._.quotes
 
 
 @pytest.mark.parametrize("text,cue,content,addressee", [
-    ("Asked if he was ever bullied, the candidate said no.", "Asked", "if he was ever bullied", "the candidate"),
-    ("Asked about her own vote, she replied that she did not know.", "Asked about", "her own vote", "she"),
-    ("He looked uneasy when asked about his daughter’s work.", "asked about", "his daughter’s work", "He"),
+    ("Asked if she would run again, the governor said no.", "Asked", "if she would run again", "the governor"),
+    ("Asked about her own plans, she replied that she did not know.", "Asked about", "her own plans", "she"),
+    ("He looked uneasy when asked about his brother’s business.", "asked about", "his brother’s business", "He"),
 ])
 def test_a_question_put_to_someone_is_reported_without_a_named_asker(nlp, text, cue, content, addressee):
     doc = nlp(text)
@@ -224,20 +224,20 @@ def test_a_question_put_to_someone_is_reported_without_a_named_asker(nlp, text, 
 
 
 def test_an_object_that_contains_a_date_is_still_what_was_noted_but_a_bare_date_is_not(nlp):
-    doc = nlp("Clinton noted the Sept. 11 attacks and her support for first responders.")
+    doc = nlp("The senator noted the Sept. 11 attacks and her support for rescue crews.")
     assert quote_with(doc, "the Sept. 11 attacks").cue_lemma == "note"
     assert not [q for q in nlp("The ministry announced Tuesday.")._.quotes if q.content.text == "Tuesday"]
 
 
 def test_a_cue_with_its_own_object_does_not_take_the_clause_before_it(nlp):
-    doc = nlp("More than half of white women preferred Clinton while about 6 in 10 white men supported Sanders.")
+    doc = nlp("More than half of young women preferred Smith while about 6 in 10 older men supported Jones.")
     q = next(q for q in doc._.quotes if q.cue_lemma == "support")
-    assert q.content.text == "Sanders" and q.speaker_mention.text == "about 6 in 10 white men"
+    assert q.content.text == "Jones" and q.speaker_mention.text == "about 6 in 10 older men"
 
 
 def test_in_the_passive_the_agent_speaks_and_the_subject_does_not(nlp):
-    q = quote_with(nlp("Trump has been criticized by some of his rivals for failing to campaign in the state."), "failing")
-    assert q.speaker_mention.text == "some of his rivals"
+    q = quote_with(nlp("The mayor has been criticized by some of her rivals for failing to visit the district."), "failing")
+    assert q.speaker_mention.text == "some of her rivals"
     told = quote_with(nlp("He was told that the plan had failed."), "the plan had failed")
     assert told.speaker_mention is None and told.addressee.text == "He"
     announced = quote_with(nlp("It was announced that the plant would close."), "the plant would close")
@@ -245,9 +245,9 @@ def test_in_the_passive_the_agent_speaks_and_the_subject_does_not(nlp):
 
 
 @pytest.mark.parametrize("text,source,content", [
-    ("Democratic voters are more likely to say that Clinton represents them.", "Democratic voters", "Clinton represents"),
-    ("About 4 in 10 say they want more liberal policies.", "4 in 10", "they want more liberal policies"),
-    ("Kasich jokingly offered the man a job, then says he will wait.", None, "he will wait"),
+    ("Older voters are more likely to say that the mayor represents them.", "Older voters", "the mayor represents"),
+    ("About 4 in 10 say they want lower taxes.", "4 in 10", "they want lower taxes"),
+    ("The coach jokingly offered the boy a job, then says he will wait.", None, "he will wait"),
 ])
 def test_sources_through_adjectives_and_numbers_and_the_clause_after_the_cue(nlp, text, source, content):
     q = quote_with(nlp(text), content)
@@ -255,28 +255,50 @@ def test_sources_through_adjectives_and_numbers_and_the_clause_after_the_cue(nlp
 
 
 def test_a_parenthetical_cue_does_not_reach_across_a_colon(nlp):
-    doc = nlp('Morgan Ortagus indicated the United States was disappointed by the decision: "While we await '
-              'clarification on the resolution," he said, "we urge Iraqi leaders to reconsider."')
-    indicated = quote_with(doc, "the United States was disappointed")
-    assert indicated.cue_lemma == "indicate" and indicated.speaker_mention.text == "Morgan Ortagus"
+    doc = nlp('Lena Park indicated the ministry was disappointed by the ruling: "While we await '
+              'clarification on the ruling," she said, "we urge the judges to reconsider."')
+    indicated = quote_with(doc, "the ministry was disappointed")
+    assert indicated.cue_lemma == "indicate" and indicated.speaker_mention.text == "Lena Park"
     said = [q for q in doc._.quotes if q.cue_lemma == "say"]
     assert said and all("disappointed" not in q.content.text for q in said)
 
 
 def test_a_clause_hung_before_the_subject_is_not_part_of_the_source(nlp):
-    q = quote_with(nlp("The airport and nearby hotel were both evacuated and local police warned people to stay inside."),
+    q = quote_with(nlp("The school and nearby library were both evacuated and local police warned people to stay inside."),
                    "people")
     assert "evacuated" not in q.speaker_mention.text and q.speaker_mention.text.endswith("police")
 
 
 def test_content_does_not_end_on_a_conjunction_and_an_expected_outcome_has_no_speaker(nlp):
-    doc = nlp("The estimated cost is six billion euros, but, he noted, it could rise.")
-    assert [q.content.text for q in doc._.quotes if q.cue_lemma == "note"][0] == "The estimated cost is six billion euros"
-    doc = nlp("The airport was to open on Wednesday, but returning to normal service was expected to take longer.")
+    doc = nlp("The projected cost is two billion dollars, but, he noted, it could rise.")
+    assert [q.content.text for q in doc._.quotes if q.cue_lemma == "note"][0] == "The projected cost is two billion dollars"
+    doc = nlp("The station was to open on Friday, but returning to a full timetable was expected to take longer.")
     assert not [q for q in doc._.quotes if q.cue_lemma == "expect"]
 
 
 def test_speech_verbs_in_other_senses_report_nothing(nlp):
-    assert not [q for q in nlp("The 1918 earthquake claimed about 3000 lives.")._.quotes if q.cue_lemma == "claim"]
-    assert not [q for q in nlp("She hoped to return in time to maintain her career.")._.quotes if q.cue_lemma == "maintain"]
+    assert not [q for q in nlp("The 1906 flood claimed about 2000 lives.")._.quotes if q.cue_lemma == "claim"]
+    assert not [q for q in nlp("He took a second job to maintain his savings.")._.quotes if q.cue_lemma == "maintain"]
     assert quote_with(nlp("Iran claimed the attack."), "the attack").cue_lemma == "claim"
+
+
+def test_as_someone_reported_the_main_clause_is_the_content(nlp):
+    doc = nlp("As the Daily Courier reported, the council would need to approve 55 percent of the remaining budget.")
+    q = quote_with(doc, "the council would need to approve")
+    assert q.cue_lemma == "report" and q.speaker_mention.text == "the Daily Courier"
+
+
+def test_was_asked_if_reports_the_question(nlp):
+    q = quote_with(nlp("During an interview, the singer was asked if she had ever been treated unfairly."),
+                   "if she had ever been treated unfairly")
+    assert q.cue_lemma == "ask" and q.speaker_mention is None and q.addressee.text == "the singer"
+
+
+@pytest.mark.parametrize("text,content", [
+    ("The senator went further, calling the plan a disaster.", "the plan a disaster"),
+    ("He called the report “second-rate” and left the room.", "the report “second-rate”"),
+])
+def test_what_someone_is_called_is_the_content(nlp, text, content):
+    q = quote_with(nlp(text), content)
+    assert q.cue_lemma == "call" and q.content.text == content
+    assert not [q for q in nlp("She called a taxi.")._.quotes if q.cue_lemma == "call"]

@@ -131,6 +131,9 @@ def _clause(token: Token) -> Range | None:
         if child.dep_ == "advcl" and child.left_edge.lower_ == "for" and _to_infinitive_of(child) \
                 and takes_infinitive(token.lemma_.lower()):
             return _trim([t for t in child.subtree if t.i != child.left_edge.i])  # "called for X to resign"
+        if child.dep_ == "advcl" and child.i > token.i and token.lemma_.lower() in _ASKING \
+                and child.left_edge.lower_ in ("if", "whether"):
+            return _trim(list(child.subtree))  # "was asked if she had been discriminated against"
         if child.dep_ == "ccomp" or child.dep_ == "xcomp" and (_said_to(token, child) or _infinitive(child)):
             if _cut_off_before(child, token):
                 continue
@@ -143,6 +146,9 @@ def _clause(token: Token) -> Range | None:
             words = [t for t in words if not (t.i == token.i)]
             return _trim(words, token)
     return None
+
+
+_ASKING = frozenset("ask wonder question inquire enquire".split())
 
 
 def _said_to(cue: Token, xcomp: Token) -> bool:
@@ -204,6 +210,7 @@ def _bare_subject(token: Token, sent: SpacySpan) -> Range | None:
     return _trim(words)
 
 
+_NAMING = frozenset("call label brand dub term deem".split())
 # Objects that make a speech verb mean something else: "claimed lives", "claimed the title", "called a taxi".
 _NOT_SAID = frozenset("life lives victim title crown prize seat taxi cab".split())
 
@@ -212,6 +219,10 @@ def _object(token: Token) -> Range | None:
     """"criticised the plan to …", "called for a ban": the object phrase and what follows it in the clause."""
     obj = next((c for c in token.children if c.i > token.i and (c.dep_ == "dobj" or c.dep_ == "prep" and
                                                                 c.lower_ in _TOPIC_PREPS)), None)
+    if obj is None and token.lemma_.lower() in _NAMING:
+        # "called her “third-rate”", "calling Trump a fascist": what someone is called
+        named = [c for c in token.children if c.i > token.i and c.dep_ in ("oprd", "xcomp", "dobj") and not _to_infinitive_of(c)]
+        return _trim([t for c in named for t in c.subtree]) if named else None
     if obj is None:
         return None
     noun = obj if obj.dep_ == "dobj" else next((c for c in obj.children if c.dep_ == "pobj"), obj)
@@ -275,12 +286,12 @@ def _parenthetical(token: Token, sent: SpacySpan) -> list[Range]:
 
     A cue in the middle gives two pieces, before and after it.
     """
-    own_subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+    own_subject = _nearest_subject(token)
     if any(c.i > token.i and (c.dep_ in ("dobj", "ccomp") and not _addressed(token, c)
                               or c.dep_ == "xcomp" and (_said_to(token, c) or _infinitive(c))) for c in token.children):
         return []  # "… while 6 in 10 men supported Sanders": the cue has its own content
     inverted = token.dep_ == "ROOT" and token.i > sent.start + 2 and own_subject is not None and own_subject.i > token.i
-    clause = token.dep_ == "advcl" and token.i > token.head.i and own_subject is not None
+    clause = token.dep_ == "advcl" and (token.i > token.head.i and own_subject is not None or _as_clause(token))
     trailing = (token.dep_ in ("ROOT", "conj") and own_subject is not None and own_subject.i < token.i
                 and not any(c.dep_ in _OBJECTS and c.i > token.i and not _addressed(token, c) for c in token.children)
                 and _clause_before(own_subject))
@@ -300,6 +311,11 @@ def _parenthetical(token: Token, sent: SpacySpan) -> list[Range]:
     if _only_modifiers(token, before):
         before = []
     return [_trim(part) for part in (before, after) if len([t for t in part if t.is_alpha]) >= 2 and _trim(part)]
+
+
+def _as_clause(token: Token) -> bool:
+    """"As The Washington Post reported, …": the clause the "as"-clause hangs on is what was reported."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" and c.i < token.i for c in token.children)
 
 
 def _addressed(cue: Token, child: Token) -> bool:
@@ -346,7 +362,7 @@ def _subject(token: Token) -> Token | None:
     """The cue's subject, climbing out of participles, infinitives and relative clauses."""
     node = token
     for _ in range(4):
-        subj = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
+        subj = _nearest_subject(node)
         if subj is not None and node.dep_ == "relcl" and subj.lower_ in _RELATIVE:
             return node.head
         if subj is not None and subj.dep_ == "nsubjpass" and subj.lower_ in _EXPLETIVE:
@@ -362,6 +378,13 @@ def _subject(token: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject; of two, the one nearest before it ("Salem, [New Hampshire], Trump went …")."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else subjects[0] if subjects else None
 
 
 def _passive_participle(token: Token, strict: bool = True) -> bool:

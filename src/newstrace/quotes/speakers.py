@@ -82,9 +82,9 @@ def _by_name(clusters: list[Cluster], source: Range, text: str, head: Token) -> 
         if m[0] <= at < m[1]:
             return c
     # the apposition's own head first: "wife [Jonna Mendez], also CIA" is Jonna Mendez, not the CIA
-    for c, m in inside:
-        if any(m[0] <= x < m[1] for x in linked):
-            return c
+    named = [(c, m) for c, m in inside if any(m[0] <= x < m[1] for x in linked)]
+    if named:  # "wife Grace Okafor, also UNICEF": a person before an organisation, then the first named
+        return min(named, key=lambda cm: (cm[0].kind != "person", cm[1][0]))[0]
     for c, m in inside:
         if any(m[0] <= t.idx < m[1] for a in head.children if a.dep_ == "appos" for t in a.subtree):
             return c
