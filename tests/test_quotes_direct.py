@@ -89,11 +89,11 @@ def test_dash_attribution(nlp):
 
 def test_paragraph_ending_in_a_colon_introduces_the_next_paragraphs_quote(nlp):
     # "echoed" is not in the cue lexicon: the clause before the colon still introduces the quote
-    doc = nlp("The crowd cheered.\n\n17-year-old Jared Potts echoed:\n\n“He speaks his mind, and the country needs that.”")
+    doc = nlp("The crowd cheered.\n\n17-year-old Owen Marsh echoed:\n\n“He speaks his mind, and the country needs that.”")
     q = quote_with(doc, "speaks his mind")
     assert not q.inferred and q.cue.text == "echoed"
-    assert q.speaker_mention.text == "17-year-old Jared Potts"
-    assert speaker_of(doc, q).name == "Jared Potts"
+    assert q.speaker_mention.text == "17-year-old Owen Marsh"
+    assert speaker_of(doc, q).name == "Owen Marsh"
 
 
 def test_colon_after_a_verb_without_a_subject_is_not_an_attribution(nlp):

@@ -113,7 +113,7 @@ def test_an_occasion_label_is_not_a_speaker(nlp):
 
 
 def test_hyphenated_role_keeps_its_spelling(nlp):
-    doc = nlp("17-year-old Jared Potts said the bridge was unsafe.")
+    doc = nlp("17-year-old Owen Marsh said the bridge was unsafe.")
     assert speaker_of(doc, quote_with(doc, "bridge was unsafe")).role == "17-year-old"
 
 

@@ -78,7 +78,7 @@ def _colon_lead(doc: Doc, text: str, seg: Segment, spare: list[Attribution]) -> 
     """"Cruz continued:" at the end of a paragraph (or before the quote): the clause before the colon introduces it.
 
     A spare cue in that clause is used; otherwise any verb with a subject that ends at the colon ("the headline
-    reads:", "Jared Potts echoed:"), at a lower confidence since its verb is not a known cue.
+    reads:", "Owen Marsh echoed:"), at a lower confidence since its verb is not a known cue.
     """
     colon = len(text[:seg.start].rstrip())
     if colon == 0 or text[colon - 1] != ":" or seg.start - colon > 4:

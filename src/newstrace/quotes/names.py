@@ -69,7 +69,7 @@ def _match(clusters: list[Cluster], name: str, kind: str) -> Cluster | None:
         if low in cluster.forms:
             return cluster
     if kind != "person":
-        # "Slemp" tagged as an organisation after "Nicole Slemp": the tagger's slip, not a new speaker
+        # "Tanaka" tagged as an organisation after "Maria Tanaka": the tagger's slip, not a new speaker
         return next((c for c in reversed(clusters) if c.kind == "person" and len(words) == 1
                      and len(c.name.split()) > 1 and words[0] == c.surname), None)
     for cluster in reversed(clusters):

@@ -81,7 +81,7 @@ def _by_name(clusters: list[Cluster], source: Range, text: str, head: Token) -> 
     for c, m in inside:
         if m[0] <= at < m[1]:
             return c
-    # the apposition's own head first: "wife [Jonna Mendez], also CIA" is Jonna Mendez, not the CIA
+    # the apposition's own head first: "wife [Grace Okafor], also UNICEF" is Grace Okafor, not UNICEF
     named = [(c, m) for c, m in inside if any(m[0] <= x < m[1] for x in linked)]
     if named:  # "wife Grace Okafor, also UNICEF": a person before an organisation, then the first named
         return min(named, key=lambda cm: (cm[0].kind != "person", cm[1][0]))[0]
