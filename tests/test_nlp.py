@@ -67,3 +67,9 @@ def test_missing_model_is_a_clear_error(monkeypatch):
     finally:
         monkeypatch.undo()
         load_nlp.cache_clear()
+
+
+def test_quotation_marks_glued_to_words_are_split_off_but_inch_marks_are_not(nlp):
+    words = [t.text for t in nlp('Lee said,“Look, it is fine.”He left. A 5\'10" man.')]
+    assert words[:5] == ["Lee", "said", ",", "“", "Look"] and "”" in words and "He" in words
+    assert "5'10" in words

@@ -1,4 +1,6 @@
 """Direct quotes: quote-mark styles, split and multi-paragraph quotes, floating and mixed quotes."""
+import pytest
+
 from quotes_helpers import quote_with, speaker_of
 
 
@@ -107,3 +109,17 @@ def test_first_person_cue_inside_an_unclosed_quote_does_not_end_it(nlp):
     doc = nlp(text)
     q = quote_with(doc, "Tonight we arrived")
     assert "people started to cheer" in q.content.text and q.confidence <= 0.6
+
+
+@pytest.mark.parametrize("text,cue,mention", [
+    ("Mark Hale spoke first. Hale said,“Look, these images have no place in a campaign.”", "said", "Hale"),
+    ("“Who do they think they are?” Lopez said of the bank in February, when it refused to pay.", "said", "Lopez"),
+    ("“Go back to your seat,” Lopez barked and a guard led the man out.", "barked", "Lopez"),
+])
+def test_quotes_link_to_glued_long_and_manner_cues(nlp, text, cue, mention):
+    q = next(q for q in nlp(text)._.quotes if q.kind == "direct")
+    assert q.cue.text == cue and q.speaker_mention.text == mention
+
+
+def test_a_manner_verb_with_a_bare_object_is_not_a_cue(nlp):
+    assert not nlp("She snapped a photo of the crowd.")._.quotes

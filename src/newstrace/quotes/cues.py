@@ -12,7 +12,11 @@ remark repeat reiterate testify agree charge counter joke quip accuse boast brag
 inform lament protest recommend signal speculate shout threaten whisper yell affirm pledge propose demand
 acknowledge announce exclaim muse retort rule concur object assure advise admit blog email text tell
 show find continue echo
+bark snap scoff snarl growl thunder sneer grumble mutter murmur gush fume plead interject chime marvel
 """.split())
+# Verbs of saying by manner ("“Go back,” Trump barked"): cues for quotes and clauses, never with a bare object
+# ("snapped a photo").
+MANNER_LEMMAS = frozenset("bark snap scoff snarl growl thunder sneer grumble mutter murmur gush fume plead interject chime marvel".split())
 # Verbs of cognition: a cue only with a clause ("she believes the plan will fail").
 COGNITION_LEMMAS = frozenset("""
 think believe know feel hope fear expect worry doubt wonder suspect learn understand see consider recognize
@@ -94,4 +98,5 @@ def takes_infinitive(lemma: str) -> bool:
 
 
 def takes_object(lemma: str) -> bool:
-    return lemma in OBJECT_LEMMAS or lemma in SPEECH_LEMMAS and lemma not in ("say", "tell", "ask", "add", "continue", "show", "find", "maintain")
+    no_object = ("say", "tell", "ask", "add", "continue", "show", "find", "maintain")
+    return lemma in OBJECT_LEMMAS or lemma in SPEECH_LEMMAS and lemma not in no_object and lemma not in MANNER_LEMMAS

@@ -138,7 +138,8 @@ def _nearest_cue(doc: Doc, text: str, seg: Segment, spare: list[Attribution]) ->
     if last_sent.end_char <= seg.end + 2 and last_sent.end < len(doc):
         # "“We will win,” he said." may be parsed as two sentences
         nxt = doc[last_sent.end].sent
-        if nxt.start_char - seg.end < 3 and (not nxt.text[:1].isupper() or len(nxt) <= 12):
+        opens = nxt.start_char - seg.end < 3 and (not nxt.text[:1].isupper() or len(nxt) <= 12 or _opens_with_cue(doc, nxt, spare))
+        if opens:
             window_end = nxt.end_char
     best, best_gap = None, None
     for att in spare:
@@ -158,6 +159,12 @@ def _nearest_cue(doc: Doc, text: str, seg: Segment, spare: list[Attribution]) ->
         best.content, best.kind = (lead, max(seg.end, _clause_end(text, seg, window_end))), "mixed"
     spare.remove(best)
     return best
+
+
+def _opens_with_cue(doc: Doc, sent, spare: list[Attribution]) -> bool:
+    """"“…?” Trump said of Apple in February, when …": a long sentence that opens with its source and cue."""
+    limit = doc[min(sent.start + 6, sent.end - 1)].idx
+    return any(a.cue is not None and a.content[0] < 0 and sent.start_char <= a.cue[0] <= limit for a in spare)
 
 
 _LEAD_GAP = 150

@@ -195,16 +195,21 @@ def _venue_or_addressee(noun: Token) -> bool:
 
 
 def _bare_subject(token: Token, sent: SpacySpan) -> Range | None:
-    """"“…,” the 45-year-old said" when the parser found no subject: the short phrase right before the cue."""
-    if token.dep_ != "ROOT":
-        return None
-    words = []
+    """"“…,” the 45-year-old said" when the parser found no subject: the short phrase right before the cue.
+
+    Only for a cue that heads its sentence, or one right after a closing quote ("“Go back,” Trump barked and …").
+    """
+    words, stop = [], None
     for t in reversed(sent.doc[sent.start:token.i]):
         if t.is_punct and t.text not in ("-", "–") or t.is_space or t.dep_ in ("aux", "auxpass", "neg", "advmod"):
             if words or t.dep_ not in ("aux", "auxpass", "neg", "advmod"):
+                stop = t
                 break
             continue
         words.append(t)
+    after_quote = stop is not None and stop.text in ("”", '"', "’", "'")
+    if token.dep_ != "ROOT" and not after_quote:
+        return None
     if not 1 <= len(words) <= 6 or not any(t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM") for t in words):
         return None
     return _trim(words)
@@ -218,7 +223,7 @@ _NOT_SAID = frozenset("life lives victim title crown prize seat taxi cab".split(
 def _object(token: Token) -> Range | None:
     """"criticised the plan to …", "called for a ban": the object phrase and what follows it in the clause."""
     obj = next((c for c in token.children if c.i > token.i and (c.dep_ == "dobj" or c.dep_ == "prep" and
-                                                                c.lower_ in _TOPIC_PREPS)), None)
+                                                                c.lower_ in _TOPIC_PREPS and not _dated(c))), None)
     if obj is None and token.lemma_.lower() in _NAMING:
         # "called her “third-rate”", "calling Trump a fascist": what someone is called
         named = [c for c in token.children if c.i > token.i and c.dep_ in ("oprd", "xcomp", "dobj") and not _to_infinitive_of(c)]
@@ -233,6 +238,7 @@ def _object(token: Token) -> Range | None:
         return None
     words = [t for c in token.children if c.i >= obj.i and (c.dep_ not in ("punct", "cc", "conj", "advcl")
                                                           or c.dep_ == "advcl" and _to_infinitive(c))
+             and (c.i == obj.i or not any(_reports_clause(t) for t in c.subtree))  # not "… by saying he would …"
              for t in c.subtree]
     if obj.dep_ == "prep":
         words = [t for t in words if t.i > obj.i]
@@ -245,6 +251,16 @@ _EVIDENCE_NOUNS = frozenset("""
 poll survey study report data figure figures analysis research result results video footage document documents
 record records census audit review investigation estimate estimates statistics numbers count
 """.split())
+
+
+def _reports_clause(token: Token) -> bool:
+    """A cue verb with a clause of its own: an attribution in its own right."""
+    return cue_lemma(token) is not None and any(c.dep_ == "ccomp" for c in token.children)
+
+
+def _dated(prep: Token) -> bool:
+    """"on Monday", "in March": a preposition whose object is a date or time."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _seen_as(token: Token, lemma: str) -> Range | None:
