@@ -146,3 +146,11 @@ def test_the_apposition_names_the_speaker_not_a_noun_inside_it(nlp):
 def test_of_two_subjects_the_one_nearest_the_cue_speaks(nlp, text, mention):
     doc = nlp(text)
     assert doc._.quotes and doc._.quotes[0].speaker_mention.text == mention
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("Last year, the fund gave $10 million to a group backing Lopez, the former governor.", "a group"),
+    ("In a statement to the Courier, her senior policy adviser, Jake Moss, said: “The deal is dead.”", "Jake Moss"),
+])
+def test_sources_a_participle_hangs_on_and_a_name_before_a_comma(nlp, text, mention):
+    assert [q.speaker_mention.text for q in nlp(text)._.quotes if q.speaker_mention] == [mention]

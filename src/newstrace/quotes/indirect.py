@@ -79,7 +79,9 @@ def _from_cue(token: Token, sent: SpacySpan, text: str, lemma: str | None = None
         source = _source_range(source_tok) if source_tok is not None else None
     else:
         source_tok = _subject(token) or _inverted_object(token, lemma)
-        source = _source_range(source_tok) if source_tok is not None else _bare_subject(token, sent)
+        # "a group backing Bush": the cue hangs on its own source, so the source stops where the clause starts
+        around = source_tok is not None and source_tok.left_edge.i <= token.i <= source_tok.right_edge.i
+        source = _source_range(source_tok, cut_clauses=around) if source_tok is not None else _bare_subject(token, sent)
     if source is not None and source_tok is None:
         source_tok = token.doc.char_span(*source, alignment_mode="expand").root
     if source_tok is None and content is None and token.dep_ not in ("ROOT", "parataxis", "ccomp", "conj"):
@@ -200,7 +202,10 @@ def _bare_subject(token: Token, sent: SpacySpan) -> Range | None:
     Only for a cue that heads its sentence, or one right after a closing quote ("“Go back,” Trump barked and …").
     """
     words, stop = [], None
-    for t in reversed(sent.doc[sent.start:token.i]):
+    before = list(sent.doc[sent.start:token.i])
+    if len(before) > 2 and before[-1].text == "," and before[-2].pos_ == "PROPN":
+        before = before[:-1]  # "…, her adviser, Jake Sullivan, said:": the name before the comma
+    for t in reversed(before):
         if t.is_punct and t.text not in ("-", "–") or t.is_space or t.dep_ in ("aux", "auxpass", "neg", "advmod"):
             if words or t.dep_ not in ("aux", "auxpass", "neg", "advmod"):
                 stop = t
