@@ -123,3 +123,15 @@ def test_quotes_link_to_glued_long_and_manner_cues(nlp, text, cue, mention):
 
 def test_a_manner_verb_with_a_bare_object_is_not_a_cue(nlp):
     assert not nlp("She snapped a photo of the crowd.")._.quotes
+
+
+def test_a_show_title_in_quotes_is_not_a_statement_nor_does_it_take_the_cue(nlp):
+    assert not nlp("The mayor was joined by Ben Cole, star of the reality show “Bake Masters.”")._.quotes
+    doc = nlp("On the station’s “Morning Hour” Tuesday, he said, “I never promised to pay the fees.”")
+    assert [q.content.text for q in doc._.quotes] == ["“I never promised to pay the fees.”"]
+
+
+def test_the_quotation_before_the_cue_beats_a_clause_the_parser_hung_after_it(nlp):
+    doc = nlp("“We will see when those heaters come,” Lopez said in May of the maker, whose owner moved 900 jobs abroad.")
+    q = next(q for q in doc._.quotes if q.cue_lemma == "say")
+    assert q.content.text == "“We will see when those heaters come,”" and q.speaker_mention.text == "Lopez"

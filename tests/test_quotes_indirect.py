@@ -302,3 +302,15 @@ def test_what_someone_is_called_is_the_content(nlp, text, content):
     q = quote_with(nlp(text), content)
     assert q.cue_lemma == "call" and q.content.text == content
     assert not [q for q in nlp("She called a taxi.")._.quotes if q.cue_lemma == "call"]
+
+
+def test_speaking_to_someone_is_not_what_was_said_but_responding_to_something_is(nlp):
+    assert not nlp("Speaking to the coalition in Denver, the senator wavered.")._.quotes
+    assert quote_with(nlp("He responded to the report on Monday."), "the report").cue_lemma == "respond"
+
+
+def test_asked_with_a_wh_question_reports_the_question_and_not_the_answer(nlp):
+    doc = nlp("Asked what qualities he would like the nominee to have, Lopez said, “That is a good question.”")
+    asked = quote_with(doc, "what qualities he would like")
+    assert asked.cue.text == "Asked" and asked.speaker_mention is None
+    assert quote_with(doc, "That is a good question").speaker_mention.text == "Lopez"

@@ -27,7 +27,7 @@ def link_segments(doc: Doc, text: str, segments: list[Segment], cues: list[Attri
     by_segment: list[tuple[Segment, Attribution]] = []
     for seg in segments:
         seg = seg if seg.closed else _cut_unclosed(text, seg, cues)
-        att = (_absorb(seg, out, text) or _nearest_cue(doc, text, seg, spare) or _colon_lead(doc, text, seg, spare)
+        att = (_absorb(seg, out, text) or _nearest_cue(doc, text, seg, spare, segments) or _colon_lead(doc, text, seg, spare)
                or dash_attribution(text, seg) or _floating(seg, by_segment, text, paras))
         if att is None:
             continue
@@ -127,8 +127,13 @@ def _absorb(seg: Segment, atts: list[Attribution], text: str) -> Attribution | N
     return None
 
 
-def _nearest_cue(doc: Doc, text: str, seg: Segment, spare: list[Attribution]) -> Attribution | None:
-    """A cue without a clause in the segment's sentences ("“…,” she said." / "She said: “…”")."""
+def _nearest_cue(doc: Doc, text: str, seg: Segment, spare: list[Attribution],
+                 segments: list[Segment] = ()) -> Attribution | None:
+    """A cue without a clause in the segment's sentences ("“…,” she said." / "She said: “…”").
+
+    A cue that opens another quotation right after it ("On “Good Morning America”, he said, “I never …”") is
+    left to that one.
+    """
     first = doc.char_span(seg.start, seg.end, alignment_mode="expand")
     if first is None:
         return None
@@ -145,7 +150,7 @@ def _nearest_cue(doc: Doc, text: str, seg: Segment, spare: list[Attribution]) ->
     for att in spare:
         if att.content[0] >= 0 or att.cue is None or not window_start <= att.cue[0] < window_end:
             continue
-        if seg.start <= att.cue[0] < seg.end:
+        if seg.start <= att.cue[0] < seg.end or _introduces_other(text, att, seg, segments):
             continue
         gap = seg.start - att.cue[1] if att.cue[1] <= seg.start else att.cue[0] - seg.end
         if best_gap is None or gap < best_gap:
@@ -159,6 +164,11 @@ def _nearest_cue(doc: Doc, text: str, seg: Segment, spare: list[Attribution]) ->
         best.content, best.kind = (lead, max(seg.end, _clause_end(text, seg, window_end))), "mixed"
     spare.remove(best)
     return best
+
+
+def _introduces_other(text: str, att: Attribution, seg: Segment, segments) -> bool:
+    return any(other.start != seg.start and att.cue[1] <= other.start and not text[att.cue[1]:other.start].strip(" ,:")
+               for other in segments)
 
 
 def _opens_with_cue(doc: Doc, sent, spare: list[Attribution]) -> bool:
@@ -203,6 +213,8 @@ def _floating(seg: Segment, linked: list[tuple[Segment, Attribution]], text: str
     inner = text[seg.start:seg.end]
     if not seg.continues and len(inner.split()) < 4 and not _SENTENCE_END.search(inner.rstrip()):
         return None  # a scare quote or a title, not a statement
+    if not seg.continues and _title(text, seg):
+        return None  # "the reality show “Cake Boss.”", "host of “The Nightly Show with Larry Wilmore.”"
     para = bisect.bisect_right(paras, seg.start) - 1
     prev = linked[-1] if linked else None
     if prev is not None and prev[1].source is not None or prev is not None and prev[1].follows is not None:
@@ -215,6 +227,20 @@ def _floating(seg: Segment, linked: list[tuple[Segment, Attribution]], text: str
                               confidence=0.8 if same or seg.continues else 0.6)
             return att
     return Attribution(content=(seg.start, seg.end), kind="direct", confidence=0.3)
+
+
+_SMALL_WORDS = frozenset("a an the of and or for with in on at to by from".split())
+
+
+def _title(text: str, seg: Segment) -> bool:
+    """A short quotation in title case inside a running sentence: the name of a show, song or group."""
+    words = re.findall(r"[\w’'-]+", text[seg.start:seg.end])
+    big = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if not 1 <= len(words) <= 7 or not big or not all(w[0].isupper() or w[0].isdigit() for w in big):
+        return False
+    line_start = text.rfind("\n", 0, seg.start) + 1
+    before = text[line_start:seg.start].rstrip()
+    return bool(before) and not _SENTENCE_END.search(before[-2:]) and before[-1:] not in (":",)
 
 
 def clip_to_paragraph(text: str, att: Attribution) -> None:

@@ -19,6 +19,9 @@ _EDGE_PUNCT = set(",;:—–-()[]") | {"'", '"', "“", "”", "‘", "’"}
 _MARKS = frozenset("that whether if".split())
 # Prepositions that introduce what a speech act is about ("talked about", "called for", "warned against").
 _TOPIC_PREPS = frozenset("about of on for to against over".split())
+# Verbs whose "to" introduces what they are about ("responded to the report"); for the others ("spoke to
+# reporters") it introduces the addressee.
+_TO_TOPIC = frozenset("refer respond react reply point object allude".split())
 # Nouns whose own "that"-clause is what they are about ("news that …", "the claim that …"): such a clause is
 # not a misattached complement of the cue.
 _CONTENT_NOUNS = frozenset("""
@@ -60,7 +63,7 @@ def _from_cue(token: Token, sent: SpacySpan, text: str, lemma: str | None = None
     lemma = lemma or cue_lemma(token)
     if lemma is None or is_intention(lemma) and any(c.dep_ in ("nsubjpass", "csubjpass") for c in token.children):
         return None  # "prices are expected to rise": the subject is what is expected, not who expects it
-    if lemma == "ask" and _passive_participle(token, strict=False):
+    if lemma == "ask" and (_passive_participle(token, strict=False) or _asked(token)):
         return _question_put(token)
     if _passive_participle(token):
         return None  # "Blasted for its handling of …, the agency stayed silent": the agency did not blast
@@ -128,8 +131,9 @@ def _according_to(token: Token, sent: SpacySpan) -> Attribution | None:
 
 def _clause(token: Token) -> Range | None:
     """The clausal complement with its complementiser ("said [that the plan failed]"), as PARC and PolNeAR annotate it."""
-    # a clause after the cue before one the parser also hung on it from before ("X did Y, then says Z")
-    for child in sorted(token.children, key=lambda c: (c.i < token.i, c.i)):
+    # a quotation just before the cue first ("“…,” Trump said of X, whose owner moved …"), then a clause after
+    # the cue, then another clause before it ("X did Y, then says Z")
+    for child in sorted(token.children, key=lambda c: (_order_before(c, token), c.i)):
         if child.dep_ == "advcl" and child.left_edge.lower_ == "for" and _to_infinitive_of(child) \
                 and takes_infinitive(token.lemma_.lower()):
             return _trim([t for t in child.subtree if t.i != child.left_edge.i])  # "called for X to resign"
@@ -137,8 +141,8 @@ def _clause(token: Token) -> Range | None:
                 and child.left_edge.lower_ in ("if", "whether"):
             return _trim(list(child.subtree))  # "was asked if she had been discriminated against"
         if child.dep_ == "ccomp" or child.dep_ == "xcomp" and (_said_to(token, child) or _infinitive(child)):
-            if _cut_off_before(child, token):
-                continue
+            if _cut_off_before(child, token) or child.i < token.i and _bare_participle(child):
+                continue  # "Asked what he wanted, Adelson said, “…”": the question is not what he said
             words = [t for t in child.subtree]
             if child.dep_ == "xcomp" and child.i > token.i:
                 # "urged the minister to resign": the person urged belongs to the content
@@ -156,6 +160,19 @@ _ASKING = frozenset("ask wonder question inquire enquire".split())
 def _said_to(cue: Token, xcomp: Token) -> bool:
     """"is said to have fled", "said to be": not "said, on condition of anonymity to speak freely"."""
     return cue.lemma_ == "say" and all(t.dep_ in ("advmod", "neg", "aux", "auxpass") for t in cue.doc[cue.i + 1:xcomp.left_edge.i])
+
+
+def _order_before(child: Token, cue: Token) -> int:
+    if child.i > cue.i:
+        return 1
+    between = cue.doc[child.right_edge.i + 1:cue.i]
+    return 0 if any(t.text in ("”", '"', "’") for t in between) else 2
+
+
+def _bare_participle(verb: Token) -> bool:
+    """"Asked …", "Speaking to reporters …": a participle with no subject or auxiliary of its own."""
+    return verb.tag_ in ("VBN", "VBG") and verb.i == verb.left_edge.i and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
 
 
 def _cut_off_before(clause: Token, cue: Token) -> bool:
@@ -227,8 +244,10 @@ _NOT_SAID = frozenset("life lives victim title crown prize seat taxi cab".split(
 
 def _object(token: Token) -> Range | None:
     """"criticised the plan to …", "called for a ban": the object phrase and what follows it in the clause."""
+    lemma = token.lemma_.lower()
     obj = next((c for c in token.children if c.i > token.i and (c.dep_ == "dobj" or c.dep_ == "prep" and
-                                                                c.lower_ in _TOPIC_PREPS and not _dated(c))), None)
+                                                                c.lower_ in _TOPIC_PREPS and not _dated(c)
+                                                                and (c.lower_ != "to" or lemma in _TO_TOPIC))), None)
     if obj is None and token.lemma_.lower() in _NAMING:
         # "called her “third-rate”", "calling Trump a fascist": what someone is called
         named = [c for c in token.children if c.i > token.i and c.dep_ in ("oprd", "xcomp", "dobj") and not _to_infinitive_of(c)]
@@ -417,14 +436,25 @@ def _passive_participle(token: Token, strict: bool = True) -> bool:
             and not any(c.dep_ in ("aux", "auxpass", "agent", "nsubj") for c in token.children))
 
 
+def _asked(token: Token) -> bool:
+    """"Asked what he wanted, …" (tagged as a past tense when it opens the sentence): no subject of its own."""
+    return token.tag_ in ("VBN", "VBD") and token.dep_ in ("advcl", "acl") and token.i < token.head.i and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children)
+
+
 def _question_put(token: Token) -> Attribution | None:
     """"Asked if he was bullied, …", "when asked about his daughter's work": the question is reported, the asker
     is not named (no source) and the person asked is the addressee."""
     about = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "about" and c.i == token.i + 1), None)
     clause = next((c for c in token.children if c.dep_ in ("ccomp", "advcl") and c.i > token.i
                    and (c.left_edge.lower_ in _MARKS or c.left_edge.tag_ in ("WP", "WRB", "WDT"))), None)
+    wh_object = next((c for c in token.children if c.dep_ == "dobj" and c.left_edge.tag_ in ("WDT", "WP")), None)
     if about is not None:
         content, cue_end = _trim([t for t in about.subtree if t.i != about.i]), about
+    elif wh_object is not None:
+        # "Asked what characteristics he would like …": the question runs from the wh-word to the clause's end
+        words = [t for c in token.children if c.i >= wh_object.i and c.dep_ in ("dobj", "ccomp") for t in c.subtree]
+        content, cue_end = _trim(words), token
     elif clause is not None:
         content, cue_end = _trim(list(clause.subtree)), token
     else:
