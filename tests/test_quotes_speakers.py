@@ -154,3 +154,10 @@ def test_of_two_subjects_the_one_nearest_the_cue_speaks(nlp, text, mention):
 ])
 def test_sources_a_participle_hangs_on_and_a_name_before_a_comma(nlp, text, mention):
     assert [q.speaker_mention.text for q in nlp(text)._.quotes if q.speaker_mention] == [mention]
+
+
+def test_an_inverted_subject_after_the_cue_beats_a_clause_the_parser_made_a_subject(nlp):
+    doc = nlp("The promise to “bring the jobs back” appeals to older workers who wish for a return to an era when a "
+              "degree was not necessary, said Alan Brooks, a demographer at Emory University.")
+    q = next(q for q in doc._.quotes if q.cue_lemma == "say")
+    assert q.speaker_mention.text.startswith("Alan Brooks") and q.content.text.startswith("The promise")

@@ -424,6 +424,9 @@ def _nearest_subject(verb: Token) -> Token | None:
     """The verb's subject; of two, the one nearest before it ("Salem, [New Hampshire], Trump went …")."""
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
     before = [c for c in subjects if c.i < verb.i]
+    after = [c for c in subjects if c.i > verb.i and c.left_edge.i <= verb.i + 2]
+    if after and before and verb.i > 0 and verb.nbor(-1).text in (",", "”", '"'):
+        return after[0]  # "…, said Alan Abramowitz": the inverted subject, not a clause the parser made one
     return before[-1] if before else subjects[0] if subjects else None
 
 
