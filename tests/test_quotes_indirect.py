@@ -314,3 +314,13 @@ def test_asked_with_a_wh_question_reports_the_question_and_not_the_answer(nlp):
     asked = quote_with(doc, "what qualities he would like")
     assert asked.cue.text == "Asked" and asked.speaker_mention is None
     assert quote_with(doc, "That is a good question").speaker_mention.text == "Lopez"
+
+
+def test_according_to_in_the_middle_of_its_clause_is_not_part_of_the_content(nlp):
+    doc = nlp("At least nine people died and 35 were rescued, according to officials, some of whom were injured.")
+    contents = [q.content.text for q in doc._.quotes if q.cue_lemma == "according to"]
+    assert contents and all("according" not in c for c in contents) and "35 were rescued" in contents
+
+
+def test_as_opposed_to_is_not_an_attribution(nlp):
+    assert not nlp("The shark lives in kelp forests, as opposed to the clear study area.")._.quotes

@@ -65,8 +65,8 @@ def _from_cue(token: Token, sent: SpacySpan, text: str, lemma: str | None = None
         return None  # "prices are expected to rise": the subject is what is expected, not who expects it
     if lemma == "ask" and (_passive_participle(token, strict=False) or _asked(token)):
         return _question_put(token)
-    if _passive_participle(token):
-        return None  # "Blasted for its handling of …, the agency stayed silent": the agency did not blast
+    if _passive_participle(token) or token.lower_ == "opposed" and token.i > 0 and token.nbor(-1).lower_ == "as":
+        return None  # "Blasted for its handling of …, the agency stayed silent"; "as opposed to"
     pieces = [] if any(c.dep_ == "ccomp" for c in token.children) else _parenthetical(token, sent)
     content = (_clause(token) or _short_answer(token) or _seen_as(token, lemma) or _evidence_object(token, lemma)
                or (pieces[0] if pieces else None) or _after_colon(token, sent) or _misattached_clause(token))
@@ -122,11 +122,17 @@ def _according_to(token: Token, sent: SpacySpan) -> Attribution | None:
         words = [t for t in head.subtree if t.i not in skip and sent.start <= t.i < sent.end]
     else:
         words = [t for t in sent if t.i not in skip]
-    content = _trim(words)
-    if content is None:
+    # in the middle of its clause ("One child was, according to the fire service, among the dead"): two pieces
+    first, last = min(skip), max(skip)
+    pieces = [p for p in (_trim([t for t in words if t.i < first]), _trim([t for t in words if t.i > last]))
+              if p is not None and any(c.isalpha() for c in token.doc.text[p[0]:p[1]])]
+    if not pieces:
         return None
-    return Attribution(content=content, cue=(token.idx, nxt.idx + len(nxt)), cue_lemma="according to",
-                       source=_source_range(pobj), source_head=pobj.i, confidence=0.85)
+    att = Attribution(content=pieces[0], cue=(token.idx, nxt.idx + len(nxt)), cue_lemma="according to",
+                      source=_source_range(pobj), source_head=pobj.i, confidence=0.85)
+    if len(pieces) > 1:
+        att.extra["rest"] = pieces[1]
+    return att
 
 
 def _clause(token: Token) -> Range | None:
