@@ -161,3 +161,10 @@ def test_an_inverted_subject_after_the_cue_beats_a_clause_the_parser_made_a_subj
               "degree was not necessary, said Alan Brooks, a demographer at Emory University.")
     q = next(q for q in doc._.quotes if q.cue_lemma == "say")
     assert q.speaker_mention.text.startswith("Alan Brooks") and q.content.text.startswith("The promise")
+
+
+def test_a_title_case_headline_verb_attributes_the_headline(nlp):
+    doc = nlp("Senator Ann Moss Blasts Council for Ignoring the Flood Plan\n\nThe senator spoke on Monday.")
+    q = next(q for q in doc._.quotes if q.cue.text == "Blasts")
+    assert q.speaker_mention.text == "Senator Ann Moss" and q.content.text == "Council for Ignoring the Flood Plan"
+    assert not nlp("The Sun Rises Over the Old Harbour Today\n\nIt was warm.")._.quotes

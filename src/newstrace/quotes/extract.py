@@ -8,7 +8,7 @@ from newstrace.quotes.attribution import Attribution, Range
 from newstrace.quotes.cuespan import widen_cues
 from newstrace.quotes.direct import clip_to_paragraph, link_segments, paragraph_starts
 from newstrace.quotes.indirect import find_cue_attributions
-from newstrace.quotes.labels import label_attributions
+from newstrace.quotes.labels import headline_attribution, label_attributions
 from newstrace.quotes.learned import find_learned_attributions
 from newstrace.quotes.marks import find_segments
 from newstrace.quotes.names import Cluster
@@ -25,7 +25,12 @@ def find_attributions(doc: Doc, text: str | None = None) -> list[Attribution]:
     if doc.has_annotation("DEP"):
         cues = find_cue_attributions(doc, text) + find_nominal_attributions(doc)
         cues += find_learned_attributions(doc, text, cues)
-    labels = label_attributions(text, paragraph_starts(text))
+    starts = paragraph_starts(text)
+    labels = label_attributions(text, starts)
+    headline = headline_attribution(text, starts)
+    if headline is not None and not any(_overlap(headline.cue, c.cue) for c in cues if c.cue) \
+            and not any(_overlap(headline.content, lab.content) for lab in labels):
+        labels.append(headline)
     cues = [c for c in cues if not any(_overlap(c.cue, lab.content) for lab in labels)]
     atts = link_segments(doc, text, segments, labels + cues)
     for att in atts:

@@ -38,6 +38,39 @@ def label_attributions(text: str, paragraph_starts: list[int]) -> list[Attributi
     return found
 
 
+# Headline verbs in the third person ("Donald Trump Praises …", "Glenn Beck Blasts Drudge for …"): the tagger
+# reads a title-case verb as part of a name, so the first line is matched as text.
+_HEADLINE_VERBS = {"says": "say", "warns": "warn", "slams": "slam", "praises": "praise", "blasts": "blast",
+                   "claims": "claim", "urges": "urge", "vows": "vow", "denies": "deny", "tells": "tell",
+                   "calls": "call", "accuses": "accuse", "insists": "insist", "admits": "admit", "rejects": "reject",
+                   "defends": "defend", "criticizes": "criticize", "criticises": "criticise", "predicts": "predict",
+                   "pledges": "pledge", "promises": "promise", "threatens": "threaten", "endorses": "endorse",
+                   "questions": "question", "mocks": "mock", "demands": "demand", "suggests": "suggest"}
+_HEADLINE = re.compile(r"(?P<source>[A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){0,4}?)[ \t]+(?P<verb>"
+                       + "|".join(v.capitalize() for v in _HEADLINE_VERBS) + r")[ \t]+(?P<rest>\S[^\n]*)")
+
+
+def headline_attribution(text: str, paragraph_starts: list[int]) -> Attribution | None:
+    """"Donald Trump Praises Reporter: …": a title-case first line whose verb is a headline verb of saying."""
+    if not paragraph_starts:
+        return None
+    start = paragraph_starts[0]
+    m = _HEADLINE.match(text, start)
+    if m is None:
+        return None
+    line = text[start:text.find("\n", start) if "\n" in text[start:] else len(text)]
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line) if w.lower() not in ("a", "an", "the", "of", "to", "for",
+                                                                                   "and", "in", "on", "at", "is")]
+    if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
+        return None  # not a title-case headline
+    rest_start, rest_end = m.start("rest"), _strip_end(text, m.start("rest"), m.end("rest"))
+    if len(text[rest_start:rest_end].split()) < 2:
+        return None
+    return Attribution(content=(rest_start, rest_end), cue=(m.start("verb"), m.end("verb")),
+                       cue_lemma=_HEADLINE_VERBS[m.group("verb").lower()], source=(m.start("source"), m.end("source")),
+                       confidence=0.6)
+
+
 def dash_attribution(text: str, seg: Segment) -> Attribution | None:
     """A quotation followed by "— Name" at the end of its line."""
     m = _DASH_NAME.match(text, seg.end)
