@@ -10,18 +10,15 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from newstrace.quotes.attribution import Attribution, Range
 from newstrace.quotes.cues import ADDRESSEE_LEMMAS, PLAN_LEMMAS, VENUE_NOUNS, VENUE_PREPS, cue_lemma, is_intention, needs_clause, takes_infinitive, takes_object
+from newstrace.quotes.objects import evidence_object, seen_as, short_answer, speech_object, to_infinitive_of
+from newstrace.quotes.phrases import EDGE_PUNCT, SUBJECTS, source_range, trim
+from newstrace.quotes.questions import ASKING, asked, question_put
 
-_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_SUBJECTS = SUBJECTS
 _CLIMB = ("xcomp", "pcomp", "prep", "advcl", "conj", "acl", "relcl", "acomp")  # "are more likely to say"
 _RELATIVE = frozenset("who that which whom whose".split())
 _EXPLETIVE = frozenset("it there".split())
-_EDGE_PUNCT = set(",;:—–-()[]") | {"'", '"', "“", "”", "‘", "’"}
 _MARKS = frozenset("that whether if".split())
-# Prepositions that introduce what a speech act is about ("talked about", "called for", "warned against").
-_TOPIC_PREPS = frozenset("about of on for to against over".split())
-# Verbs whose "to" introduces what they are about ("responded to the report"); for the others ("spoke to
-# reporters") it introduces the addressee.
-_TO_TOPIC = frozenset("refer respond react reply point object allude".split())
 # Nouns whose own "that"-clause is what they are about ("news that …", "the claim that …"): such a clause is
 # not a misattached complement of the cue.
 _CONTENT_NOUNS = frozenset("""
@@ -63,28 +60,28 @@ def _from_cue(token: Token, sent: SpacySpan, text: str, lemma: str | None = None
     lemma = lemma or cue_lemma(token)
     if lemma is None or is_intention(lemma) and any(c.dep_ in ("nsubjpass", "csubjpass") for c in token.children):
         return None  # "prices are expected to rise": the subject is what is expected, not who expects it
-    if lemma == "ask" and (_passive_participle(token, strict=False) or _asked(token)):
-        return _question_put(token)
+    if lemma == "ask" and (_passive_participle(token, strict=False) or asked(token)):
+        return question_put(token)
     if _passive_participle(token) or token.lower_ == "opposed" and token.i > 0 and token.nbor(-1).lower_ == "as":
         return None  # "Blasted for its handling of …, the agency stayed silent"; "as opposed to"
     pieces = [] if any(c.dep_ == "ccomp" for c in token.children) else _parenthetical(token, sent)
-    content = (_clause(token) or _short_answer(token) or _seen_as(token, lemma) or _evidence_object(token, lemma)
+    content = (_clause(token) or short_answer(token) or seen_as(token, lemma) or evidence_object(token, lemma)
                or (pieces[0] if pieces else None) or _after_colon(token, sent) or _misattached_clause(token))
     confidence = 0.6 if lemma in PLAN_LEMMAS else 0.8  # plans and wishes, not words
     if content is None and (takes_object(lemma) or learned):
-        content, confidence = _object(token), 0.5
+        content, confidence = speech_object(token), 0.5
     if content is None and (needs_clause(lemma) or learned):
         return None
     passive = next((c for c in token.children if c.dep_ in ("nsubjpass", "csubjpass")), None)
     if passive is not None:
         # "Trump has been criticised by his rivals", "he was told that …": the agent speaks, if it is named
         source_tok = _agent(token)
-        source = _source_range(source_tok) if source_tok is not None else None
+        source = source_range(source_tok) if source_tok is not None else None
     else:
         source_tok = _subject(token) or _inverted_object(token, lemma)
         # "a group backing Bush": the cue hangs on its own source, so the source stops where the clause starts
         around = source_tok is not None and source_tok.left_edge.i <= token.i <= source_tok.right_edge.i
-        source = _source_range(source_tok, cut_clauses=around) if source_tok is not None else _bare_subject(token, sent)
+        source = source_range(source_tok, cut_clauses=around) if source_tok is not None else _bare_subject(token, sent)
     if source is not None and source_tok is None:
         source_tok = token.doc.char_span(*source, alignment_mode="expand").root
     if source_tok is None and content is None and token.dep_ not in ("ROOT", "parataxis", "ccomp", "conj"):
@@ -96,11 +93,11 @@ def _from_cue(token: Token, sent: SpacySpan, text: str, lemma: str | None = None
         relative = _relative_subject(token)
         if relative is not None:
             # "Trump, who said …": the words that speak are "who"; the speaker is resolved from "Trump"
-            att.source = _source_range(source_tok, cut_clauses=True)
+            att.source = source_range(source_tok, cut_clauses=True)
             att.extra["mention"] = (relative.idx, relative.idx + len(relative))
     att.addressee = _addressee(token, lemma)
     if passive is not None and lemma in ADDRESSEE_LEMMAS and att.addressee is None and passive.lower_ not in _EXPLETIVE:
-        att.addressee = _source_range(passive)  # "he was told": the one told
+        att.addressee = source_range(passive)  # "he was told": the one told
     att.venue, venue_with = _venue(token)
     att.addressee = att.addressee or venue_with
     if len(pieces) > 1 and att.content == pieces[0]:
@@ -124,12 +121,12 @@ def _according_to(token: Token, sent: SpacySpan) -> Attribution | None:
         words = [t for t in sent if t.i not in skip]
     # in the middle of its clause ("One child was, according to the fire service, among the dead"): two pieces
     first, last = min(skip), max(skip)
-    pieces = [p for p in (_trim([t for t in words if t.i < first]), _trim([t for t in words if t.i > last]))
+    pieces = [p for p in (trim([t for t in words if t.i < first]), trim([t for t in words if t.i > last]))
               if p is not None and any(c.isalpha() for c in token.doc.text[p[0]:p[1]])]
     if not pieces:
         return None
     att = Attribution(content=pieces[0], cue=(token.idx, nxt.idx + len(nxt)), cue_lemma="according to",
-                      source=_source_range(pobj), source_head=pobj.i, confidence=0.85)
+                      source=source_range(pobj), source_head=pobj.i, confidence=0.85)
     if len(pieces) > 1:
         att.extra["rest"] = pieces[1]
     return att
@@ -140,12 +137,12 @@ def _clause(token: Token) -> Range | None:
     # a quotation just before the cue first ("“…,” Trump said of X, whose owner moved …"), then a clause after
     # the cue, then another clause before it ("X did Y, then says Z")
     for child in sorted(token.children, key=lambda c: (_order_before(c, token), c.i)):
-        if child.dep_ == "advcl" and child.left_edge.lower_ == "for" and _to_infinitive_of(child) \
+        if child.dep_ == "advcl" and child.left_edge.lower_ == "for" and to_infinitive_of(child) \
                 and takes_infinitive(token.lemma_.lower()):
-            return _trim([t for t in child.subtree if t.i != child.left_edge.i])  # "called for X to resign"
-        if child.dep_ == "advcl" and child.i > token.i and token.lemma_.lower() in _ASKING \
+            return trim([t for t in child.subtree if t.i != child.left_edge.i])  # "called for X to resign"
+        if child.dep_ == "advcl" and child.i > token.i and token.lemma_.lower() in ASKING \
                 and child.left_edge.lower_ in ("if", "whether"):
-            return _trim(list(child.subtree))  # "was asked if she had been discriminated against"
+            return trim(list(child.subtree))  # "was asked if she had been discriminated against"
         if child.dep_ == "ccomp" or child.dep_ == "xcomp" and (_said_to(token, child) or _infinitive(child)):
             if _cut_off_before(child, token) or child.i < token.i and _bare_participle(child):
                 continue  # "Asked what he wanted, Adelson said, “…”": the question is not what he said
@@ -156,11 +153,8 @@ def _clause(token: Token) -> Range | None:
             while words and words[0].is_punct:
                 words = words[1:]
             words = [t for t in words if not (t.i == token.i)]
-            return _trim(words, token)
+            return trim(words, token)
     return None
-
-
-_ASKING = frozenset("ask wonder question inquire enquire".split())
 
 
 def _said_to(cue: Token, xcomp: Token) -> bool:
@@ -195,22 +189,13 @@ def _infinitive(child: Token) -> bool:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children))
 
 
-def _to_infinitive(verb: Token) -> bool:
-    """"praised the plan [to cut taxes]": an infinitive that completes a speech act's object."""
-    return verb.left_edge.lower_ == "to" and _to_infinitive_of(verb)
-
-
-def _to_infinitive_of(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
 def _misattached_clause(token: Token) -> Range | None:
     """"told reporters at a press conference that …" when the parser hung the clause on the last noun."""
     for t in token.subtree:
         if t.i > token.i and t.lower_ == "that" and t.head.dep_ in ("relcl", "acl", "ccomp") and t.head.head is not token \
                 and t.head.left_edge.i == t.i and t.head.head.dep_ in ("pobj", "dobj") \
                 and t.head.head.lemma_.lower() not in _CONTENT_NOUNS and _venue_or_addressee(t.head.head):
-            return _trim(list(t.head.subtree))  # with its "that", as _clause keeps it
+            return trim(list(t.head.subtree))  # with its "that", as _clause keeps it
     return None
 
 
@@ -240,91 +225,7 @@ def _bare_subject(token: Token, sent: SpacySpan) -> Range | None:
         return None
     if not 1 <= len(words) <= 6 or not any(t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM") for t in words):
         return None
-    return _trim(words)
-
-
-_NAMING = frozenset("call label brand dub term deem".split())
-# Objects that make a speech verb mean something else: "claimed lives", "claimed the title", "called a taxi".
-_NOT_SAID = frozenset("life lives victim title crown prize seat taxi cab".split())
-
-
-def _object(token: Token) -> Range | None:
-    """"criticised the plan to …", "called for a ban": the object phrase and what follows it in the clause."""
-    lemma = token.lemma_.lower()
-    obj = next((c for c in token.children if c.i > token.i and (c.dep_ == "dobj" or c.dep_ == "prep" and
-                                                                c.lower_ in _TOPIC_PREPS and not _dated(c)
-                                                                and (c.lower_ != "to" or lemma in _TO_TOPIC))), None)
-    if obj is None and token.lemma_.lower() in _NAMING:
-        # "called her “third-rate”", "calling Trump a fascist": what someone is called
-        named = [c for c in token.children if c.i > token.i and c.dep_ in ("oprd", "xcomp", "dobj") and not _to_infinitive_of(c)]
-        return _trim([t for c in named for t in c.subtree]) if named else None
-    if obj is None:
-        return None
-    noun = obj if obj.dep_ == "dobj" else next((c for c in obj.children if c.dep_ == "pobj"), obj)
-    if noun.ent_type_ in ("DATE", "TIME"):  # "announced Tuesday", "spoke on Tuesday"
-        return None
-    if noun.lemma_.lower() in _NOT_SAID:
-        return None  # "the quake claimed 3,000 lives", "claimed the title"
-        return None
-    words = [t for c in token.children if c.i >= obj.i and (c.dep_ not in ("punct", "cc", "conj", "advcl")
-                                                          or c.dep_ == "advcl" and _to_infinitive(c))
-             and (c.i == obj.i or not any(_reports_clause(t) for t in c.subtree))  # not "… by saying he would …"
-             for t in c.subtree]
-    if obj.dep_ == "prep":
-        words = [t for t in words if t.i > obj.i]
-    return _trim(words) if len([t for t in words if t.is_alpha]) >= 1 else None
-
-
-# What a poll, a study or a record shows is attributed to it even as a noun phrase ("the poll showed a tie").
-_EVIDENCE_LEMMAS = frozenset("show find suggest indicate reveal".split())
-_EVIDENCE_NOUNS = frozenset("""
-poll survey study report data figure figures analysis research result results video footage document documents
-record records census audit review investigation estimate estimates statistics numbers count
-""".split())
-
-
-def _reports_clause(token: Token) -> bool:
-    """A cue verb with a clause of its own: an attribution in its own right."""
-    return cue_lemma(token) is not None and any(c.dep_ == "ccomp" for c in token.children)
-
-
-def _dated(prep: Token) -> bool:
-    """"on Monday", "in March": a preposition whose object is a date or time."""
-    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
-
-
-def _seen_as(token: Token, lemma: str) -> Range | None:
-    """"voters see Clinton as the stronger candidate": the object and how it is seen."""
-    if lemma not in ("see", "view", "regard"):
-        return None
-    obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
-    as_ = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "as" and obj is not None and c.i > obj.i), None)
-    if as_ is None:
-        return None
-    return _trim(list(obj.subtree) + list(as_.subtree))
-
-
-def _evidence_object(token: Token, lemma: str) -> Range | None:
-    """"a CNN/ORC poll showed a one-point difference": an evidence verb with an evidence subject and an object."""
-    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    if lemma not in _EVIDENCE_LEMMAS or subject is None or subject.lemma_.lower() not in _EVIDENCE_NOUNS:
-        return None
-    return _object(token)
-
-
-_ANSWERS = frozenset("yes no so otherwise same nothing".split())
-
-
-def _short_answer(token: Token) -> Range | None:
-    """"said no", "said so", "said the same of Sanders": a one-word answer is the whole content."""
-    word = next((c for c in token.children if c.i > token.i and c.dep_ in ("intj", "advmod", "dobj", "acomp")
-                 and c.lower_ in _ANSWERS), None)
-    if word is None or any(c.dep_ == "ccomp" for c in token.children):
-        return None
-    words = list(word.subtree)
-    words += [t for c in token.children if c.dep_ == "prep" and c.i == words[-1].i + 1 and c.lower_ in ("of", "for", "about")
-              for t in c.subtree]
-    return _trim(words)
+    return trim(words)
 
 
 def _parenthetical(token: Token, sent: SpacySpan) -> list[Range]:
@@ -356,7 +257,7 @@ def _parenthetical(token: Token, sent: SpacySpan) -> list[Range]:
     after = [t for t in sent if right < t.i < ceiling]
     if _only_modifiers(token, before):
         before = []
-    return [_trim(part) for part in (before, after) if len([t for t in part if t.is_alpha]) >= 2 and _trim(part)]
+    return [trim(part) for part in (before, after) if len([t for t in part if t.is_alpha]) >= 2 and trim(part)]
 
 
 def _as_clause(token: Token) -> bool:
@@ -400,7 +301,7 @@ def _after_colon(token: Token, sent: SpacySpan) -> Range | None:
     """"She said: the plan failed" when the parser did not attach the clause."""
     for t in sent.doc[token.i + 1: min(sent.end, token.i + 6)]:
         if t.text == ":":
-            return _trim(list(sent.doc[t.i + 1: sent.end]))
+            return trim(list(sent.doc[t.i + 1: sent.end]))
     return None
 
 
@@ -445,38 +346,6 @@ def _passive_participle(token: Token, strict: bool = True) -> bool:
             and not any(c.dep_ in ("aux", "auxpass", "agent", "nsubj") for c in token.children))
 
 
-def _asked(token: Token) -> bool:
-    """"Asked what he wanted, …" (tagged as a past tense when it opens the sentence): no subject of its own."""
-    return token.tag_ in ("VBN", "VBD") and token.dep_ in ("advcl", "acl") and token.i < token.head.i and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children)
-
-
-def _question_put(token: Token) -> Attribution | None:
-    """"Asked if he was bullied, …", "when asked about his daughter's work": the question is reported, the asker
-    is not named (no source) and the person asked is the addressee."""
-    about = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "about" and c.i == token.i + 1), None)
-    clause = next((c for c in token.children if c.dep_ in ("ccomp", "advcl") and c.i > token.i
-                   and (c.left_edge.lower_ in _MARKS or c.left_edge.tag_ in ("WP", "WRB", "WDT"))), None)
-    wh_object = next((c for c in token.children if c.dep_ == "dobj" and c.left_edge.tag_ in ("WDT", "WP")), None)
-    if about is not None:
-        content, cue_end = _trim([t for t in about.subtree if t.i != about.i]), about
-    elif wh_object is not None:
-        # "Asked what characteristics he would like …": the question runs from the wh-word to the clause's end
-        words = [t for c in token.children if c.i >= wh_object.i and c.dep_ in ("dobj", "ccomp") for t in c.subtree]
-        content, cue_end = _trim(words), token
-    elif clause is not None:
-        content, cue_end = _trim(list(clause.subtree)), token
-    else:
-        return None
-    if content is None:
-        return None
-    att = Attribution(content=content, cue=(token.idx, cue_end.idx + len(cue_end)), cue_lemma="ask", confidence=0.5)
-    asked = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if asked is not None:
-        att.addressee = _source_range(asked)
-    return att
-
-
 def _relative_subject(token: Token) -> Token | None:
     """The relative pronoun that is the cue's subject ("who" in "Trump, who said …"), if any."""
     node = token
@@ -505,24 +374,6 @@ def _agent(token: Token) -> Token | None:
     return None
 
 
-def _source_range(token: Token, cut_clauses: bool = False) -> Range:
-    """The subject's whole phrase (appositions and relative clauses included), minus edge punctuation."""
-    words = list(token.subtree)
-    # a clause the parser hung before the subject ("[The hotel was evacuated and] local police warned …")
-    clauses = [c for c in token.children if c.i < token.i and any(t.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux")
-                                                                  for t in c.subtree)]
-    if clauses:
-        cut = max(t.i for c in clauses for t in c.subtree)
-        words = [t for t in words if t.i > cut]
-    if cut_clauses or token.dep_ not in _SUBJECTS and token.dep_ not in ("pobj",):
-        # an antecedent of a relative clause or participle: stop where the clause starts
-        clause = [c for c in token.children if c.dep_ in ("relcl", "acl")]
-        if clause:
-            cut = min(t.i for c in clause for t in c.subtree)
-            words = [t for t in words if t.i < cut]
-    return _trim(words) or (token.idx, token.idx + len(token))
-
-
 def _cue_range(token: Token) -> Range:
     """The cue word with its auxiliaries and particle ("has said", "pointed out", "was asked")."""
     start, end = token.i, token.i
@@ -540,11 +391,11 @@ def _cue_range(token: Token) -> Range:
 def _addressee(token: Token, lemma: str) -> Range | None:
     for child in token.children:
         if lemma in ADDRESSEE_LEMMAS and child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "NOUN", "PRON"):
-            return _trim(list(child.subtree))
+            return trim(list(child.subtree))
         if child.dep_ in ("prep", "dative") and child.lower_ == "to":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
-                return _trim(list(pobj.subtree))
+                return trim(list(pobj.subtree))
     return None
 
 
@@ -558,7 +409,7 @@ def _venue(token: Token) -> tuple[Range | None, Range | None]:
             continue
         nouns = {t.lower_ for t in pobj.subtree if t.i <= pobj.i} | {pobj.lemma_.lower()}
         if nouns & VENUE_NOUNS or child.lower_ == "on" and pobj.ent_type_ in ("ORG", "WORK_OF_ART"):
-            return _trim(list(child.subtree)), _with_object(pobj)
+            return trim(list(child.subtree)), _with_object(pobj)
     return None, None
 
 
@@ -567,7 +418,7 @@ def _with_object(noun: Token) -> Range | None:
         if child.dep_ == "prep" and child.lower_ == "with":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
-                return _trim(list(pobj.subtree))
+                return trim(list(pobj.subtree))
     return None
 
 
@@ -596,14 +447,3 @@ def _drop_overlaps(att: Attribution, text: str) -> Attribution:
     return att
 
 
-def _trim(words: list[Token], exclude: Token | None = None) -> Range | None:
-    """The character range of ``words`` without edge punctuation and white space."""
-    words = sorted((t for t in words if exclude is None or t.i != exclude.i), key=lambda t: t.i)
-    while words and (words[0].text in _EDGE_PUNCT or words[0].is_space):
-        words = words[1:]
-    while words and (words[-1].is_punct and words[-1].text not in ("%", ")") or words[-1].is_space
-                     or words[-1].dep_ == "cc" and len(words) > 1):  # "…, but"
-        words = words[:-1]
-    if not words:
-        return None
-    return words[0].idx, words[-1].idx + len(words[-1])
