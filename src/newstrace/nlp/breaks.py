@@ -30,9 +30,9 @@ def _line_ends_sentence(token: Token) -> bool:
     """``token`` is a line break (or a token followed by one) after a sentence end, before a sentence start."""
     if not ("\n" in token.whitespace_ or token.is_space and "\n" in token.text):
         return False
-    last = token.doc[token.i - 1] if token.is_space and token.i > 0 else token
     if token.is_space and token.i == 0:
         return False
+    last = token.doc[token.i - 1] if token.is_space else token
     text = last.text.rstrip("".join(_CLOSERS))
     if not text and last.i > 0:
         text = last.doc[last.i - 1].text

@@ -3,6 +3,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+# Verbs of saying by manner ("“Go back,” Trump barked"): cues for quotes and clauses, never with a bare object
+# ("snapped a photo").
+MANNER_LEMMAS = frozenset("bark snap scoff snarl growl thunder sneer grumble mutter murmur gush fume plead interject chime "
+                          "marvel".split())
 # Verbs of saying and communicating: they take a quote, a clause or a parenthetical ("…, she said").
 SPEECH_LEMMAS = frozenset("""
 say tell add explain claim deny confirm warn state announce report write argue insist note suggest ask reply
@@ -12,11 +16,7 @@ remark repeat reiterate testify agree charge counter joke quip accuse boast brag
 inform lament protest recommend signal speculate shout threaten whisper yell affirm pledge propose demand
 acknowledge announce exclaim muse retort rule concur object assure advise admit blog email text tell
 show find continue echo
-bark snap scoff snarl growl thunder sneer grumble mutter murmur gush fume plead interject chime marvel
-""".split())
-# Verbs of saying by manner ("“Go back,” Trump barked"): cues for quotes and clauses, never with a bare object
-# ("snapped a photo").
-MANNER_LEMMAS = frozenset("bark snap scoff snarl growl thunder sneer grumble mutter murmur gush fume plead interject chime marvel".split())
+""".split()) | MANNER_LEMMAS
 # Verbs of cognition: a cue only with a clause ("she believes the plan will fail").
 COGNITION_LEMMAS = frozenset("""
 think believe know feel hope fear expect worry doubt wonder suspect learn understand see consider recognize

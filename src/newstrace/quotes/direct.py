@@ -128,7 +128,7 @@ def _absorb(seg: Segment, atts: list[Attribution], text: str) -> Attribution | N
 
 
 def _nearest_cue(doc: Doc, text: str, seg: Segment, spare: list[Attribution],
-                 segments: list[Segment] = ()) -> Attribution | None:
+                 segments: list[Segment]) -> Attribution | None:
     """A cue without a clause in the segment's sentences ("“…,” she said." / "She said: “…”").
 
     A cue that opens another quotation right after it ("On “Good Morning America”, he said, “I never …”") is
@@ -166,7 +166,8 @@ def _nearest_cue(doc: Doc, text: str, seg: Segment, spare: list[Attribution],
     return best
 
 
-def _introduces_other(text: str, att: Attribution, seg: Segment, segments) -> bool:
+def _introduces_other(text: str, att: Attribution, seg: Segment, segments: list[Segment]) -> bool:
+    """Another quotation opens right after the cue (only spaces, commas or a colon between)."""
     return any(other.start != seg.start and att.cue[1] <= other.start and not text[att.cue[1]:other.start].strip(" ,:")
                for other in segments)
 

@@ -11,14 +11,12 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from newstrace.quotes.attribution import Attribution, Range
 from newstrace.quotes.cues import ADDRESSEE_LEMMAS, PLAN_LEMMAS, VENUE_NOUNS, VENUE_PREPS, cue_lemma, is_intention, needs_clause, takes_infinitive, takes_object
 from newstrace.quotes.objects import evidence_object, seen_as, short_answer, speech_object, to_infinitive_of
-from newstrace.quotes.phrases import EDGE_PUNCT, SUBJECTS, source_range, trim
+from newstrace.quotes.phrases import EDGE_PUNCT, MARKS, SUBJECTS, source_range, trim
 from newstrace.quotes.questions import ASKING, asked, question_put
 
-_SUBJECTS = SUBJECTS
 _CLIMB = ("xcomp", "pcomp", "prep", "advcl", "conj", "acl", "relcl", "acomp")  # "are more likely to say"
 _RELATIVE = frozenset("who that which whom whose".split())
 _EXPLETIVE = frozenset("it there".split())
-_MARKS = frozenset("that whether if".split())
 # Nouns whose own "that"-clause is what they are about ("news that …", "the claim that …"): such a clause is
 # not a misattached complement of the cue.
 _CONTENT_NOUNS = frozenset("""
@@ -284,7 +282,7 @@ def _circumstance(clause: Token) -> bool:
     """An adverbial clause that sets the scene: a bare participle ("Asked if …") or one opened by a subordinator."""
     if clause.dep_ != "advcl":
         return False
-    participle = clause.tag_ in ("VBN", "VBG") and not any(c.dep_ in _SUBJECTS for c in clause.children)
+    participle = clause.tag_ in ("VBN", "VBG") and not any(c.dep_ in SUBJECTS for c in clause.children)
     opened = clause.left_edge.dep_ in ("mark", "advmod") and clause.left_edge.pos_ in ("SCONJ", "ADV", "ADP")
     return participle or opened
 
@@ -329,7 +327,7 @@ def _subject(token: Token) -> Token | None:
 
 def _nearest_subject(verb: Token) -> Token | None:
     """The verb's subject; of two, the one nearest before it ("Salem, [New Hampshire], Trump went …")."""
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     before = [c for c in subjects if c.i < verb.i]
     after = [c for c in subjects if c.i > verb.i and c.left_edge.i <= verb.i + 2]
     if after and before and verb.i > 0 and verb.nbor(-1).text in (",", "”", '"'):
@@ -350,7 +348,7 @@ def _relative_subject(token: Token) -> Token | None:
     """The relative pronoun that is the cue's subject ("who" in "Trump, who said …"), if any."""
     node = token
     for _ in range(4):
-        subj = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
+        subj = next((c for c in node.children if c.dep_ in SUBJECTS), None)
         if subj is not None:
             return subj if node.dep_ == "relcl" and subj.lower_ in _RELATIVE else None
         if node.dep_ not in _CLIMB or node.head is node:
@@ -436,7 +434,7 @@ def _drop_overlaps(att: Attribution, text: str) -> Attribution:
             end = c0
             while end > r[0] and (text[end - 1].isspace() or text[end - 1] in ",;"):
                 end -= 1
-            for mark in _MARKS:
+            for mark in MARKS:
                 if text[r[0]:end].endswith(" " + mark):
                     end -= len(mark) + 1
             setattr(att, name, (r[0], end) if end > r[0] else None)

@@ -58,7 +58,8 @@ def headline_attribution(text: str, paragraph_starts: list[int]) -> Attribution 
     m = _HEADLINE.match(text, start)
     if m is None:
         return None
-    line = text[start:text.find("\n", start) if "\n" in text[start:] else len(text)]
+    end = text.find("\n", start)
+    line = text[start:end if end >= 0 else len(text)]
     words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line) if w.lower() not in ("a", "an", "the", "of", "to", "for",
                                                                                    "and", "in", "on", "at", "is")]
     if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.8 * len(words):

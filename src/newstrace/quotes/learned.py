@@ -22,11 +22,11 @@ from spacy.tokens import Doc, Token
 from newstrace.quotes.attribution import Attribution
 from newstrace.quotes.cues import COGNITION_LEMMAS, INTENTION_LEMMAS, OBJECT_LEMMAS, SPEECH_LEMMAS, cue_lemma
 from newstrace.quotes.indirect import learned_attribution
+from newstrace.quotes.phrases import SUBJECTS
 
 WEIGHTS = Path(__file__).resolve().parent / "weights"
 N_FEATURES = 2 ** 18
 _HASHER = FeatureHasher(n_features=N_FEATURES, input_type="string", alternate_sign=False)
-_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
 
 def candidates(doc: Doc) -> list[Token]:
@@ -39,7 +39,7 @@ def token_features(token: Token) -> list[str]:
     lemma, doc = token.lemma_.lower(), token.doc
     deps = sorted({c.dep_ for c in token.children})
     preps = sorted(f"{c.dep_}:{c.lower_}" for c in token.children if c.dep_ in ("prep", "prt", "agent"))
-    subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+    subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
     subj = "none" if subject is None else subject.ent_type_ or subject.pos_
     xcomp_to = any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in token.children)
     feats = [f"l={lemma}", f"t={token.tag_}", f"d={token.dep_}", f"hl={token.head.lemma_.lower()}",

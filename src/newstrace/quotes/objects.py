@@ -10,16 +10,11 @@ from newstrace.quotes.phrases import trim
 
 # Prepositions that introduce what a speech act is about ("talked about", "called for", "warned against").
 TOPIC_PREPS = frozenset("about of on for to against over".split())
-
-
 # Verbs whose "to" introduces what they are about ("responded to the report"); for the others ("spoke to
 # reporters") it introduces the addressee.
 _TO_TOPIC = frozenset("refer respond react reply point object allude".split())
-
-
+# Verbs that name what something is ("called the plan a disaster").
 _NAMING = frozenset("call label brand dub term deem".split())
-
-
 # Objects that make a speech verb mean something else: "claimed lives", "claimed the title", "called a taxi".
 _NOT_SAID = frozenset("life lives victim title crown prize seat taxi cab".split())
 
@@ -30,7 +25,7 @@ def speech_object(token: Token) -> Range | None:
     obj = next((c for c in token.children if c.i > token.i and (c.dep_ == "dobj" or c.dep_ == "prep" and
                                                                 c.lower_ in TOPIC_PREPS and not _dated(c)
                                                                 and (c.lower_ != "to" or lemma in _TO_TOPIC))), None)
-    if obj is None and token.lemma_.lower() in _NAMING:
+    if obj is None and lemma in _NAMING:
         # "called her “third-rate”", "calling Trump a fascist": what someone is called
         named = [c for c in token.children if c.i > token.i and c.dep_ in ("oprd", "xcomp", "dobj") and not to_infinitive_of(c)]
         return trim([t for c in named for t in c.subtree]) if named else None
@@ -41,7 +36,6 @@ def speech_object(token: Token) -> Range | None:
         return None
     if noun.lemma_.lower() in _NOT_SAID:
         return None  # "the quake claimed 3,000 lives", "claimed the title"
-        return None
     words = [t for c in token.children if c.i >= obj.i and (c.dep_ not in ("punct", "cc", "conj", "advcl")
                                                           or c.dep_ == "advcl" and to_infinitive(c))
              and (c.i == obj.i or not any(_reports_clause(t) for t in c.subtree))  # not "… by saying he would …"
@@ -53,8 +47,6 @@ def speech_object(token: Token) -> Range | None:
 
 # What a poll, a study or a record shows is attributed to it even as a noun phrase ("the poll showed a tie").
 _EVIDENCE_LEMMAS = frozenset("show find suggest indicate reveal".split())
-
-
 _EVIDENCE_NOUNS = frozenset("""
 poll survey study report data figure figures analysis research result results video footage document documents
 record records census audit review investigation estimate estimates statistics numbers count

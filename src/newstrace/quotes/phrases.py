@@ -6,6 +6,7 @@ from spacy.tokens import Token
 from newstrace.quotes.attribution import Range
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+MARKS = frozenset("that whether if".split())  # words that open a reported clause
 EDGE_PUNCT = set(",;:—–-()[]") | {"'", '"', "“", "”", "‘", "’"}
 
 

@@ -4,10 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newstrace.quotes.attribution import Attribution
-from newstrace.quotes.phrases import source_range, trim
-
-_MARKS = frozenset("that whether if".split())
-
+from newstrace.quotes.phrases import MARKS, source_range, trim
 
 ASKING = frozenset("ask wonder question inquire enquire".split())
 
@@ -23,7 +20,7 @@ def question_put(token: Token) -> Attribution | None:
     is not named (no source) and the person asked is the addressee."""
     about = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "about" and c.i == token.i + 1), None)
     clause = next((c for c in token.children if c.dep_ in ("ccomp", "advcl") and c.i > token.i
-                   and (c.left_edge.lower_ in _MARKS or c.left_edge.tag_ in ("WP", "WRB", "WDT"))), None)
+                   and (c.left_edge.lower_ in MARKS or c.left_edge.tag_ in ("WP", "WRB", "WDT"))), None)
     wh_object = next((c for c in token.children if c.dep_ == "dobj" and c.left_edge.tag_ in ("WDT", "WP")), None)
     if about is not None:
         content, cue_end = trim([t for t in about.subtree if t.i != about.i]), about
@@ -38,7 +35,7 @@ def question_put(token: Token) -> Attribution | None:
     if content is None:
         return None
     att = Attribution(content=content, cue=(token.idx, cue_end.idx + len(cue_end)), cue_lemma="ask", confidence=0.5)
-    asked = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if asked is not None:
-        att.addressee = source_range(asked)
+    person = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if person is not None:
+        att.addressee = source_range(person)
     return att

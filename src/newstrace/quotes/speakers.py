@@ -81,9 +81,9 @@ def _by_name(clusters: list[Cluster], source: Range, text: str, head: Token) -> 
     for c, m in inside:
         if m[0] <= at < m[1]:
             return c
-    # the apposition's own head first: "wife [Grace Okafor], also UNICEF" is Grace Okafor, not UNICEF
+    # the apposition's own head first, a person before an organisation: "wife [Grace Okafor], also UNICEF"
     named = [(c, m) for c, m in inside if any(m[0] <= x < m[1] for x in linked)]
-    if named:  # "wife Grace Okafor, also UNICEF": a person before an organisation, then the first named
+    if named:
         return min(named, key=lambda cm: (cm[0].kind != "person", cm[1][0]))[0]
     for c, m in inside:
         if any(m[0] <= t.idx < m[1] for a in head.children if a.dep_ == "appos" for t in a.subtree):
