@@ -168,3 +168,10 @@ def test_a_title_case_headline_verb_attributes_the_headline(nlp):
     q = next(q for q in doc._.quotes if q.cue.text == "Blasts")
     assert q.speaker_mention.text == "Senator Ann Moss" and q.content.text == "Council for Ignoring the Flood Plan"
     assert not nlp("The Sun Rises Over the Old Harbour Today\n\nIt was warm.")._.quotes
+
+
+def test_a_headline_speaker_is_the_person_named_in_the_body(nlp):
+    doc = nlp("Mayor Lena Park Blasts Council for Delaying the Flood Plan\n\n"
+              "The city's mayor, Lena Park, said on Tuesday that the council had wasted a summer.")
+    q = next(q for q in doc._.quotes if q.cue.text == "Blasts")
+    assert speaker_of(doc, q).name == "Lena Park" and q.speaker_mention.text == "Mayor Lena Park"

@@ -30,6 +30,10 @@ def find_attributions(doc: Doc, text: str | None = None) -> list[Attribution]:
     headline = headline_attribution(text, starts)
     if headline is not None and not any(_overlap(headline.cue, c.cue) for c in cues if c.cue) \
             and not any(_overlap(headline.content, lab.content) for lab in labels):
+        name = doc.char_span(*headline.source, alignment_mode="expand")
+        if name is not None and len(name):
+            # the name's last word, not whatever the title-case parse made its root ("Mayor Lena Park Blasts …")
+            headline.source_head = name[-1].i
         labels.append(headline)
     cues = [c for c in cues if not any(_overlap(c.cue, lab.content) for lab in labels)]
     atts = link_segments(doc, text, segments, labels + cues)
