@@ -324,3 +324,36 @@ def test_according_to_in_the_middle_of_its_clause_is_not_part_of_the_content(nlp
 
 def test_as_opposed_to_is_not_an_attribution(nlp):
     assert not nlp("The shark lives in kelp forests, as opposed to the clear study area.")._.quotes
+
+
+def test_label_with_addressee_or_venue_after_the_speaker(nlp):
+    doc = nlp("Weekly digest\n\nMoreno to Farm Union: Subsidies will return next year.\n\n"
+              "Judge Okafor at Senate Hearing: The courts are overwhelmed.")
+    q1, q2 = quote_with(doc, "Subsidies will return"), quote_with(doc, "courts are overwhelmed")
+    assert q1.speaker_mention.text == "Moreno" and q1.addressee.text == "Farm Union"
+    assert q2.speaker_mention.text == "Judge Okafor" and q2.venue.text == "Senate Hearing"
+    # a title whose first word is not a name is not a speaker label
+    assert not nlp("Weekly digest\n\nWorks on Paper: drawings from the archive of the museum.")._.quotes
+
+
+@pytest.mark.parametrize("text,source", [
+    ("The firm lent the campaign money last month, fundraising documents show.", "fundraising documents"),
+    ("Gomez has not given to any other candidate, county election records compiled by a watchdog show.",
+     "county election records compiled by a watchdog"),
+])
+def test_a_sentence_closed_by_an_evidence_phrase_is_attributed_to_it(nlp, text, source):
+    q = quote_with(nlp(text), text.split(",")[0])
+    assert q.cue_lemma == "show" and q.speaker_mention.text == source
+
+
+def test_a_poll_reports_the_clause_it_opens_but_not_as_a_venue_of_a_speaker(nlp):
+    q = quote_with(nlp("In a Gallup poll released Monday, 52 percent of voters chose the mayor."), "52 percent")
+    assert q.cue.text == "In" and q.speaker_mention.text == "a Gallup poll released Monday"
+    doc = nlp("The mayor said in a poll interview that she would run again.")
+    assert not [q for q in doc._.quotes if q.cue_lemma == "in"]
+
+
+def test_speaking_for_an_organisation_is_not_what_was_said(nlp):
+    doc = nlp("Lena Ortiz, speaking for the health ministry, said 12 new cases were found.")
+    assert not [q for q in doc._.quotes if q.cue_lemma == "speak"]
+    assert quote_with(doc, "12 new cases").speaker_mention.text.startswith("Lena Ortiz")

@@ -175,3 +175,10 @@ def test_a_headline_speaker_is_the_person_named_in_the_body(nlp):
               "The city's mayor, Lena Park, said on Tuesday that the council had wasted a summer.")
     q = next(q for q in doc._.quotes if q.cue.text == "Blasts")
     assert speaker_of(doc, q).name == "Lena Park" and q.speaker_mention.text == "Mayor Lena Park"
+
+
+def test_they_is_the_nearer_unnamed_group_not_an_organisation_named_before(nlp):
+    doc = nlp("Dana Whitfield sits on the Harbor Safety Council. Researchers took samples from nine boats. "
+              "They found that the fuel had been mixed with water.")
+    s = speaker_of(doc, quote_with(doc, "fuel had been mixed"))
+    assert s.kind == "unresolved" and s.name == "Researchers"

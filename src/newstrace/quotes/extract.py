@@ -26,7 +26,7 @@ def find_attributions(doc: Doc, text: str | None = None) -> list[Attribution]:
         cues = find_cue_attributions(doc, text) + find_nominal_attributions(doc)
         cues += find_learned_attributions(doc, text, cues)
     starts = paragraph_starts(text)
-    labels = label_attributions(text, starts)
+    labels = [lab for lab in label_attributions(text, starts) if not lab.extra.get("linked") or _named(doc, lab.source)]
     headline = headline_attribution(text, starts)
     if headline is not None and not any(_overlap(headline.cue, c.cue) for c in cues if c.cue) \
             and not any(_overlap(headline.content, lab.content) for lab in labels):
@@ -42,6 +42,14 @@ def find_attributions(doc: Doc, text: str | None = None) -> list[Attribution]:
     atts = resolve_nesting(atts)
     widen_cues(doc, text, atts)
     return atts
+
+
+_NAMED = frozenset(("PERSON", "ORG", "NORP", "GPE"))
+
+
+def _named(doc: Doc, source: Range) -> bool:
+    """The label's source part holds a name ("Clinton to Planned Parenthood:", not "Works on Paper:")."""
+    return any(e.label_ in _NAMED and e.start_char < source[1] and source[0] < e.end_char for e in doc.ents)
 
 
 def quotes_and_speakers(doc: Doc, min_confidence: float = 0.0) -> tuple[list[Quote], list[Speaker]]:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from newstrace.quotes.attribution import Attribution, Range
 from newstrace.quotes.cues import ADDRESSEE_LEMMAS, PLAN_LEMMAS, VENUE_NOUNS, VENUE_PREPS, cue_lemma, is_intention, needs_clause, takes_infinitive, takes_object
-from newstrace.quotes.objects import evidence_object, seen_as, short_answer, speech_object, to_infinitive_of
+from newstrace.quotes.objects import evidence_object, trailing_evidence, seen_as, short_answer, speech_object, to_infinitive_of
 from newstrace.quotes.phrases import EDGE_PUNCT, MARKS, SUBJECTS, source_range, trim
 from newstrace.quotes.questions import ASKING, asked, question_put
 
@@ -31,13 +31,21 @@ def find_cue_attributions(doc: Doc, text: str) -> list[Attribution]:
     found = []
     for sent in doc.sents:
         for token in sent:
-            att = _according_to(token, sent) if token.lower_ == "according" else _from_cue(token, sent, text)
+            if token.lower_ == "according":
+                att = _according_to(token, sent)
+            elif token.lower_ == "in":
+                att = _in_poll(token, sent)
+            else:
+                att = _from_cue(token, sent, text)
             if att is not None:
                 found.append(att)
             if att is not None and "rest" in att.extra:
                 # the second piece of "The plan, he said, will fail"
                 found.append(Attribution(content=att.extra.pop("rest"), cue=att.cue, cue_lemma=att.cue_lemma,
                                          follows=att, confidence=att.confidence))
+        evidence = trailing_evidence(sent)
+        if evidence is not None and not any(a.cue == evidence.cue for a in found):
+            found.append(evidence)
     return found
 
 
@@ -111,20 +119,42 @@ def _according_to(token: Token, sent: SpacySpan) -> Attribution | None:
     pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
     if pobj is None:
         return None
-    head = token.head if token.head != token else None
-    skip = {t.i for t in token.subtree}
+    return _phrase_attribution(token, nxt, pobj, sent, "according to", 0.85)
+
+
+_POLLS = frozenset("poll survey".split())
+
+
+def _in_poll(token: Token, sent: SpacySpan) -> Attribution | None:
+    """"In a CNN poll released Monday, 50 percent chose Clinton": the poll reports the clause it opens."""
+    pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in _POLLS or token.dep_ != "prep" \
+            or token.head.pos_ not in ("VERB", "AUX") and token.head.dep_ != "ROOT" \
+            or cue_lemma(token.head) is not None:
+        return None  # "she said in a poll that …": a venue of the cue, not a source
+    att = _phrase_attribution(token, token, pobj, sent, "in", 0.6)
+    if att is not None:
+        att.extra.pop("rest", None)  # "…, in the same poll, a 52-point swing": what follows is the writer's gloss
+    return att
+
+
+def _phrase_attribution(first: Token, last: Token, pobj: Token, sent: SpacySpan, lemma: str,
+                        confidence: float) -> Attribution | None:
+    """A source phrase ("according to X", "in a poll") reports the clause it hangs on, in one or two pieces."""
+    head = first.head if first.head != first else None
+    skip = {t.i for t in first.subtree}
     if head is not None and head.i not in skip:
         words = [t for t in head.subtree if t.i not in skip and sent.start <= t.i < sent.end]
     else:
         words = [t for t in sent if t.i not in skip]
     # in the middle of its clause ("One child was, according to the fire service, among the dead"): two pieces
-    first, last = min(skip), max(skip)
-    pieces = [p for p in (trim([t for t in words if t.i < first]), trim([t for t in words if t.i > last]))
-              if p is not None and any(c.isalpha() for c in token.doc.text[p[0]:p[1]])]
+    start, end = min(skip), max(skip)
+    pieces = [p for p in (trim([t for t in words if t.i < start]), trim([t for t in words if t.i > end]))
+              if p is not None and any(c.isalpha() for c in first.doc.text[p[0]:p[1]])]
     if not pieces:
         return None
-    att = Attribution(content=pieces[0], cue=(token.idx, nxt.idx + len(nxt)), cue_lemma="according to",
-                      source=source_range(pobj), source_head=pobj.i, confidence=0.85)
+    att = Attribution(content=pieces[0], cue=(first.idx, last.idx + len(last)), cue_lemma=lemma,
+                      source=source_range(pobj), source_head=pobj.i, confidence=confidence)
     if len(pieces) > 1:
         att.extra["rest"] = pieces[1]
     return att

@@ -32,10 +32,29 @@ def label_attributions(text: str, paragraph_starts: list[int]) -> list[Attributi
         label = m.group("label")
         verbatim = label.isupper() or text[rest_start] in QUOTE_CHARS
         colon = text.index(":", m.end("label"))
-        found.append(Attribution(content=(rest_start, rest_end), kind="direct" if verbatim else "indirect",
-                                 cue=(colon, colon + 1), cue_lemma=":", source=(m.start("label"), m.end("label")),
-                                 confidence=0.7))
+        att = Attribution(content=(rest_start, rest_end), kind="direct" if verbatim else "indirect",
+                          cue=(colon, colon + 1), cue_lemma=":", source=(m.start("label"), m.end("label")),
+                          confidence=0.7)
+        _split_label(label, m.start("label"), att)
+        found.append(att)
     return found
+
+
+_LABEL_LINK = re.compile(r"[ \t]+(?P<prep>to|at|on|in)[ \t]+")
+
+
+def _split_label(label: str, start: int, att: Attribution) -> None:
+    """"Clinton to Planned Parenthood: …" names an addressee, "Mukasey at RNC: …" a venue, after the source."""
+    m = _LABEL_LINK.search(label)
+    if m is None:
+        return
+    after = (start + m.end(), start + len(label))
+    att.source = (start, start + m.start())
+    att.extra["linked"] = True  # kept only when the source part is a named entity (the caller checks)
+    if m.group("prep") == "to":
+        att.addressee = after
+    else:
+        att.venue = after
 
 
 # Headline verbs in the third person ("Donald Trump Praises …", "Glenn Beck Blasts Drudge for …"): the tagger
@@ -89,6 +108,10 @@ def _is_speaker_label(label: str) -> bool:
         return True
     if words[0].lower().strip(".") in _NOT_SPEAKERS or any(w.lower() in _NOT_SPEAKERS for w in words[-1:]):
         return False
+    m = _LABEL_LINK.search(label)
+    if m is not None:  # "Clinton to Planned Parenthood", "Former AG Mukasey at RNC"
+        after = label[m.end():].split()
+        return m.start() > 0 and _is_speaker_label(label[:m.start()]) and all(w[0].isupper() for w in after)
     if len(words) > 1 and words[-1].lower() in VENUE_NOUNS:
         return False  # "WEEKLY ADDRESS: …", "Joint Statement: …" name an occasion, not who speaks
     # a name or a title: every word capitalised (or joining words)

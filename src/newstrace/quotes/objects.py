@@ -1,10 +1,11 @@
 """What a cue says when it has no clause: a noun-phrase object ("criticised the plan"), what someone is called,
-what a poll shows, how something is seen ("see X as Y") and one-word answers ("said no")."""
+what a poll shows (also "…, records show." at the end of a sentence), how something is seen ("see X as Y") and
+one-word answers ("said no")."""
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span as SpacySpan, Token
 
-from newstrace.quotes.attribution import Range
+from newstrace.quotes.attribution import Attribution, Range
 from newstrace.quotes.cues import cue_lemma
 from newstrace.quotes.phrases import trim
 
@@ -24,7 +25,8 @@ def speech_object(token: Token) -> Range | None:
     lemma = token.lemma_.lower()
     obj = next((c for c in token.children if c.i > token.i and (c.dep_ == "dobj" or c.dep_ == "prep" and
                                                                 c.lower_ in TOPIC_PREPS and not _dated(c)
-                                                                and (c.lower_ != "to" or lemma in _TO_TOPIC))), None)
+                                                                and (c.lower_ != "to" or lemma in _TO_TOPIC)
+                                                                and not (c.lower_ == "for" and lemma == "speak"))), None)  # on behalf of
     if obj is None and lemma in _NAMING:
         # "called her “third-rate”", "calling Trump a fascist": what someone is called
         named = [c for c in token.children if c.i > token.i and c.dep_ in ("oprd", "xcomp", "dobj") and not to_infinitive_of(c)]
@@ -80,6 +82,31 @@ def evidence_object(token: Token, lemma: str) -> Range | None:
     if lemma not in _EVIDENCE_LEMMAS or subject is None or subject.lemma_.lower() not in _EVIDENCE_NOUNS:
         return None
     return speech_object(token)
+
+
+_TRAILING = {form: lemma for lemma in ("show", "suggest", "indicate") for form in (lemma, lemma + "s", lemma.rstrip("e") + "ed")}
+
+
+def trailing_evidence(sent: SpacySpan) -> Attribution | None:
+    """"…, fundraising documents show.": a sentence closed by an evidence phrase and its verb, read from the words
+    (the small parser often takes "show" for a noun there)."""
+    words = [t for t in sent if not t.is_space]
+    while words and words[-1].is_punct:
+        words = words[:-1]
+    if len(words) < 6 or words[-1].lower_ not in _TRAILING:
+        return None
+    verb = words[-1]
+    comma = next((t for t in reversed(words[:-1]) if t.text == ","), None)
+    if comma is None or verb.i - comma.i > 12:
+        return None
+    phrase = [t for t in words if comma.i < t.i < verb.i]
+    noun = next((t for t in phrase if t.lower_ in _EVIDENCE_NOUNS or t.lemma_.lower() in _EVIDENCE_NOUNS), None)
+    content = trim([t for t in words if t.i < comma.i])
+    source = trim(phrase)
+    if noun is None or content is None or source is None or sum(t.is_alpha for t in words if t.i < comma.i) < 3:
+        return None
+    return Attribution(content=content, cue=(verb.idx, verb.idx + len(verb)), cue_lemma=_TRAILING[verb.lower_], source=source,
+                       source_head=noun.i, confidence=0.7)
 
 
 _ANSWERS = frozenset("yes no so otherwise same nothing".split())

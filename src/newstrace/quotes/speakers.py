@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from newstrace.quotes.attribution import Attribution, Range
 from newstrace.quotes.names import Cluster, cluster_names
+from newstrace.quotes.phrases import source_range
 from newstrace.quotes.roles import describe_clusters, mention_words
 
 _PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -50,7 +51,12 @@ def resolve_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list
         cluster = (_by_name(clusters, att.source, text, head) or _by_description(text, head, att.source, clusters)
                    or _by_proper_noun(doc, head, clusters)
                    or _by_pronoun(doc, head, clusters, last_speaker, sent_of)
-                   or _by_pronoun(doc, head, unresolved, last_speaker, sent_of) or _unresolved(text, att.source, head, unresolved))
+                   or _by_pronoun(doc, head, unresolved, last_speaker, sent_of))
+        group = _plural_subject_before(doc, head, sent_of) if head.lower_ in ("they", "them") else None
+        if group is not None and (cluster is None or all(h < group.i for h in cluster.heads)):
+            # "Researchers used swabs … They found …": the nearer unnamed group, not an organisation named earlier
+            cluster = _unresolved(text, source_range(group, cut_clauses=True), group, unresolved)
+        cluster = cluster or _unresolved(text, att.source, head, unresolved)
         if cluster is None:
             continue
         _note_mention(cluster, att.source, head, text)
@@ -145,6 +151,41 @@ def _by_pronoun(doc: Doc, head: Token, clusters: list[Cluster], last_speaker: Cl
     if best is not None and gender and not best.gender:
         best.gender = gender
     return best
+
+
+def _plural_subject_before(doc: Doc, pronoun: Token, sent_of: dict[int, int]) -> Token | None:
+    """The nearest plural common noun that is a subject, in the pronoun's sentence or the one before."""
+    here = sent_of.get(pronoun.i, 0)
+    for tok in reversed(doc[max(0, pronoun.sent.start - 80):pronoun.i]):
+        if here - sent_of.get(tok.i, 0) > 1:
+            return None
+        if tok.tag_ == "NNS" and tok.dep_ == "nsubj" and not tok.ent_type_ and _people(tok.lower_):
+            return tok
+    return None
+
+
+_PEOPLE = frozenset("""
+people officials police authorities experts critics leaders members staff troops soldiers women men children kids
+families parents residents citizens students scientists analysts economists activists doctors nurses investigators
+prosecutors witnesses victims supporters opponents officers agents diplomats ministers delegates candidates
+lawmakers legislators protesters protestors demonstrators workers employees executives investors voters fans
+researchers reporters journalists editors judges lawyers attorneys teachers farmers residents villagers locals
+organizers organisers rebels militants fighters insurgents rescuers firefighters medics survivors refugees migrants
+immigrants republicans democrats conservatives liberals progressives partisans thinkers commentators observers
+pollsters strategists advisers advisors aides spokespeople spokesmen spokeswomen sources insiders consumers users
+owners customers shoppers participants respondents americans britons europeans tenants applicants
+contestants inhabitants
+""".split())
+_PEOPLE_SUFFIXES = ("ists", "ians", "ors", "ers")
+_NOT_PEOPLE = frozenset("""
+papers numbers orders centers centres matters letters waters powers borders layers towers headquarters offers answers
+barriers filters markers factors sectors errors motors colors colours floors doors mirrors corridors monitors
+""".split())
+
+
+def _people(noun: str) -> bool:
+    """A plural noun for people ("researchers", "officials"), not for things ("the talks", "our laws")."""
+    return noun in _PEOPLE or noun.endswith(_PEOPLE_SUFFIXES) and noun not in _NOT_PEOPLE
 
 
 def _agrees(cluster: Cluster, wants: str, gender: str | None) -> bool:
