@@ -18,6 +18,21 @@ def test_claim_inside_a_quote_belongs_to_the_resolved_speaker():
     assert got["quote_id"] == "Q1"
 
 
+def test_reported_speech_claim_belongs_to_the_speaker_but_a_passing_mention_does_not():
+    text = "Council member Tom Reyes told the Herald that the closure would hurt local shops."
+    cue, content = Span.of(text, text.index("told"), text.index("told") + 4), Span.of(text, text.index("that the"), len(text) - 1)
+    quote = Quote(id="Q2", span=Span.of(text, 0, len(text) - 1), content=content, cue=cue, speaker_id="S2")
+    got = asserter(Span.of(text, 0, len(text)), Article(text=text, outlet="Daily Planet"), [quote],
+                   [Speaker(id="S2", name="Tom Reyes")])
+    assert got["kind"] == "speaker" and got["name"] == "Tom Reyes" and got["via"] == "quote"
+    # a short report inside a longer claim of the outlet's own ("… after officials said so") stays the outlet's
+    long = "The bridge was closed for six weeks in May and June of last year after officials said so."
+    cue = Span.of(long, long.index("said"), long.index("said") + 4)
+    short = Quote(id="Q3", span=Span.of(long, long.index("officials"), len(long) - 1), cue=cue, speaker_id="S3",
+                  content=Span.of(long, long.index("so."), len(long) - 1))
+    assert asserter(Span.of(long, 0, len(long)), Article(text=long, outlet="Daily Planet"), [short], [])["kind"] == "outlet"
+
+
 def test_claim_outside_quotes_belongs_to_the_outlet():
     article = Article(text=TEXT, outlet="Daily Planet", authors=["Lois Lane"])
     claim = Span.of(TEXT, TEXT.index("Officials"), len(TEXT))

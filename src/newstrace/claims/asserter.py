@@ -42,11 +42,22 @@ def outlet(article: Article) -> dict:
 
 
 def _enclosing_quote(claim: Span, quotes: list[Quote]) -> Quote | None:
-    """The quote whose content covers most of the claim (at least half of it)."""
+    """The quote whose content covers most of the claim (at least half of it); else a reported-speech claim
+    ("Tom Reyes told the Herald that the closure would hurt shops"): a quote whose cue and content both lie in
+    the claim and whose content is at least a third of it."""
     def overlap(q: Quote) -> int:
         return max(0, min(claim.end, q.content.end) - max(claim.start, q.content.start))
+    length = max(1, claim.end - claim.start)
     best = max(quotes, key=overlap, default=None)
-    return best if best is not None and overlap(best) * 2 >= max(1, claim.end - claim.start) else None
+    if best is not None and overlap(best) * 2 >= length:
+        return best
+    reported = [q for q in quotes if q.cue is not None and not q.inferred and _inside(q.cue, claim)
+                and _inside(q.content, claim) and (q.content.end - q.content.start) * 3 >= length]
+    return max(reported, key=overlap, default=None)
+
+
+def _inside(span: Span, outer: Span) -> bool:
+    return outer.start <= span.start and span.end <= outer.end
 
 
 def _speaker_named(who: str, speakers: list[Speaker]) -> Speaker | None:
