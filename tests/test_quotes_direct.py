@@ -135,3 +135,24 @@ def test_the_quotation_before_the_cue_beats_a_clause_the_parser_hung_after_it(nl
     doc = nlp("“We will see when those heaters come,” Lopez said in May of the maker, whose owner moved 900 jobs abroad.")
     q = next(q for q in doc._.quotes if q.cue_lemma == "say")
     assert q.content.text == "“We will see when those heaters come,”" and q.speaker_mention.text == "Lopez"
+
+
+def test_name_the_parser_hung_on_the_quotation_is_its_source(nlp):
+    doc = nlp("“Yes, I back the levy,” Omar Haddad, founder of the Harbor Trust, tells the Courier in an interview.")
+    q = quote_with(doc, "I back the levy")
+    assert q.content.text == "“Yes, I back the levy,”" and q.cue.text == "tells"
+    assert q.speaker_mention.text == "Omar Haddad, founder of the Harbor Trust" and speaker_of(doc, q).name == "Omar Haddad"
+
+
+def test_a_long_source_before_the_cue_after_an_exclamation(nlp):
+    doc = nlp("“Not us, but we cannot argue with it!” Greer, the head of Keep Rivers Clean, posted on Friday with a photo.")
+    q = quote_with(doc, "cannot argue with it")
+    assert q.cue.text == "posted" and q.speaker_mention.text.startswith("Greer")
+
+
+def test_signs_and_banners_read_words_but_people_read_reports(nlp):
+    doc = nlp("“No toll on our bridge,” read one. One banner read “Fix the roads first.”")
+    one, banner = quote_with(doc, "No toll"), quote_with(doc, "Fix the roads")
+    assert one.cue_lemma == "read" and one.speaker_mention.text == "one"
+    assert banner.cue_lemma == "read" and banner.speaker_mention.text == "One banner"
+    assert not [q for q in nlp("Ana Ruiz read the report on the train.")._.quotes if q.cue_lemma == "read" and q.confidence > 0.5]

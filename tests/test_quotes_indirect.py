@@ -357,3 +357,17 @@ def test_speaking_for_an_organisation_is_not_what_was_said(nlp):
     doc = nlp("Lena Ortiz, speaking for the health ministry, said 12 new cases were found.")
     assert not [q for q in doc._.quotes if q.cue_lemma == "speak"]
     assert quote_with(doc, "12 new cases").speaker_mention.text.startswith("Lena Ortiz")
+
+
+def test_a_subordinate_passive_clause_is_not_a_parenthetical_cue(nlp):
+    doc = nlp("Moss called the plan “reckless” and said the party would lose if a new candidate is not found.")
+    assert not [q for q in doc._.quotes if q.cue_lemma == "find"]
+    assert quote_with(doc, "the party would lose").speaker_mention.text == "Moss"
+
+
+def test_a_title_in_quotes_is_not_the_subject_that_speaks(nlp):
+    for text in ("Washington, star of television’s “Scandal,” thanked the mayor for “taking these steps.”",
+                 "In the studio, Lorna Pike, star of the series “Harbor,” praised the council for its new rules."):
+        doc = nlp(text)
+        q = next(q for q in doc._.quotes if q.cue_lemma in ("thank", "praise"))
+        assert speaker_of(doc, q).name in ("Washington", "Lorna Pike")

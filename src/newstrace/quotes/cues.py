@@ -73,8 +73,24 @@ def cue_lemma(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if lemma in PUBLISH_LEMMAS and statement_object(token) is not None:
         return lemma
+    if lemma == "read" and _written_words(token):
+        return lemma
     return lemma if (lemma in SPEECH_LEMMAS or lemma in COGNITION_LEMMAS or lemma in OBJECT_LEMMAS
                      or lemma in INTENTION_LEMMAS) else None
+
+
+# Things whose words "read" ("one sign read “…”", "“Go home,” read a banner").
+_WRITTEN = frozenset("sign banner placard poster message headline note letter post tweet caption slogan billboard "
+                     "inscription graffiti card statement".split())
+
+
+def _written_words(token: Token) -> bool:
+    """"read" reports words when a sign or a message reads, or right after a closing quotation ("“…,” read one")."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lemma_.lower() in _WRITTEN:
+        return True
+    return token.i > 0 and token.nbor(-1).text in ("”", '"') or token.i > 1 and token.nbor(-1).text == "," \
+        and token.nbor(-2).text in ("”", '"')
 
 
 def statement_object(token: Token) -> Token | None:

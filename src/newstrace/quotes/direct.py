@@ -173,9 +173,11 @@ def _introduces_other(text: str, att: Attribution, seg: Segment, segments: list[
 
 
 def _opens_with_cue(doc: Doc, sent, spare: list[Attribution]) -> bool:
-    """"“…?” Trump said of Apple in February, when …": a long sentence that opens with its source and cue."""
+    """"“…?” Trump said of Apple in February, when …": a long sentence that opens with its source and cue
+    ("“…!” Murphy, the head of Right to Rise, tweeted on Friday …": the source may be long)."""
     limit = doc[min(sent.start + 6, sent.end - 1)].idx
-    return any(a.cue is not None and a.content[0] < 0 and sent.start_char <= a.cue[0] <= limit for a in spare)
+    return any(a.cue is not None and a.content[0] < 0 and (sent.start_char <= a.cue[0] <= limit or a.source is not None
+               and a.source[0] == sent.start_char and 0 <= a.cue[0] - a.source[1] <= 3) for a in spare)
 
 
 _LEAD_GAP = 150

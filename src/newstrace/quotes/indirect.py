@@ -17,6 +17,7 @@ from newstrace.quotes.questions import ASKING, asked, question_put
 _CLIMB = ("xcomp", "pcomp", "prep", "advcl", "conj", "acl", "relcl", "acomp")  # "are more likely to say"
 _RELATIVE = frozenset("who that which whom whose".split())
 _EXPLETIVE = frozenset("it there".split())
+OPENING_QUOTES = frozenset('“"‘')
 # Nouns whose own "that"-clause is what they are about ("news that …", "the claim that …"): such a clause is
 # not a misattached complement of the cue.
 _CONTENT_NOUNS = frozenset("""
@@ -88,6 +89,12 @@ def _from_cue(token: Token, sent: SpacySpan, text: str, lemma: str | None = None
         # "a group backing Bush": the cue hangs on its own source, so the source stops where the clause starts
         around = source_tok is not None and source_tok.left_edge.i <= token.i <= source_tok.right_edge.i
         source = source_range(source_tok, cut_clauses=around) if source_tok is not None else _bare_subject(token, sent)
+    if source_tok is None and content is not None and content[1] < token.idx:
+        clause = next((c for c in token.children if c.dep_ == "ccomp" and c.i < token.i), None)
+        tail = _speaker_after_quote(list(clause.subtree), token) if clause is not None else None
+        if tail is not None:
+            source = trim(tail)
+            source_tok = next((t for t in tail if t.pos_ == "PROPN" and t.nbor(1).pos_ != "PROPN"), tail[0])
     if source is not None and source_tok is None:
         source_tok = token.doc.char_span(*source, alignment_mode="expand").root
     if source_tok is None and content is None and token.dep_ not in ("ROOT", "parataxis", "ccomp", "conj"):
@@ -181,8 +188,23 @@ def _clause(token: Token) -> Range | None:
             while words and words[0].is_punct:
                 words = words[1:]
             words = [t for t in words if not (t.i == token.i)]
+            tail = _speaker_after_quote(words, token) if child.i < token.i else None
+            if tail is not None:
+                words = [t for t in words if t.i < tail[0].i]
             return trim(words, token)
     return None
+
+
+def _speaker_after_quote(words: list[Token], cue: Token) -> list[Token] | None:
+    """"“Yes, I support Cruz,” Brent Bozell III, founder of X, tells …": the parser hung the name on the
+    quotation; the words between the closing mark and the cue, when they hold a name, are the source."""
+    closing = [t for t in words if t.i < cue.i and t.text in ("”", '"') and t.i > words[0].i]
+    if not closing:
+        return None
+    tail = [t for t in cue.doc[closing[-1].i + 1:cue.i] if not t.is_space]
+    if not 1 <= len(tail) <= 15 or tail[0].pos_ != "PROPN" or any(t.pos_ in ("VERB", "AUX") for t in tail):
+        return None
+    return tail
 
 
 def _said_to(cue: Token, xcomp: Token) -> bool:
@@ -266,7 +288,9 @@ def _parenthetical(token: Token, sent: SpacySpan) -> list[Range]:
                               or c.dep_ == "xcomp" and (_said_to(token, c) or _infinitive(c))) for c in token.children):
         return []  # "… while 6 in 10 men supported Sanders": the cue has its own content
     inverted = token.dep_ == "ROOT" and token.i > sent.start + 2 and own_subject is not None and own_subject.i > token.i
-    clause = token.dep_ == "advcl" and (token.i > token.head.i and own_subject is not None or _as_clause(token))
+    # "…, he said", "as he said"; not a subordinate clause of its own ("… if an alternative is not found")
+    clause = token.dep_ == "advcl" and (token.i > token.head.i and own_subject is not None and own_subject.dep_ != "nsubjpass"
+                                         and not any(c.dep_ == "mark" for c in token.children) or _as_clause(token))
     trailing = (token.dep_ in ("ROOT", "conj") and own_subject is not None and own_subject.i < token.i
                 and not any(c.dep_ in _OBJECTS and c.i > token.i and not _addressed(token, c) for c in token.children)
                 and _clause_before(own_subject))
@@ -357,12 +381,25 @@ def _subject(token: Token) -> Token | None:
 
 def _nearest_subject(verb: Token) -> Token | None:
     """The verb's subject; of two, the one nearest before it ("Salem, [New Hampshire], Trump went …")."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and not _quoted_before(c, verb)]
     before = [c for c in subjects if c.i < verb.i]
     after = [c for c in subjects if c.i > verb.i and c.left_edge.i <= verb.i + 2]
     if after and before and verb.i > 0 and verb.nbor(-1).text in (",", "”", '"'):
         return after[0]  # "…, said Alan Abramowitz": the inverted subject, not a clause the parser made one
+    if len(before) > 1 and before[-1].i > 0 and before[-1].nbor(-1).text in OPENING_QUOTES:
+        return before[-2]  # "Washington, star of “Scandal,” thanked …": a title in quotes is not who speaks
     return before[-1] if before else subjects[0] if subjects else None
+
+
+def _quoted_before(subject: Token, verb: Token) -> bool:
+    """"“Anybody but Trump,” read a sign": a subject inside the quotation that closes right before the cue."""
+    if subject.i > verb.i or verb.i < 2:
+        return False
+    close = verb.nbor(-1) if verb.nbor(-1).text in ("”", '"') else verb.nbor(-2) if verb.nbor(-1).text == "," else None
+    if close is None or close.text not in ("”", '"'):
+        return False
+    opening = next((t for t in reversed(verb.doc[verb.sent.start:close.i]) if t.text in OPENING_QUOTES), None)
+    return opening is not None and opening.i < subject.i < close.i
 
 
 def _passive_participle(token: Token, strict: bool = True) -> bool:
@@ -392,7 +429,7 @@ def _inverted_object(token: Token, lemma: str) -> Token | None:
     if lemma in ADDRESSEE_LEMMAS or token.i == 0 or not (token.nbor(-1).is_punct or token.nbor(-1).is_quote):
         return None
     obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
-    return obj if obj is not None and obj.pos_ in ("NOUN", "PROPN") else None
+    return obj if obj is not None and (obj.pos_ in ("NOUN", "PROPN") or obj.lower_ in ("one", "another")) else None
 
 
 def _agent(token: Token) -> Token | None:
