@@ -156,3 +156,16 @@ def test_signs_and_banners_read_words_but_people_read_reports(nlp):
     assert one.cue_lemma == "read" and one.speaker_mention.text == "one"
     assert banner.cue_lemma == "read" and banner.speaker_mention.text == "One banner"
     assert not [q for q in nlp("Ana Ruiz read the report on the train.")._.quotes if q.cue_lemma == "read" and q.confidence > 0.5]
+
+
+def test_a_question_then_the_describing_noun_and_asked(nlp):
+    doc = nlp("“What if the mayor took singing lessons?” the 43-year-old asked in the video’s description.")
+    q = quote_with(doc, "singing lessons")
+    assert q.cue.text == "asked" and q.speaker_mention.text == "the 43-year-old"
+
+
+def test_a_speaker_described_with_a_participle_and_a_quoted_name(nlp):
+    doc = nlp("“We have had better meetings than this one,” Ohio delegate Ray Tolliver, wearing a hat and “Vote Moss” pins, "
+              "said as the hall emptied.")
+    q = quote_with(doc, "better meetings")
+    assert q.content.text.endswith("this one,”") and speaker_of(doc, q).name == "Ray Tolliver"

@@ -18,6 +18,7 @@ _CLIMB = ("xcomp", "pcomp", "prep", "advcl", "conj", "acl", "relcl", "acomp")  #
 _RELATIVE = frozenset("who that which whom whose".split())
 _EXPLETIVE = frozenset("it there".split())
 OPENING_QUOTES = frozenset('“"‘')
+_FINITE = frozenset("VBD VBZ VBP MD".split())
 # Nouns whose own "that"-clause is what they are about ("news that …", "the claim that …"): such a clause is
 # not a misattached complement of the cue.
 _CONTENT_NOUNS = frozenset("""
@@ -67,7 +68,7 @@ def _from_cue(token: Token, sent: SpacySpan, text: str, lemma: str | None = None
     lemma = lemma or cue_lemma(token)
     if lemma is None or is_intention(lemma) and any(c.dep_ in ("nsubjpass", "csubjpass") for c in token.children):
         return None  # "prices are expected to rise": the subject is what is expected, not who expects it
-    if lemma == "ask" and (_passive_participle(token, strict=False) or asked(token)):
+    if lemma == "ask" and (_passive_participle(token, strict=False) or asked(token)) and not _after_quotation(token):
         return question_put(token)
     if _passive_participle(token) or token.lower_ == "opposed" and token.i > 0 and token.nbor(-1).lower_ == "as":
         return None  # "Blasted for its handling of …, the agency stayed silent"; "as opposed to"
@@ -94,7 +95,8 @@ def _from_cue(token: Token, sent: SpacySpan, text: str, lemma: str | None = None
         tail = _speaker_after_quote(list(clause.subtree), token) if clause is not None else None
         if tail is not None:
             source = trim(tail)
-            source_tok = next((t for t in tail if t.pos_ == "PROPN" and t.nbor(1).pos_ != "PROPN"), tail[0])
+            person = [t for t in tail if t.ent_type_ == "PERSON" and t.nbor(1).ent_type_ != "PERSON"]
+            source_tok = person[0] if person else next((t for t in tail if t.pos_ == "PROPN" and t.nbor(1).pos_ != "PROPN"), tail[0])
     if source is not None and source_tok is None:
         source_tok = token.doc.char_span(*source, alignment_mode="expand").root
     if source_tok is None and content is None and token.dep_ not in ("ROOT", "parataxis", "ccomp", "conj"):
@@ -198,13 +200,11 @@ def _clause(token: Token) -> Range | None:
 def _speaker_after_quote(words: list[Token], cue: Token) -> list[Token] | None:
     """"“Yes, I support Cruz,” Brent Bozell III, founder of X, tells …": the parser hung the name on the
     quotation; the words between the closing mark and the cue, when they hold a name, are the source."""
-    closing = [t for t in words if t.i < cue.i and t.text in ("”", '"') and t.i > words[0].i]
-    if not closing:
-        return None
-    tail = [t for t in cue.doc[closing[-1].i + 1:cue.i] if not t.is_space]
-    if not 1 <= len(tail) <= 15 or tail[0].pos_ != "PROPN" or any(t.pos_ in ("VERB", "AUX") for t in tail):
-        return None
-    return tail
+    for close in (t for t in words if words[0].i < t.i < cue.i and t.text in ("”", '"')):
+        tail = [t for t in cue.doc[close.i + 1:cue.i] if not t.is_space]
+        if 1 <= len(tail) <= 20 and tail[0].pos_ == "PROPN" and not any(t.tag_ in _FINITE for t in tail):
+            return tail  # participles may describe the speaker ("…, wearing a cowboy hat, said")
+    return None
 
 
 def _said_to(cue: Token, xcomp: Token) -> bool:
@@ -389,6 +389,19 @@ def _nearest_subject(verb: Token) -> Token | None:
     if len(before) > 1 and before[-1].i > 0 and before[-1].nbor(-1).text in OPENING_QUOTES:
         return before[-2]  # "Washington, star of “Scandal,” thanked …": a title in quotes is not who speaks
     return before[-1] if before else subjects[0] if subjects else None
+
+
+def _after_quotation(token: Token) -> bool:
+    """"“What if …?” the 43-year-old asked": a participle on the noun right after a quotation is its cue."""
+    head = token.head
+    if token.dep_ != "acl" or head.i > token.i or token.i - head.i > 1:
+        return False
+    for t in reversed(token.doc[max(0, head.i - 7):head.i]):
+        if t.text in ("”", '"'):
+            return True
+        if t.is_punct and t.text not in ("-",) or t.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _quoted_before(subject: Token, verb: Token) -> bool:
