@@ -371,3 +371,10 @@ def test_a_title_in_quotes_is_not_the_subject_that_speaks(nlp):
         doc = nlp(text)
         q = next(q for q in doc._.quotes if q.cue_lemma in ("thank", "praise"))
         assert speaker_of(doc, q).name in ("Washington", "Lorna Pike")
+
+
+def test_a_title_and_a_name_the_parser_split_into_two_subjects_are_one_source(nlp):
+    doc = nlp("Harbor Board spokesman the Rev. Tomas Ferreira told reporters Thursday that the pier has no plans to close.")
+    q = quote_with(doc, "pier has no plans")
+    assert q.speaker_mention.text == "Harbor Board spokesman the Rev. Tomas Ferreira"
+    assert speaker_of(doc, q).name == "Tomas Ferreira"

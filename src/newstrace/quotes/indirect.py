@@ -90,6 +90,13 @@ def _from_cue(token: Token, sent: SpacySpan, text: str, lemma: str | None = None
         # "a group backing Bush": the cue hangs on its own source, so the source stops where the clause starts
         around = source_tok is not None and source_tok.left_edge.i <= token.i <= source_tok.right_edge.i
         source = source_range(source_tok, cut_clauses=around) if source_tok is not None else _bare_subject(token, sent)
+        twin = _adjacent_subject(source_tok) if source_tok is not None else None
+        if twin is not None:
+            # "Vatican spokesman [the Rev. Lombardi] told", "majorities of voters [going to the polls] said": the parser
+            # split one phrase into two subjects; the source is both, the name (or the noun) its head
+            source = (min(source[0], twin.left_edge.idx), source[1])
+            if source_tok.pos_ == "VERB" or twin.ent_type_ == "PERSON" and source_tok.ent_type_ != "PERSON":
+                source_tok = twin
     if source_tok is None and content is not None and content[1] < token.idx:
         clause = next((c for c in token.children if c.dep_ == "ccomp" and c.i < token.i), None)
         tail = _speaker_after_quote(list(clause.subtree), token) if clause is not None else None
@@ -402,6 +409,20 @@ def _after_quotation(token: Token) -> bool:
         if t.is_punct and t.text not in ("-",) or t.pos_ in ("VERB", "AUX"):
             return False
     return False
+
+
+def _adjacent_subject(subject: Token) -> Token | None:
+    """Another subject of the same verb that ends right where ``subject`` starts (no punctuation between)."""
+    if subject.dep_ not in SUBJECTS or subject.left_edge.i == 0:
+        return None
+    before = subject.doc[subject.left_edge.i - 1]
+    twin = next((c for c in subject.head.children if c.dep_ in SUBJECTS and c.i < subject.i and c.right_edge.i == before.i),
+                None)
+    if twin is None or before.is_punct or before.dep_ == "cc" or twin.right_edge.i - twin.left_edge.i > 10:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") or t.is_space for t in twin.subtree):
+        return None  # "[The general stumped for Clinton …, and] the campaign": a clause, not a title
+    return twin
 
 
 def _quoted_before(subject: Token, verb: Token) -> bool:
