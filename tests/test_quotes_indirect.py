@@ -378,3 +378,15 @@ def test_a_title_and_a_name_the_parser_split_into_two_subjects_are_one_source(nl
     q = quote_with(doc, "pier has no plans")
     assert q.speaker_mention.text == "Harbor Board spokesman the Rev. Tomas Ferreira"
     assert speaker_of(doc, q).name == "Tomas Ferreira"
+
+
+def test_passive_report_with_an_agent_reports_its_subject(nlp):
+    q = quote_with(nlp("The senator’s resignation was first reported by the Tribune."), "resignation")
+    assert q.content.text == "The senator’s resignation" and q.speaker_mention.text == "the Tribune"
+    assert not nlp("The song was repeated twice.")._.quotes
+
+
+def test_a_gerund_is_what_a_proposal_or_a_denial_says(nlp):
+    assert quote_with(nlp("Moss proposed closing the harbor to cargo ships."), "closing the harbor").cue_lemma == "propose"
+    assert quote_with(nlp("The mayor denied taking bribes."), "taking bribes").speaker_mention.text == "The mayor"
+    assert not [q for q in nlp("The mayor enjoyed taking walks.")._.quotes if "walks" in q.content.text]

@@ -38,7 +38,7 @@ criticize criticise praise condemn denounce slam blast accuse blame defend endor
 describe announce mention recall call urge demand decry applaud hail dispute
 challenge reaffirm acknowledge support back oppose welcome congratulate express
 tout highlight deny confirm warn explain refer reference portray talk speak mock ridicule thank point
-label brand dub
+label brand dub repeat complain
 """.split())
 # "issued a statement", "released the following statement": a publishing verb is a cue when its object is a
 # statement noun.

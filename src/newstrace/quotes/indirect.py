@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from newstrace.quotes.attribution import Attribution, Range
-from newstrace.quotes.cues import ADDRESSEE_LEMMAS, PLAN_LEMMAS, VENUE_NOUNS, VENUE_PREPS, cue_lemma, is_intention, needs_clause, takes_infinitive, takes_object
+from newstrace.quotes.cues import ADDRESSEE_LEMMAS, PLAN_LEMMAS, SPEECH_LEMMAS, VENUE_NOUNS, VENUE_PREPS, cue_lemma, is_intention, needs_clause, takes_infinitive, takes_object
 from newstrace.quotes.objects import evidence_object, trailing_evidence, seen_as, short_answer, speech_object, to_infinitive_of
 from newstrace.quotes.phrases import EDGE_PUNCT, MARKS, SUBJECTS, source_range, trim
 from newstrace.quotes.questions import ASKING, asked, question_put
@@ -78,6 +78,8 @@ def _from_cue(token: Token, sent: SpacySpan, text: str, lemma: str | None = None
     confidence = 0.6 if lemma in PLAN_LEMMAS else 0.8  # plans and wishes, not words
     if content is None and (takes_object(lemma) or learned):
         content, confidence = speech_object(token), 0.5
+    if content is None and lemma in SPEECH_LEMMAS and _agent(token) is not None:
+        content, confidence = _reported_subject(token), 0.5  # "O’Malley’s move was first reported by MSNBC"
     if content is None and (needs_clause(lemma) or learned):
         return None
     passive = next((c for c in token.children if c.dep_ in ("nsubjpass", "csubjpass")), None)
@@ -240,9 +242,17 @@ def _cut_off_before(clause: Token, cue: Token) -> bool:
     return any(t.text in (":", ";") for t in cue.doc[end:cue.i])
 
 
+# Verbs of saying whose gerund is what was said ("proposed barring …", "denied taking …").
+_GERUND_LEMMAS = frozenset("propose suggest recommend deny admit acknowledge advocate urge".split())
+
+
 def _infinitive(child: Token) -> bool:
-    """"vowed [to fight]": an infinitive complement of an intention or appeal verb."""
-    return (takes_infinitive(child.head.lemma_.lower()) and child.i > child.head.i
+    """"vowed [to fight]": an infinitive complement of an intention or appeal verb; "proposed [barring X]": a gerund
+    complement of a verb of saying."""
+    lemma = child.head.lemma_.lower()
+    if child.i > child.head.i and child.tag_ == "VBG" and lemma in _GERUND_LEMMAS:
+        return True
+    return (takes_infinitive(lemma) and child.i > child.head.i
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children))
 
 
@@ -464,6 +474,14 @@ def _inverted_object(token: Token, lemma: str) -> Token | None:
         return None
     obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
     return obj if obj is not None and (obj.pos_ in ("NOUN", "PROPN") or obj.lower_ in ("one", "another")) else None
+
+
+def _reported_subject(token: Token) -> Range | None:
+    """What a passive verb of saying with an agent reports: its subject ("[the move] was reported by MSNBC")."""
+    subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.lower_ in _EXPLETIVE or subject.lower_ in _RELATIVE or subject.pos_ == "PRON":
+        return None
+    return source_range(subject, cut_clauses=True)
 
 
 def _agent(token: Token) -> Token | None:
