@@ -93,3 +93,10 @@ def test_a_stance_noun_with_an_owner_reports_its_object_but_not_without_one(nlp)
     q = quote_with(nlp("Mayor Diaz's support for the new bridge has not wavered."), "the new bridge")
     assert q.cue.text == "support for" and q.speaker_mention.text == "Mayor Diaz" and q.confidence == 0.5
     assert not nlp("The support for the new bridge has not wavered.")._.quotes
+
+
+def test_a_verb_tagged_as_a_plural_noun_is_a_cue_when_it_has_a_clause(nlp):
+    doc = nlp("Trump predicts that many of their supporters will switch to his side.")
+    assert doc[1].pos_ == "NOUN"  # the tagger's error this test is about
+    q = next(q for q in doc._.quotes if q.cue_lemma == "predict")
+    assert q.speaker_mention.text == "Trump" and "many of their supporters will switch" in q.content.text

@@ -68,6 +68,12 @@ def cue_lemma(token: Token) -> str | None:
     lower = token.lower_
     if lower in _FORMS and (token.pos_ in ("VERB", "AUX") or token.is_upper):
         return _FORMS[lower]
+    if token.pos_ == "NOUN" and lower.endswith("s") and token.dep_ == "ROOT" and not any(
+            c.dep_ == "det" for c in token.children) and any(
+            c.dep_ == "ccomp" or c.dep_ == "acl" and any(m.lower_ == "that" for m in c.children) for c in token.children):
+        # "Trump predicts that …": a verb the tagger took for a plural noun, betrayed by its clause
+        lemma = token.lemma_.lower()
+        return lemma if lemma in SPEECH_LEMMAS or lemma in COGNITION_LEMMAS else None
     if token.pos_ != "VERB":
         return None
     lemma = token.lemma_.lower()

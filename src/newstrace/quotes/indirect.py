@@ -189,7 +189,8 @@ def _clause(token: Token) -> Range | None:
         if child.dep_ == "advcl" and child.i > token.i and token.lemma_.lower() in ASKING \
                 and child.left_edge.lower_ in ("if", "whether"):
             return trim(list(child.subtree))  # "was asked if she had been discriminated against"
-        if child.dep_ == "ccomp" or child.dep_ == "xcomp" and (_said_to(token, child) or _infinitive(child)):
+        noun_cue = token.pos_ == "NOUN" and child.dep_ == "acl" and any(m.lower_ == "that" for m in child.children)
+        if child.dep_ == "ccomp" or noun_cue or child.dep_ == "xcomp" and (_said_to(token, child) or _infinitive(child)):
             if _cut_off_before(child, token) or child.i < token.i and _bare_participle(child):
                 continue  # "Asked what he wanted, Adelson said, “…”": the question is not what he said
             words = [t for t in child.subtree]
