@@ -390,3 +390,9 @@ def test_a_gerund_is_what_a_proposal_or_a_denial_says(nlp):
     assert quote_with(nlp("Moss proposed closing the harbor to cargo ships."), "closing the harbor").cue_lemma == "propose"
     assert quote_with(nlp("The mayor denied taking bribes."), "taking bribes").speaker_mention.text == "The mayor"
     assert not [q for q in nlp("The mayor enjoyed taking walks.")._.quotes if "walks" in q.content.text]
+
+
+def test_where_something_was_posted_is_not_what_it_was_about(nlp):
+    assert not nlp("The council’s statement was posted on Twitter.")._.quotes
+    q = quote_with(nlp("The chief spoke on Facebook about the curfew."), "the curfew")
+    assert q.content.text == "the curfew" and q.speaker_mention.text == "The chief"

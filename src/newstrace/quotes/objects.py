@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan, Token
 
 from newstrace.quotes.attribution import Attribution, Range
-from newstrace.quotes.cues import cue_lemma
+from newstrace.quotes.cues import VENUE_NOUNS, VENUE_PREPS, cue_lemma
 from newstrace.quotes.phrases import trim
 
 # Prepositions that introduce what a speech act is about ("talked about", "called for", "warned against").
@@ -26,7 +26,8 @@ def speech_object(token: Token) -> Range | None:
     obj = next((c for c in token.children if c.i > token.i and (c.dep_ == "dobj" or c.dep_ == "prep" and
                                                                 c.lower_ in TOPIC_PREPS and not _dated(c)
                                                                 and (c.lower_ != "to" or lemma in _TO_TOPIC)
-                                                                and not (c.lower_ == "for" and lemma == "speak"))), None)  # on behalf of
+                                                                and not (c.lower_ == "for" and lemma == "speak")  # on behalf of
+                                                                and not _venue(c))), None)
     if obj is None and lemma in _NAMING:
         # "called her “third-rate”", "calling Trump a fascist": what someone is called
         named = [c for c in token.children if c.i > token.i and c.dep_ in ("oprd", "xcomp", "dobj") and not to_infinitive_of(c)]
@@ -58,6 +59,11 @@ record records census audit review investigation estimate estimates statistics n
 def _reports_clause(token: Token) -> bool:
     """A cue verb with a clause of its own: an attribution in its own right."""
     return cue_lemma(token) is not None and any(c.dep_ == "ccomp" for c in token.children)
+
+
+def _venue(prep: Token) -> bool:
+    """"on Twitter", "in a statement": where something was said, not what it was about."""
+    return prep.lower_ in VENUE_PREPS and any(c.dep_ == "pobj" and c.lemma_.lower() in VENUE_NOUNS for c in prep.children)
 
 
 def _dated(prep: Token) -> bool:
