@@ -182,3 +182,9 @@ def test_they_is_the_nearer_unnamed_group_not_an_organisation_named_before(nlp):
               "They found that the fuel had been mixed with water.")
     s = speaker_of(doc, quote_with(doc, "fuel had been mixed"))
     assert s.kind == "unresolved" and s.name == "Researchers"
+
+
+def test_she_after_a_clause_that_introduces_a_new_person_is_that_person(nlp):
+    doc = nlp("“Child care costs more than rent,” Calarco said.\n\n"
+              "When Nora Baines gave birth in May, she and her husband quickly realized that day care was out of reach.")
+    assert speaker_of(doc, quote_with(doc, "day care was out of reach")).name == "Nora Baines"

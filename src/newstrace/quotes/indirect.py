@@ -260,7 +260,7 @@ def _infinitive(child: Token) -> bool:
 def _misattached_clause(token: Token) -> Range | None:
     """"told reporters at a press conference that …" when the parser hung the clause on the last noun."""
     for t in token.subtree:
-        if t.i > token.i and t.lower_ == "that" and t.head.dep_ in ("relcl", "acl", "ccomp") and t.head.head is not token \
+        if t.i > token.i and t.lower_ == "that" and t.head.dep_ in ("relcl", "acl", "ccomp") and t.head.head.i != token.i \
                 and t.head.left_edge.i == t.i and t.head.head.dep_ in ("pobj", "dobj") \
                 and t.head.head.lemma_.lower() not in _CONTENT_NOUNS and _venue_or_addressee(t.head.head):
             return trim(list(t.head.subtree))  # with its "that", as _clause keeps it
@@ -391,7 +391,7 @@ def _subject(token: Token) -> Token | None:
             return agent
         if node.dep_ in ("acl",) and node.head.pos_ in ("NOUN", "PROPN"):
             return node.head
-        if node.dep_ not in _CLIMB or node.head is node:
+        if node.dep_ not in _CLIMB or node.head.i == node.i:
             return None
         node = node.head
     return None
@@ -463,7 +463,7 @@ def _relative_subject(token: Token) -> Token | None:
         subj = next((c for c in node.children if c.dep_ in SUBJECTS), None)
         if subj is not None:
             return subj if node.dep_ == "relcl" and subj.lower_ in _RELATIVE else None
-        if node.dep_ not in _CLIMB or node.head is node:
+        if node.dep_ not in _CLIMB or node.head.i == node.i:
             return None
         node = node.head
     return None

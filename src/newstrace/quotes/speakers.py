@@ -145,6 +145,7 @@ def _by_pronoun(doc: Doc, head: Token, clusters: list[Cluster], last_speaker: Cl
         if distance > _WINDOW_SENTENCES:
             continue
         score = (-distance + (3 if cluster is last_speaker else 0) + (1 if _was_subject(doc, before[-1]) else 0)
+                 + (3 if cluster is not last_speaker and _leads_into(doc[before[-1]], head) else 0)
                  - (2 if _only_a_place(doc, before[-1]) else 0))
         if best_score is None or score > best_score:
             best, best_score = cluster, score
@@ -186,6 +187,13 @@ barriers filters markers factors sectors errors motors colors colours floors doo
 def _people(noun: str) -> bool:
     """A plural noun for people ("researchers", "officials"), not for things ("the talks", "our laws")."""
     return noun in _PEOPLE or noun.endswith(_PEOPLE_SUFFIXES) and noun not in _NOT_PEOPLE
+
+
+def _leads_into(name: Token, pronoun: Token) -> bool:
+    """"When Jane Roberts gave birth, she …": the name is the subject of a clause that opens the pronoun's own clause."""
+    verb = name.head
+    return (name.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "advcl" and verb.head.i == pronoun.head.i
+            and verb.i < pronoun.i and pronoun.dep_ in ("nsubj", "nsubjpass"))
 
 
 def _agrees(cluster: Cluster, wants: str, gender: str | None) -> bool:
