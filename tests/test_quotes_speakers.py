@@ -188,3 +188,9 @@ def test_she_after_a_clause_that_introduces_a_new_person_is_that_person(nlp):
     doc = nlp("“Child care costs more than rent,” Calarco said.\n\n"
               "When Nora Baines gave birth in May, she and her husband quickly realized that day care was out of reach.")
     assert speaker_of(doc, quote_with(doc, "day care was out of reach")).name == "Nora Baines"
+
+
+def test_a_given_name_gives_the_gender_pronouns_must_agree_with(nlp):
+    doc = nlp("Laura Fenwick spoke first. Steve Ortega, the campaign manager, stood beside her.\n\n"
+              "“We will win this county,” she said.")
+    assert speaker_of(doc, quote_with(doc, "win this county")).name == "Laura Fenwick"

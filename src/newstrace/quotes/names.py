@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan
 
+from newstrace.quotes.firstnames import gender_of
 from newstrace.quotes.attribution import Range
 
 PERSON_LABELS = frozenset({"PERSON"})
@@ -46,7 +47,7 @@ def cluster_names(doc: Doc) -> list[Cluster]:
         cluster = _match(clusters, name, kind) or _new(clusters, name, kind)
         end = ent.end_char - (2 if _possessive(ent.text) else 0)
         _add(cluster, name, (ent.start_char, end), ent.end - 1)
-        cluster.gender = cluster.gender or _honorific_gender(ent)
+        cluster.gender = cluster.gender or _honorific_gender(ent) or _given_name_gender(kind, name)
     return clusters
 
 
@@ -98,6 +99,12 @@ def _add(cluster: Cluster, form: str, span: Range, head: int) -> None:
     cluster.heads.append(head)
     if form != cluster.name and form not in cluster.aliases:
         cluster.aliases.append(form)
+
+
+def _given_name_gender(kind: str, name: str) -> str:
+    """"Steve Dasbach" is a man: a full name whose given name is unambiguous (``firstnames.py``)."""
+    words = name.split()
+    return gender_of(words[0]) if kind == "person" and len(words) > 1 else ""
 
 
 def _honorific_gender(ent: SpacySpan) -> str:
