@@ -2,7 +2,7 @@
 
     PYTHONPATH=src OMP_NUM_THREADS=1 python bench/checkworthy_finetune.py --data ../shared/data/checkworthy --cache /tmp/cw
 
-Everything is trained on train only. The tuned top (``minilm_top.py``: MiniLM's last layer + mean pooling +
+Everything is trained on train only. The tuned top (MiniLM's last ``--layers`` layers + mean pooling +
 a linear head, class-weighted loss, 3 epochs, dev F1 picks the epoch) is compared with the shipped recipe's
 base models (lexical logistic regression, embedding network) trained on the same rows. Stackers over the
 models' logits are fitted on dev (where every model is out of sample), with thresholds from 5-fold
@@ -10,7 +10,8 @@ cross-validated stacker scores of dev, so dev figures are cross-validated and de
 The chronological cross-split retrains everything on the earlier 80% of train (by sentence id) and tests on
 the latest 20%, with the stackers and thresholds fitted on dev unchanged; variant "B" instead fits the
 stackers and thresholds on that latest 20% (a shifted block) and is scored on dev and dev-test.
-Fine-tuning costs about 4 minutes an epoch on one free core (twice that on the busy shared box); the tuned
+The pieces live in the package (``newstrace.claims.tuned``, ``newstrace.claims.finetune``); the shipped
+weights come from ``python -m newstrace.claims.finetune``. Fine-tuning costs about 4 minutes an epoch on one free core (twice that on the busy shared box); the tuned
 tops' logits are cached in ``--cache`` (``tuned_*``), the hidden states too (``h5_*``, ``len_*``).
 """
 from __future__ import annotations
@@ -25,8 +26,9 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score, precision_score, recall_score
 from sklearn.model_selection import StratifiedKFold
 
-import minilm_top as mt
 from checkworthy import NEWS_PROBE
+from newstrace.claims import finetune, tuned
+from newstrace.claims.finetune import fit_stack
 from newstrace.claims import train as recipe
 from newstrace.claims.checkworthiness import logit
 from newstrace.claims.data import read_split
@@ -49,10 +51,10 @@ def main() -> None:
     torch.manual_seed(0)
     args.cache.mkdir(parents=True, exist_ok=True)
     print(f"check-worthiness fine-tuning experiment, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
-    tune = mt.Recipe(n_layers=args.layers, epochs=args.epochs)
+    tune = finetune.Recipe(n_layers=args.layers, epochs=args.epochs)
     nlp = load_nlp(())
     feats = {s: recipe.featurise(args.data, s, args.cache, nlp) for s in SPLITS}
-    states = {s: mt.hidden_states(args.data, s, args.cache, mt.N_LAYERS - tune.n_layers) for s in SPLITS}
+    states = {s: finetune.hidden_states(args.data, s, args.cache, tuned.N_LAYERS - tune.n_layers) for s in SPLITS}
     ids = np.array([int(e.id) for e in read_split(args.data, "train")])
     late = ids >= np.quantile(ids, 0.8)
     full = scores_for(feats, states, np.ones(len(ids), bool), {"dev": None, "dev-test": None}, tune, args.cache, "full")
@@ -90,21 +92,21 @@ def timing(texts: list[str], top_path: Path) -> None:
     """Inference cost: the frozen embedding alone against embedding + tuned top from the same MiniLM pass."""
     from newstrace.claims import embeddings
 
-    top = mt.load(top_path)
+    top = tuned.load(top_path)
     embeddings.encode(texts[:8])
     t0 = time.time()
     embeddings.encode(texts)
     frozen = time.time() - t0
     t0 = time.time()
-    _, states = mt.encode_with_hidden(texts, top.first_layer)
-    mt.logits(top, states)
+    _, states = tuned.encode_with_hidden(texts, top.first_layer)
+    tuned.logits(top, states)
     both = time.time() - t0
     print(f"timing ({len(texts)} sentences, {torch.get_num_threads()} thread(s)): frozen embedding "
           f"{len(texts) / frozen:,.0f} sentences/s; embedding + tuned top {len(texts) / both:,.0f} sentences/s "
           f"(cost ratio {both / frozen:.2f})")
 
 
-def scores_for(feats: dict, states: dict, rows: np.ndarray, targets: dict, tune: mt.Recipe, cache: Path, tag: str) -> dict:
+def scores_for(feats: dict, states: dict, rows: np.ndarray, targets: dict, tune: finetune.Recipe, cache: Path, tag: str) -> dict:
     """Logits of each model, trained on train[rows], for dev and each target (None: a split; else a mask of train)."""
     lex, emb, y = feats["train"]
     lexical = recipe.fit_lexical(lex[rows], y[rows])
@@ -119,30 +121,30 @@ def scores_for(feats: dict, states: dict, rows: np.ndarray, targets: dict, tune:
     return out
 
 
-def tuned_logits(states: dict, y, rows, y_dev, targets: dict, tune: mt.Recipe, cache: Path, tag: str) -> dict:
+def tuned_logits(states: dict, y, rows, y_dev, targets: dict, tune: finetune.Recipe, cache: Path, tag: str) -> dict:
     """The tuned top's logits for dev and the targets, from a top fine-tuned on train[rows] (cached)."""
     paths = {name: cache / f"tuned_{tag}_{tune.n_layers}x{tune.epochs}_{name}.npy" for name in ("dev", *targets)}
     top_path = cache / f"tuned_{tag}_{tune.n_layers}x{tune.epochs}_top.npz"
     if all(p.exists() for p in paths.values()):
         print(f"tuned logits ({tag}) reused from {cache}")
-        return {name: np.load(p) for name, p in paths.items()}, mt.load(top_path) if top_path.exists() else None
-    top, history = mt.fine_tune([states["train"][i] for i in np.flatnonzero(rows)], y[rows], states["dev"], y_dev,
-                                mt.model_dir(), tune)
+        return {name: np.load(p) for name, p in paths.items()}, tuned.load(top_path) if top_path.exists() else None
+    top, history = finetune.fine_tune([states["train"][i] for i in np.flatnonzero(rows)], y[rows], states["dev"], y_dev,
+                                tuned.model_dir(), tune)
     print(f"tuned top ({tag}): epoch {history.best_epoch} kept; {history.epochs}")
     out = {}
     for name, mask in {"dev": None, **targets}.items():
-        out[name] = mt.logits(top, states[name] if mask is None else [states["train"][i] for i in np.flatnonzero(mask)])
+        out[name] = tuned.logits(top, states[name] if mask is None else [states["train"][i] for i in np.flatnonzero(mask)])
         np.save(paths[name], out[name])
-    mt.save(top, top_path)
+    tuned.save(top, top_path)
     return out, top
 
 
 def text_logits(texts: list[str], lexical, network, top, baseline) -> np.ndarray:
     """The four models' logits for raw sentences: one MiniLM pass gives the embedding and the tuned top's input."""
     lex = lexical_matrix(load_nlp(()).pipe(texts))
-    vectors, states = mt.encode_with_hidden(texts, top.first_layer)
+    vectors, states = tuned.encode_with_hidden(texts, top.first_layer)
     return np.c_[logit(lexical.predict_proba(lex)[:, 1]), logit(network.predict_proba(vectors)[:, 1]),
-                 mt.logits(top, states), logit(baseline.predict_proba(vectors)[:, 1])]
+                 tuned.logits(top, states), logit(baseline.predict_proba(vectors)[:, 1])]
 
 
 def evaluate(full: dict, chrono: dict, y: dict, probe: np.ndarray) -> None:
@@ -166,15 +168,6 @@ def evaluate(full: dict, chrono: dict, y: dict, probe: np.ndarray) -> None:
         key = "dev-test" if block is full else "late"
         pred = block[key][:, 3] >= 0
         print(f"baseline embedding + LR @0.5, {split}: F1 {f1_score(y[key], pred):.3f}")
-
-
-def fit_stack(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float, float]:
-    cv = np.zeros(len(y))
-    for tr, te in StratifiedKFold(5, shuffle=True, random_state=0).split(x, y):
-        cv[te] = LogisticRegression(max_iter=1000).fit(x[tr], y[tr]).predict_proba(x[te])[:, 1]
-    threshold, f1 = recipe.best_threshold(cv, y)
-    fitted = LogisticRegression(max_iter=1000).fit(x, y)
-    return np.r_[fitted.coef_[0], fitted.intercept_[0]], threshold, f1
 
 
 def report(name: str, y, x, stack, threshold: float) -> None:

@@ -86,3 +86,44 @@ def test_spacy_component_scores_sentences():
     doc = nlp(f"{CLAIMS[1]} {NOT_CLAIMS[0]}")
     scores = [s._.checkworthiness for s in doc.sents]
     assert len(scores) == 2 and scores[0] > 0.5 > scores[1]
+
+
+@pytest.mark.semantic
+def test_shipped_fine_tuned_top_is_small_and_its_choice_recorded():
+    if not embeddings.available():
+        pytest.skip("the [semantic] extra is not installed")
+    from pathlib import Path
+
+    model = load_model(True)
+    assert model.tuned is not None and model.tuned_path.stat().st_size < 25 * 2 ** 20
+    tuned = model.tuned
+    assert tuned["variant"] in ("tuned", "lexical + tuned", "lexical + embedding + tuned", "lexical + embedding")
+    assert 0 < tuned["threshold"] < 1 and tuned["stack"]["tuned"] > 0  # the fine-tuned logit adds evidence
+    assert set(tuned["figures"]["shifted_block_cv_f1"]) == {"tuned", "lexical + tuned", "lexical + embedding + tuned",
+                                                            "lexical + embedding"}
+    assert model.name.startswith("fine-tuned MiniLM") and model.threshold == tuned["threshold"]
+    assert Path(model.tuned_path).name == "tuned_top.npz"
+
+
+@pytest.mark.semantic
+def test_tuned_score_is_the_recorded_stack_of_the_models_logits(nlp, tmp_path):
+    if not embeddings.available():
+        pytest.skip("the [semantic] extra is not installed")
+    import json
+    import shutil
+
+    from newstrace.claims import tuned
+    from newstrace.claims.checkworthiness import WEIGHTS, logit
+
+    for name in ("checkworthy.npz", "tuned_top.npz"):
+        shutil.copy(WEIGHTS / name, tmp_path / name)
+    meta = json.loads((WEIGHTS / "checkworthy.json").read_text(encoding="utf-8"))
+    meta["tuned"] = {**meta["tuned"], "stack": {"lexical": 0.5, "tuned": 2.0, "bias": -1.0}}
+    (tmp_path / "checkworthy.json").write_text(json.dumps(meta), encoding="utf-8")
+    model = load_model(True, tmp_path)
+    sents = [nlp(t) for t in CLAIMS[:2]]
+    lexical = load_model(False, tmp_path).score(sents)
+    _, states = tuned.encode_with_hidden([s.text for s in sents], tuned.N_LAYERS - meta["tuned"]["layers"])
+    z = 0.5 * logit(lexical) + 2.0 * tuned.logits(tuned.load(WEIGHTS / "tuned_top.npz"), states) - 1.0
+    assert np.allclose(model.score(sents), 1 / (1 + np.exp(-z)), atol=1e-4)
+    assert load_model(False, tmp_path).tuned is None  # never without the semantic extra

@@ -1,10 +1,12 @@
 """The check-worthiness classifier: a score in 0–1 per sentence, and the shipped threshold.
 
-Two models trained on CheckThat! 2024 (``python -m newstrace.claims.train``) ship in ``weights/``:
-a lexical logistic regression over abstracted n-grams and cues (``features.py``, needs only spaCy),
-and a one-hidden-layer network over all-MiniLM-L6-v2 embeddings (stored as NumPy layers). With the
-``[semantic]`` extra the score is a logistic stacker over both models' logits (fitted on out-of-fold
-predictions, so it is a calibrated probability); without it, the lexical model alone with its own threshold.
+Three models trained on CheckThat! 2024 ship in ``weights/``: a lexical logistic regression over abstracted
+n-grams and cues (``features.py``, needs only spaCy), a one-hidden-layer network over all-MiniLM-L6-v2
+embeddings (``python -m newstrace.claims.train``), and MiniLM's top layers fine-tuned for the task
+(``tuned.py``; ``python -m newstrace.claims.finetune``). With the ``[semantic]`` extra the score is a logistic
+stacker over the models that ``finetune`` chose on a block of debates unseen in training (``"tuned"`` in
+``checkworthy.json``); without the fine-tuned weights, the stacker over lexical and embedding models; without
+the extra, the lexical model alone with its own threshold.
 """
 from __future__ import annotations
 
@@ -32,13 +34,23 @@ class CheckworthinessModel:
     threshold_lexical: float
     semantic: bool  # whether scores use the embeddings
     meta: dict
+    tuned_path: Path | None = None  # the fine-tuned top, used with the semantic extra when present
+
+    @property
+    def tuned(self) -> dict | None:
+        """How the fine-tuned top enters the score (``meta["tuned"]``), when it is used."""
+        return self.meta.get("tuned") if self.semantic and self.tuned_path is not None else None
 
     @property
     def threshold(self) -> float:
+        if self.tuned is not None:
+            return float(self.tuned["threshold"])
         return self.threshold_ensemble if self.semantic else self.threshold_lexical
 
     @property
     def name(self) -> str:
+        if self.tuned is not None:
+            return f"fine-tuned MiniLM ({self.tuned['variant']})"
         return "ensemble (MiniLM + lexical)" if self.semantic else "lexical (no torch)"
 
     def score(self, sents: list) -> np.ndarray:
@@ -48,7 +60,30 @@ class CheckworthinessModel:
         lexical = _sigmoid(lexical_matrix(sents) @ self.lexical_coef + self.lexical_bias)
         if not self.semantic:
             return lexical
+        if self.tuned is not None:
+            return self.tuned_scores(lexical, [s.text for s in sents])
         return self.combine(lexical, self.embedding_scores([s.text for s in sents]))
+
+    def tuned_scores(self, lexical: np.ndarray, texts: list[str]) -> np.ndarray:
+        """The chosen stack over the lexical logit, the embedding network's logit and the fine-tuned top's logit,
+        from one MiniLM pass."""
+        from newstrace.claims import tuned
+
+        top = _tuned_top(self.tuned_path)
+        vectors, states = tuned.encode_with_hidden(texts, top.first_layer)
+        columns = {"lexical": lambda: logit(lexical), "embedding": lambda: logit(self.network(vectors)),
+                   "tuned": lambda: tuned.logits(top, states)}
+        stack = self.tuned["stack"]
+        z = sum(float(w) * columns[name]() for name, w in stack.items() if name != "bias") + float(stack["bias"])
+        return _sigmoid(z)
+
+    def network(self, vectors: np.ndarray) -> np.ndarray:
+        h = vectors
+        for i, (w, b) in enumerate(self.layers):
+            h = h @ w + b
+            if i < len(self.layers) - 1:
+                h = np.maximum(h, 0)
+        return _sigmoid(h.ravel())
 
     def combine(self, lexical: np.ndarray, embedding: np.ndarray) -> np.ndarray:
         """The ensemble score from the two models' probabilities."""
@@ -56,12 +91,14 @@ class CheckworthinessModel:
         return _sigmoid(a * logit(lexical) + b * logit(embedding) + c)
 
     def embedding_scores(self, texts: list[str]) -> np.ndarray:
-        h = embeddings.encode(texts)
-        for i, (w, b) in enumerate(self.layers):
-            h = h @ w + b
-            if i < len(self.layers) - 1:
-                h = np.maximum(h, 0)
-        return _sigmoid(h.ravel())
+        return self.network(embeddings.encode(texts))
+
+
+@functools.lru_cache(maxsize=2)
+def _tuned_top(path: Path):
+    from newstrace.claims import tuned
+
+    return tuned.load(path)
 
 
 @functools.lru_cache(maxsize=2)
@@ -77,9 +114,11 @@ def load_model(semantic: bool | None = None, folder: Path = WEIGHTS) -> Checkwor
     n_layers = int(meta["layers"])
     layers = tuple((arrays[f"w{i}"], arrays[f"b{i}"]) for i in range(n_layers))
     stack = meta["stack"]
+    tuned_path = folder / "tuned_top.npz"
     return CheckworthinessModel(arrays["lexical_coef"], float(arrays["lexical_bias"]), layers,
                                 (float(stack["lexical"]), float(stack["embedding"]), float(stack["bias"])),
-                                float(meta["threshold_ensemble"]), float(meta["threshold_lexical"]), use_semantic, meta)
+                                float(meta["threshold_ensemble"]), float(meta["threshold_lexical"]), use_semantic, meta,
+                                tuned_path if "tuned" in meta and tuned_path.exists() else None)
 
 
 def score_texts(texts: list[str], nlp=None, semantic: bool | None = None) -> list[float]:

@@ -1,5 +1,6 @@
-"""The MiniLM fine-tuning experiment's pieces (bench/minilm_top.py): one forward pass for both uses, the
-plain-torch layer against the packaged one, training with dev epoch choice, float16 save/load."""
+"""The fine-tuned MiniLM top (claims/tuned.py, claims/finetune.py): one forward pass for both uses, the
+plain-torch layer against the packaged one, training with dev epoch choice, float16 save/load, the choice of
+the shipped combination, and the experiment script without data."""
 import subprocess
 import sys
 from pathlib import Path
@@ -19,14 +20,15 @@ TEXTS = ["Unemployment fell to 3.9 percent in December.", "Thank you.",
 def torch_modules():
     if not embeddings.available():
         pytest.skip("the [semantic] extra is not installed")
-    sys.path.insert(0, str(ROOT / "bench"))
-    import minilm_top
+    from types import SimpleNamespace
 
-    return minilm_top
+    from newstrace.claims import finetune, tuned
+
+    return SimpleNamespace(tuned=tuned, finetune=finetune)
 
 
 def test_one_pass_gives_the_frozen_embedding_and_the_hidden_states(torch_modules):
-    vectors, states = torch_modules.encode_with_hidden(TEXTS, 5)
+    vectors, states = torch_modules.tuned.encode_with_hidden(TEXTS, 5)
     assert np.allclose(vectors, embeddings.encode(TEXTS), atol=1e-5)
     assert [s.shape[1] for s in states] == [384] * 3
     assert len(states[1]) < len(states[0]) < len(states[2])  # real tokens only, no padding
@@ -35,7 +37,7 @@ def test_one_pass_gives_the_frozen_embedding_and_the_hidden_states(torch_modules
 def test_plain_torch_layer_reproduces_the_packaged_top_layer(torch_modules):
     import torch
 
-    tuned = torch_modules
+    tuned = torch_modules.tuned
     top = tuned.from_checkpoint(1, tuned.model_dir(), dropout=0.0).eval()
     _, below = tuned.encode_with_hidden(TEXTS, 5)
     _, after = tuned.encode_with_hidden(TEXTS, 6)
@@ -47,7 +49,7 @@ def test_plain_torch_layer_reproduces_the_packaged_top_layer(torch_modules):
 
 
 def test_fine_tuning_learns_a_separable_signal_and_dev_picks_the_epoch(torch_modules, tmp_path):
-    finetune = tuned = torch_modules
+    finetune, tuned = torch_modules.finetune, torch_modules.tuned
     rng = np.random.default_rng(0)
     direction = rng.normal(size=384).astype(np.float32)
 
@@ -73,3 +75,14 @@ def test_experiment_skips_cleanly_without_the_data(tmp_path):
     out = subprocess.run([sys.executable, str(ROOT / "bench/checkworthy_finetune.py"), "--data", str(tmp_path / "none"),
                           "--cache", str(tmp_path / "cache")], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0 and out.stdout.startswith("skipped: no CheckThat! data")
+
+
+def test_the_shipped_combination_is_the_best_on_the_shifted_block_with_fewer_models_on_a_tie(torch_modules):
+    finetune = torch_modules.finetune
+    rng = np.random.default_rng(1)
+    y = rng.integers(0, 2, 400)
+    signal = 2.0 * (2 * y - 1)
+    x = np.c_[rng.normal(0, 1, 400), rng.normal(0, 1, 400), signal + rng.normal(0, 1, 400)]
+    name, stack, threshold, scores = finetune.choose(x, y)
+    assert name == "tuned"  # the only informative column: adding noise columns gains less than the tie margin
+    assert scores["tuned"] > scores["lexical + embedding"] + 0.1 and 0.2 <= threshold <= 0.8 and len(stack) == 2

@@ -1,28 +1,22 @@
-"""Fine-tuning the top of all-MiniLM-L6-v2 for check-worthiness: the pieces of the experiment in
-``checkworthy_finetune.py`` (not shipped: see docs/claims.md).
+"""The fine-tuned top of all-MiniLM-L6-v2 for check-worthiness (needs the ``[semantic]`` extra: torch).
 
-The packaged model's bottom layers stay frozen: one forward pass per sentence gives the frozen sentence
-embedding and the token states the tuned layers start from (``encode_with_hidden``), cached as float16.
-The tuned layers are written out in plain torch (BERT post-norm layers) with the checkpoint's weights as the
-starting point (``from_checkpoint``; they reproduce the packaged layer to float16 precision), then trained
-with a class-weighted loss; dev F1 after each epoch picks the epoch that is kept.
+The packaged model's bottom layers stay as they are: one forward pass per sentence gives the frozen sentence
+embedding and the token states after the frozen layers (``encode_with_hidden``). The top layers are written out
+in plain torch (BERT post-norm layers, the checkpoint's parameter names) and were fine-tuned on CheckThat! 2024
+train (``python -m newstrace.claims.finetune``); mean pooling and a linear head give one logit per sentence.
+The weights ship as float16 in ``weights/tuned_top.npz``.
 """
 from __future__ import annotations
 
-import copy
 import math
-import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import torch
-from sklearn.metrics import f1_score
 from torch import nn
 from torch.nn import functional as F
 
 from newstrace.claims import embeddings
-from newstrace.claims.data import read_split
 
 HIDDEN, HEADS, INTERMEDIATE, EPS = 384, 12, 1536, 1e-12  # all-MiniLM-L6-v2's configuration
 N_LAYERS = 6
@@ -128,97 +122,6 @@ def load(path: Path) -> TunedTop:
     top = TunedTop(int(arrays["n_layers"]), dropout=0.0)
     top.load_state_dict({k: torch.from_numpy(arrays[k].astype(np.float32)) for k in top.state_dict()})
     return top.eval()
-
-
-@dataclass(frozen=True)
-class Recipe:
-    n_layers: int = 1
-    epochs: int = 3
-    layer_lr: float = 1e-4
-    head_lr: float = 1e-3
-    batch_size: int = 32
-    weight_decay: float = 0.01
-    dropout: float = 0.1
-    seed: int = 0
-
-
-@dataclass
-class History:
-    epochs: list[dict] = field(default_factory=list)
-    best_epoch: int = 0
-
-
-def split_states(flat: np.ndarray, lengths: np.ndarray) -> list[np.ndarray]:
-    """The per-sentence token states of a cache stored as one concatenated array."""
-    ends = np.cumsum(lengths)
-    return [flat[end - n:end] for n, end in zip(lengths, ends)]
-
-
-def fine_tune(train_states: list[np.ndarray], y_train: np.ndarray, dev_states: list[np.ndarray], y_dev: np.ndarray,
-              model_dir: Path, recipe: Recipe = Recipe(), log=print) -> tuple[TunedTop, History]:
-    """The tuned top after the epoch with the best dev F1."""
-    torch.manual_seed(recipe.seed)
-    rng = np.random.default_rng(recipe.seed)
-    top = from_checkpoint(recipe.n_layers, model_dir, recipe.dropout)
-    optimiser = torch.optim.AdamW([{"params": top.layers.parameters(), "lr": recipe.layer_lr},
-                                   {"params": top.head.parameters(), "lr": recipe.head_lr}],
-                                  weight_decay=recipe.weight_decay)
-    steps = recipe.epochs * -(-len(train_states) // recipe.batch_size)
-    schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, lambda s: max(0.0, 1 - s / steps))
-    positive = float(np.mean(y_train))
-    loss_fn = torch.nn.BCEWithLogitsLoss(pos_weight=torch.tensor((1 - positive) / positive))
-    history, best_f1, best_state = History(), -1.0, None
-    for epoch in range(1, recipe.epochs + 1):
-        t0, top = time.time(), top.train()
-        losses = []
-        for idx in _batches(train_states, recipe.batch_size, rng):
-            loss = loss_fn(top(*pad([train_states[i] for i in idx])), torch.from_numpy(y_train[idx]).float())
-            optimiser.zero_grad()
-            loss.backward()
-            optimiser.step()
-            schedule.step()
-            losses.append(loss.item())
-        threshold, f1 = best_f1_threshold(logits(top, dev_states), y_dev)
-        history.epochs.append({"epoch": epoch, "loss": round(float(np.mean(losses)), 4), "dev_f1": round(f1, 4),
-                               "dev_threshold": threshold, "seconds": round(time.time() - t0)})
-        log(f"epoch {epoch}: {history.epochs[-1]}")
-        if f1 > best_f1:
-            best_f1, best_state, history.best_epoch = f1, copy.deepcopy(top.state_dict()), epoch
-    top.load_state_dict(best_state)
-    return top.eval(), history
-
-
-def best_f1_threshold(logit: np.ndarray, y: np.ndarray) -> tuple[float, float]:
-    probs = 1 / (1 + np.exp(-logit))
-    grid = np.round(np.arange(0.05, 0.951, 0.01), 2)
-    f1s = [f1_score(y, probs >= t) for t in grid]
-    i = int(np.argmax(f1s))
-    return float(grid[i]), float(f1s[i])
-
-
-def _batches(states: list[np.ndarray], size: int, rng: np.random.Generator) -> list[np.ndarray]:
-    """Shuffled batches of similar length (sorted within chunks of 50 batches), so little padding is computed."""
-    order = rng.permutation(len(states))
-    chunk = size * 50
-    batches = []
-    for start in range(0, len(order), chunk):
-        part = order[start:start + chunk]
-        part = part[np.argsort([len(states[i]) for i in part], kind="stable")]
-        batches += [part[i:i + size] for i in range(0, len(part), size)]
-    return [batches[i] for i in rng.permutation(len(batches))]
-
-
-def hidden_states(data: Path, split: str, cache: Path | None, layer: int) -> list[np.ndarray]:
-    """Token states after frozen layer ``layer`` for one split (float16, cached as one array + lengths)."""
-    flat_path, len_path = (cache / f"h{layer}_{split}.npy", cache / f"len_{split}.npy") if cache else (None, None)
-    if flat_path and flat_path.exists() and len_path.exists():
-        return split_states(np.load(flat_path), np.load(len_path))
-    _, states = encode_with_hidden([e.text for e in read_split(data, split)], layer)
-    states = [s.astype(np.float16) for s in states]
-    if flat_path:
-        np.save(flat_path, np.concatenate(states))
-        np.save(len_path, np.array([len(s) for s in states]))
-    return states
 
 
 def encode_with_hidden(texts: list[str], layer: int, batch_size: int = 64) -> tuple[np.ndarray, list[np.ndarray]]:
