@@ -86,3 +86,13 @@ def test_the_shipped_combination_is_the_best_on_the_shifted_block_with_fewer_mod
     name, stack, threshold, scores = finetune.choose(x, y)
     assert name == "tuned"  # the only informative column: adding noise columns gains less than the tie margin
     assert scores["tuned"] > scores["lexical + embedding"] + 0.1 and 0.2 <= threshold <= 0.8 and len(stack) == 2
+
+
+def test_stopping_the_frozen_pass_early_gives_the_same_states(torch_modules):
+    tuned = torch_modules.tuned
+    hooks = tuned.embeddings._model()[0].auto_model.encoder.layer[2]._forward_hooks
+    before = len(hooks)
+    _, full = tuned.encode_with_hidden(TEXTS, 3)
+    early = tuned.hidden_only(TEXTS, 3)
+    assert all(np.array_equal(a, b) for a, b in zip(full, early))
+    assert len(hooks) == before  # our hook is removed after use

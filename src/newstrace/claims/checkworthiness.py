@@ -66,14 +66,17 @@ class CheckworthinessModel:
 
     def tuned_scores(self, lexical: np.ndarray, texts: list[str]) -> np.ndarray:
         """The chosen stack over the lexical logit, the embedding network's logit and the fine-tuned top's logit,
-        from one MiniLM pass."""
+        from one MiniLM pass (cut after the frozen layers when the stack needs no frozen embedding)."""
         from newstrace.claims import tuned
 
         top = _tuned_top(self.tuned_path)
-        vectors, states = tuned.encode_with_hidden(texts, top.first_layer)
+        stack = self.tuned["stack"]
+        if "embedding" in stack:
+            vectors, states = tuned.encode_with_hidden(texts, top.first_layer)
+        else:  # no frozen embedding needed: stop the MiniLM pass where the tuned layers start
+            vectors, states = None, tuned.hidden_only(texts, top.first_layer)
         columns = {"lexical": lambda: logit(lexical), "embedding": lambda: logit(self.network(vectors)),
                    "tuned": lambda: tuned.logits(top, states)}
-        stack = self.tuned["stack"]
         z = sum(float(w) * columns[name]() for name, w in stack.items() if name != "bias") + float(stack["bias"])
         return _sigmoid(z)
 

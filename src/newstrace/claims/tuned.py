@@ -146,6 +146,46 @@ def encode_with_hidden(texts: list[str], layer: int, batch_size: int = 64) -> tu
     return vectors, states
 
 
+class _Stop(Exception):
+    """Raised by a forward hook to end the frozen pass once the tuned layers' input is computed."""
+
+    def __init__(self, hidden: torch.Tensor):
+        super().__init__()
+        self.hidden = hidden
+
+
+def hidden_only(texts: list[str], layer: int, batch_size: int = 64) -> list[np.ndarray]:
+    """The token states after hidden layer ``layer`` without running the frozen layers above it (for a score that
+    needs no frozen sentence embedding): the same states as ``encode_with_hidden`` at about half the cost."""
+    model = embeddings._model()
+    auto = model[0].auto_model
+    if layer == 0 or layer >= len(auto.encoder.layer):
+        return encode_with_hidden(texts, layer, batch_size)[1]
+
+    def stop(_module, _inputs, output):
+        raise _Stop(output[0] if isinstance(output, tuple) else output)
+
+    states: list = [None] * len(texts)
+    order = np.argsort([len(t) for t in texts], kind="stable")
+    handle = auto.encoder.layer[layer - 1].register_forward_hook(stop)
+    try:
+        with torch.inference_mode():
+            for start in range(0, len(order), batch_size):
+                idx = order[start:start + batch_size]
+                features = _tokens(model, [texts[i] for i in idx])
+                try:
+                    auto(**features)
+                    raise RuntimeError("the frozen pass did not reach the hooked layer")
+                except _Stop as stopped:
+                    hidden = stopped.hidden
+                lengths = features["attention_mask"].sum(1).tolist()
+                for j, i in enumerate(idx):
+                    states[i] = hidden[j, :lengths[j]].float().numpy()
+    finally:
+        handle.remove()
+    return states
+
+
 def _tokens(model, texts: list[str]) -> dict:
     """The transformer's inputs as sentence-transformers prepares them (same truncation as ``encode``)."""
     prepare = getattr(model, "preprocess", None) or model.tokenize  # ``tokenize`` is deprecated in v6
