@@ -132,8 +132,6 @@ def hidden_states(data: Path, split: str, cache: Path | None, layer: int) -> lis
     return states
 
 
-
-
 def tuned_top(states: dict, y: np.ndarray, rows: np.ndarray, y_dev: np.ndarray, tune: Recipe, cache: Path | None,
               tag: str, log=print) -> TunedTop:
     """The top fine-tuned on train[rows] (reused from ``cache`` when it is there)."""

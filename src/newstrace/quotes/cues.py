@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newstrace.quotes.phrases import closing_quote_before
+
 # Verbs of saying by manner ("“Go back,” Trump barked"): cues for quotes and clauses, never with a bare object
 # ("snapped a photo").
 MANNER_LEMMAS = frozenset("bark snap scoff snarl growl thunder sneer grumble mutter murmur gush fume plead interject chime "
@@ -95,8 +97,7 @@ def _written_words(token: Token) -> bool:
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.lemma_.lower() in _WRITTEN:
         return True
-    return token.i > 0 and token.nbor(-1).text in ("”", '"') or token.i > 1 and token.nbor(-1).text == "," \
-        and token.nbor(-2).text in ("”", '"')
+    return closing_quote_before(token) is not None
 
 
 def statement_object(token: Token) -> Token | None:

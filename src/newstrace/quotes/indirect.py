@@ -11,13 +11,13 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from newstrace.quotes.attribution import Attribution, Range
 from newstrace.quotes.cues import ADDRESSEE_LEMMAS, PLAN_LEMMAS, SPEECH_LEMMAS, VENUE_NOUNS, VENUE_PREPS, cue_lemma, is_intention, needs_clause, takes_infinitive, takes_object
 from newstrace.quotes.objects import evidence_object, trailing_evidence, seen_as, short_answer, speech_object, to_infinitive_of
-from newstrace.quotes.phrases import EDGE_PUNCT, MARKS, SUBJECTS, source_range, trim
+from newstrace.quotes.phrases import (CLOSING_QUOTES, EDGE_PUNCT, MARKS, OPENING_QUOTES, SUBJECTS, closing_quote_before,
+                                      source_range, trim)
 from newstrace.quotes.questions import ASKING, asked, question_put
 
 _CLIMB = ("xcomp", "pcomp", "prep", "advcl", "conj", "acl", "relcl", "acomp")  # "are more likely to say"
 _RELATIVE = frozenset("who that which whom whose".split())
 _EXPLETIVE = frozenset("it there".split())
-OPENING_QUOTES = frozenset('“"‘')
 _FINITE = frozenset("VBD VBZ VBP MD".split())
 # Nouns whose own "that"-clause is what they are about ("news that …", "the claim that …"): such a clause is
 # not a misattached complement of the cue.
@@ -210,7 +210,7 @@ def _clause(token: Token) -> Range | None:
 def _speaker_after_quote(words: list[Token], cue: Token) -> list[Token] | None:
     """"“Yes, I support Cruz,” Brent Bozell III, founder of X, tells …": the parser hung the name on the
     quotation; the words between the closing mark and the cue, when they hold a name, are the source."""
-    for close in (t for t in words if words[0].i < t.i < cue.i and t.text in ("”", '"')):
+    for close in (t for t in words if words[0].i < t.i < cue.i and t.text in CLOSING_QUOTES):
         tail = [t for t in cue.doc[close.i + 1:cue.i] if not t.is_space]
         if 1 <= len(tail) <= 20 and tail[0].pos_ == "PROPN" and not any(t.tag_ in _FINITE for t in tail):
             return tail  # participles may describe the speaker ("…, wearing a cowboy hat, said")
@@ -415,7 +415,7 @@ def _after_quotation(token: Token) -> bool:
     if token.dep_ != "acl" or head.i > token.i or token.i - head.i > 1:
         return False
     for t in reversed(token.doc[max(0, head.i - 7):head.i]):
-        if t.text in ("”", '"'):
+        if t.text in CLOSING_QUOTES:
             return True
         if t.is_punct and t.text not in ("-",) or t.pos_ in ("VERB", "AUX"):
             return False
@@ -438,10 +438,8 @@ def _adjacent_subject(subject: Token) -> Token | None:
 
 def _quoted_before(subject: Token, verb: Token) -> bool:
     """"“Anybody but Trump,” read a sign": a subject inside the quotation that closes right before the cue."""
-    if subject.i > verb.i or verb.i < 2:
-        return False
-    close = verb.nbor(-1) if verb.nbor(-1).text in ("”", '"') else verb.nbor(-2) if verb.nbor(-1).text == "," else None
-    if close is None or close.text not in ("”", '"'):
+    close = closing_quote_before(verb) if subject.i < verb.i else None
+    if close is None:
         return False
     opening = next((t for t in reversed(verb.doc[verb.sent.start:close.i]) if t.text in OPENING_QUOTES), None)
     return opening is not None and opening.i < subject.i < close.i

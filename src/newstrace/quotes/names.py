@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan
 
-from newstrace.quotes.firstnames import gender_of
 from newstrace.quotes.attribution import Range
+from newstrace.quotes.firstnames import gender_of
 
 PERSON_LABELS = frozenset({"PERSON"})
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})

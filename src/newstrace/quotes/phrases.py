@@ -8,6 +8,16 @@ from newstrace.quotes.attribution import Range
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 MARKS = frozenset("that whether if".split())  # words that open a reported clause
 EDGE_PUNCT = set(",;:—–-()[]") | {"'", '"', "“", "”", "‘", "’"}
+OPENING_QUOTES = frozenset('“"‘')
+CLOSING_QUOTES = frozenset('”"')
+
+
+def closing_quote_before(token: Token) -> Token | None:
+    """The closing quotation mark right before ``token``, or right before the comma before it ("“…,” read one")."""
+    i = token.i - 1
+    if i >= 0 and token.doc[i].text == ",":
+        i -= 1
+    return token.doc[i] if i >= 0 and token.doc[i].text in CLOSING_QUOTES else None
 
 
 def trim(words: list[Token], exclude: Token | None = None) -> Range | None:
