@@ -24,7 +24,6 @@ import numpy as np
 import torch
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score, precision_score, recall_score
-from sklearn.model_selection import StratifiedKFold
 
 from checkworthy import NEWS_PROBE
 from newstrace.claims import finetune, tuned

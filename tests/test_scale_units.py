@@ -1,9 +1,7 @@
 """Scale building blocks without a cluster: WARC scanning, JSONL, partitions, tables, shingles, clustering."""
 from __future__ import annotations
 
-import gzip
 
-import numpy as np
 import pyarrow.parquet as pq
 import pytest
 

@@ -51,13 +51,12 @@ def extract_text(text: str, *, url: str | None = None, source_format: str = "tex
 
 
 def _split_lines(text: str) -> list[_Line]:
-    lines, pos = [], 0
+    lines = []
     for m in re.finditer(r"[^\r\n]*(\r\n|\r|\n|$)", text):
         if m.start() == len(text) and m.group(0) == "":
             break
         line_end = m.end() - len(m.group(1))
         lines.append(_Line(m.start(), line_end, text[m.start():line_end]))
-        pos = m.end()
     return lines
 
 
