@@ -33,6 +33,18 @@ def test_reported_speech_claim_belongs_to_the_speaker_but_a_passing_mention_does
     assert asserter(Span.of(long, 0, len(long)), Article(text=long, outlet="Daily Planet"), [short], [])["kind"] == "outlet"
 
 
+def test_a_weak_reported_stance_does_not_take_a_claim_from_the_outlet():
+    text = "The senator is tired of the $2 million the city paid to the firm."
+    content = Span.of(text, text.index("the $2"), len(text) - 1)
+    cue = Span.of(text, text.index("is tired of"), text.index("is tired of") + 11)
+    weak = Quote(id="Q4", span=Span.of(text, 0, len(text) - 1), content=content, cue=cue, kind="indirect",
+                 speaker_id="S4", confidence=0.4)
+    article = Article(text=text, outlet="Daily Planet")
+    assert asserter(Span.of(text, 0, len(text)), article, [weak], [Speaker(id="S4", name="Ann Moss")])["kind"] == "outlet"
+    weak.confidence = 0.8
+    assert asserter(Span.of(text, 0, len(text)), article, [weak], [Speaker(id="S4", name="Ann Moss")])["kind"] == "speaker"
+
+
 def test_claim_outside_quotes_belongs_to_the_outlet():
     article = Article(text=TEXT, outlet="Daily Planet", authors=["Lois Lane"])
     claim = Span.of(TEXT, TEXT.index("Officials"), len(TEXT))

@@ -41,10 +41,17 @@ def outlet(article: Article) -> dict:
     return {"kind": "outlet", "speaker_id": None, "name": name, "journalists": list(article.authors), "via": "article"}
 
 
+# Below this, a reported-speech finding is the role tagger's guess at a stance ("the senator is tired of …"):
+# it does not take a claim from the outlet. A quotation (quote marks) always does.
+ASSERTING_CONFIDENCE = 0.5
+
+
 def _enclosing_quote(claim: Span, quotes: list[Quote]) -> Quote | None:
     """The quote whose content covers most of the claim (at least half of it); else a reported-speech claim
     ("Tom Reyes told the Herald that the closure would hurt shops"): a quote whose cue and content both lie in
     the claim and whose content is at least a third of it."""
+    quotes = [q for q in quotes if q.confidence >= ASSERTING_CONFIDENCE or q.kind == "direct"]
+
     def overlap(q: Quote) -> int:
         return max(0, min(claim.end, q.content.end) - max(claim.start, q.content.start))
     length = max(1, claim.end - claim.start)
