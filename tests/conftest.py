@@ -19,6 +19,22 @@ def nlp():
     return pipeline_nlp()
 
 
+@pytest.fixture
+def rules_only(nlp):
+    """Parse a text with the role tagger switched off: what the rules alone find."""
+    from newstrace.quotes import extract
+
+    def parse(text: str):
+        saved = extract.load_tagger
+        extract.load_tagger = lambda: None
+        try:
+            return nlp(text)
+        finally:
+            extract.load_tagger = saved
+
+    return parse
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     if not SHARED.is_dir():

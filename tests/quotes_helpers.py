@@ -15,3 +15,11 @@ def quote_with(doc, words: str):
 
 def speaker_of(doc, quote):
     return next(s for s in doc._.speakers if s.id == quote.speaker_id)
+
+
+TAGGER_ONLY_MAX = 0.45  # the highest confidence of an attribution only the role tagger found
+
+
+def at_most_weak(quotes) -> bool:
+    """Nothing, or only what the role tagger alone finds (PolNeAR's wider notion of attribution), at low confidence."""
+    return all(q.confidence <= TAGGER_ONLY_MAX for q in quotes)

@@ -1,7 +1,7 @@
 """Cue spans and the wider cue classes: auxiliaries and particles, intentions, directives, nominal cues."""
 import pytest
 
-from quotes_helpers import quote_with, speaker_of
+from quotes_helpers import at_most_weak, quote_with, speaker_of
 
 
 @pytest.mark.parametrize("text, cue", [
@@ -14,10 +14,12 @@ def test_cue_span_takes_auxiliaries_adverbs_and_particle(nlp, text, cue):
     assert q.cue.text == cue
 
 
-def test_cue_span_leaves_out_framing_that_and_venue(nlp):
+def test_cue_span_leaves_out_framing_that_and_reports_the_venue(nlp, rules_only):
     q = quote_with(nlp("The minister said in a statement that the bridge would reopen in May."), "bridge")
-    assert q.cue.text == "said" and q.venue.text == "in a statement"
+    # the role tagger keeps the annotators' verb group ("said in a statement"); the rules stop at the cue word
+    assert q.cue.text in ("said", "said in a statement") and q.venue.text == "in a statement"
     assert q.content.text == "that the bridge would reopen in May"  # the complementiser starts the content
+    assert quote_with(rules_only("The minister said in a statement that the bridge would reopen."), "bridge").cue.text == "said"
 
 
 @pytest.mark.parametrize("text, lemma, content", [
@@ -30,14 +32,16 @@ def test_intention_verbs_take_their_infinitive(nlp, text, lemma, content):
     assert q.cue_lemma == lemma and q.content.text == content and q.kind == "indirect"
 
 
-def test_plans_rank_below_words_and_passive_expectation_is_no_attribution(nlp):
+def test_plans_rank_below_words_and_passive_expectation_is_no_attribution(nlp, rules_only):
     assert nlp("The company plans to open a factory in Ohio.")._.quotes[0].confidence < 0.8
     assert nlp("The mayor vowed to rebuild the stadium.")._.quotes[0].confidence == 0.8
-    assert nlp("Prices are expected to rise next year.")._.quotes == []
+    assert rules_only("Prices are expected to rise next year.")._.quotes == []
+    assert at_most_weak(nlp("Prices are expected to rise next year.")._.quotes)  # PolNeAR marks "are expected"
 
 
-def test_intention_verb_without_infinitive_is_no_cue(nlp):
-    assert nlp("The farmers want more rain and cheaper fuel.")._.quotes == []
+def test_intention_verb_without_infinitive_is_no_cue(nlp, rules_only):
+    assert rules_only("The farmers want more rain and cheaper fuel.")._.quotes == []
+    assert at_most_weak(nlp("The farmers want more rain and cheaper fuel.")._.quotes)  # a PolNeAR-style stance
 
 
 @pytest.mark.parametrize("text, content", [
@@ -74,7 +78,7 @@ def test_noun_clause_is_not_a_misattached_complement(nlp, text, words):
 def test_issued_a_statement_is_the_cue_of_the_following_quote(nlp):
     doc = nlp("The ministry issued a statement on Friday: “We regret the delay and will pay all claims.”")
     q = quote_with(doc, "regret the delay")
-    assert q.kind == "direct" and q.cue.text == "issued a statement" and q.speaker_mention.text == "The ministry"
+    assert q.kind == "direct" and q.cue.text.startswith("issued a statement") and q.speaker_mention.text == "The ministry"
 
 
 def test_quote_ending_a_reported_clause_is_mixed(nlp):

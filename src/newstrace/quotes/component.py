@@ -1,10 +1,13 @@
 """The spaCy component ``newstrace_quotes``: ``doc._.quotes`` and ``doc._.speakers`` on any English pipeline."""
 from __future__ import annotations
 
+from typing import Iterable, Iterator
+
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
-from newstrace.quotes.extract import quotes_and_speakers
+from newstrace.quotes.extract import quotes_and_speakers, quotes_and_speakers_many
 
 for _name in ("quotes", "speakers"):
     if not Doc.has_extension(_name):
@@ -21,6 +24,13 @@ class QuoteAttributor:
     def __call__(self, doc: Doc) -> Doc:
         doc._.quotes, doc._.speakers = quotes_and_speakers(doc, self.min_confidence)
         return doc
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 16) -> Iterator[Doc]:
+        """``nlp.pipe`` hands documents over in batches; the role tagger reads a batch's paragraphs together."""
+        for batch in minibatch(stream, batch_size):
+            for doc, (quotes, speakers) in zip(batch, quotes_and_speakers_many(batch, self.min_confidence)):
+                doc._.quotes, doc._.speakers = quotes, speakers
+                yield doc
 
 
 @Language.factory("newstrace_quotes", default_config={"min_confidence": 0.0},

@@ -1,4 +1,8 @@
-"""Quotes and speakers of one parsed ``Doc``: the stage's entry point, used by the spaCy component."""
+"""Quotes and speakers of parsed ``Doc``s: the stage's entry point, used by the spaCy component.
+
+The rules find attributions first; the role tagger, when its weights are installed and the pipeline's token
+vectors fit it, then refines their spans and adds the attributions only it found (``tagged.merge``).
+"""
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -15,11 +19,30 @@ from newstrace.quotes.names import Cluster
 from newstrace.quotes.nominal import find_nominal_attributions
 from newstrace.quotes.nesting import resolve_nesting
 from newstrace.quotes.speakers import resolve_speakers
+from newstrace.quotes.tagged import merge
+from newstrace.quotes.tagger import load_tagger
 
 
 def find_attributions(doc: Doc, text: str | None = None) -> list[Attribution]:
     """Every attribution in ``doc`` (character offsets into ``doc.text``), in text order."""
-    text = doc.text if text is None else text  # Doc.text is rebuilt on every access
+    return find_attributions_many([doc], [doc.text if text is None else text])[0]
+
+
+def find_attributions_many(docs: list[Doc], texts: list[str]) -> list[list[Attribution]]:
+    """``find_attributions`` of several documents, the tagger running over all of them at once."""
+    found = [rule_attributions(doc, text) for doc, text in zip(docs, texts)]
+    tagger = load_tagger()
+    if tagger is None:
+        return found
+    usable = [i for i, doc in enumerate(docs) if doc.has_annotation("DEP") and tagger.accepts(doc)]
+    probs = tagger.probabilities_many([docs[i] for i in usable], [found[i] for i in usable])
+    for i, p in zip(usable, probs):
+        found[i] = merge(docs[i], texts[i], found[i], p)
+    return found
+
+
+def rule_attributions(doc: Doc, text: str) -> list[Attribution]:
+    """The attributions the rules find (the role tagger's inputs), in text order."""
     segments = find_segments(text)
     cues = []
     if doc.has_annotation("DEP"):
@@ -53,8 +76,17 @@ def _named(doc: Doc, source: Range) -> bool:
 
 
 def quotes_and_speakers(doc: Doc, min_confidence: float = 0.0) -> tuple[list[Quote], list[Speaker]]:
-    text = doc.text
-    atts = [a for a in find_attributions(doc, text) if a.confidence >= min_confidence]
+    return quotes_and_speakers_many([doc], min_confidence)[0]
+
+
+def quotes_and_speakers_many(docs: list[Doc], min_confidence: float = 0.0) -> list[tuple[list[Quote], list[Speaker]]]:
+    texts = [doc.text for doc in docs]  # Doc.text is rebuilt on every access
+    found = find_attributions_many(docs, texts)
+    return [_quotes_and_speakers(doc, text, [a for a in atts if a.confidence >= min_confidence])
+            for doc, text, atts in zip(docs, texts, found)]
+
+
+def _quotes_and_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list[Quote], list[Speaker]]:
     clusters, speaking = resolve_speakers(doc, text, atts)
     ids = {id(c): f"s{n}" for n, c in enumerate(clusters, 1)}
     speakers = [_speaker(text, c, ids[id(c)]) for c in clusters]

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from newstrace.quotes.attribution import Attribution, Range
 from newstrace.quotes.cues import ADDRESSEE_LEMMAS, PLAN_LEMMAS, SPEECH_LEMMAS, VENUE_NOUNS, VENUE_PREPS, cue_lemma, is_intention, needs_clause, takes_infinitive, takes_object
 from newstrace.quotes.objects import evidence_object, trailing_evidence, seen_as, short_answer, speech_object, to_infinitive_of
-from newstrace.quotes.phrases import (CLOSING_QUOTES, EDGE_PUNCT, MARKS, OPENING_QUOTES, SUBJECTS, closing_quote_before,
+from newstrace.quotes.phrases import (CLOSING_QUOTES, MARKS, OPENING_QUOTES, SUBJECTS, closing_quote_before,
                                       source_range, trim)
 from newstrace.quotes.questions import ASKING, asked, question_put
 
@@ -119,10 +119,10 @@ def _from_cue(token: Token, sent: SpacySpan, text: str, lemma: str | None = None
             # "Trump, who said …": the words that speak are "who"; the speaker is resolved from "Trump"
             att.source = source_range(source_tok, cut_clauses=True)
             att.extra["mention"] = (relative.idx, relative.idx + len(relative))
-    att.addressee = _addressee(token, lemma)
+    att.addressee = addressee_of(token, lemma)
     if passive is not None and lemma in ADDRESSEE_LEMMAS and att.addressee is None and passive.lower_ not in _EXPLETIVE:
         att.addressee = source_range(passive)  # "he was told": the one told
-    att.venue, venue_with = _venue(token)
+    att.venue, venue_with = venue_of(token)
     att.addressee = att.addressee or venue_with
     if len(pieces) > 1 and att.content == pieces[0]:
         att.extra["rest"] = pieces[1]
@@ -504,7 +504,7 @@ def _cue_range(token: Token) -> Range:
     return doc[start].idx, doc[end].idx + len(doc[end])
 
 
-def _addressee(token: Token, lemma: str) -> Range | None:
+def addressee_of(token: Token, lemma: str) -> Range | None:
     for child in token.children:
         if lemma in ADDRESSEE_LEMMAS and child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "NOUN", "PRON"):
             return trim(list(child.subtree))
@@ -515,7 +515,7 @@ def _addressee(token: Token, lemma: str) -> Range | None:
     return None
 
 
-def _venue(token: Token) -> tuple[Range | None, Range | None]:
+def venue_of(token: Token) -> tuple[Range | None, Range | None]:
     """"in an interview with X", "at a press conference", "on Twitter": the venue, and an addressee it names."""
     for child in token.children:
         if child.dep_ != "prep" or child.lower_ not in VENUE_PREPS:

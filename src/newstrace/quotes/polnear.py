@@ -1,9 +1,12 @@
-"""Reading PolNeAR's brat standoff files (development data, never shipped; one annotator per text) into attribution relations."""
+"""PolNeAR (development data, never shipped): brat standoff files read into attribution relations (one annotator
+per text), and a split's texts parsed exactly as ``newstrace analyze`` parses them, for training."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import numpy as np
 
 _T = re.compile(r"^(T\d+)\t(\S+) ([\d; ]+)\t")
 _E = re.compile(r"^(E\d+)\t(\S+)")
@@ -48,3 +51,32 @@ def split_files(split: Path) -> list[tuple[Path, Path]]:
         if anns:
             pairs.append((txt, anns[0]))
     return pairs
+
+
+def parse_split(split: Path, cache: Path | None = None) -> list:
+    """``(doc, view, relations)`` for every text of the split, parsed as ``newstrace analyze`` does.
+
+    With ``cache``, the parses are kept in a DocBin file and the token vectors (``doc.tensor``, which a DocBin
+    does not keep) beside it, and read back on the next run.
+    """
+    from spacy.tokens import DocBin
+
+    from newstrace.extract import extract_string
+    from newstrace.nlp.model import load_nlp
+    from newstrace.nlp.view import BodyView
+
+    pairs = split_files(split)
+    views = [BodyView.of(extract_string(t.read_text(encoding="utf-8"), fmt="text")) for t, _ in pairs]
+    nlp = load_nlp(())
+    vectors = cache.with_name(cache.name + ".tensors.npz") if cache is not None else None
+    if cache is not None and cache.exists() and vectors.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        with np.load(vectors) as arrays:
+            for n, doc in enumerate(docs):
+                doc.tensor = arrays[f"arr_{n}"].astype(np.float32)
+    else:
+        docs = list(nlp.pipe((v.text for v in views), batch_size=16))
+        if cache is not None:
+            DocBin(docs=docs).to_disk(cache)
+            np.savez_compressed(vectors, *[d.tensor.astype(np.float32) for d in docs])
+    return [(d, v, read_ann(a)) for d, v, (_, a) in zip(docs, views, pairs)]

@@ -17,35 +17,17 @@ import json
 from pathlib import Path
 
 import numpy as np
-from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import fbeta_score, precision_score, recall_score
-from spacy.tokens import DocBin
 
-from newstrace.extract import extract_string
-from newstrace.nlp.model import load_nlp
 from newstrace.nlp.view import BodyView
 from newstrace.quotes.cues import cue_lemma
 from newstrace.quotes.learned import WEIGHTS, candidates, featurise
-from newstrace.quotes.polnear import read_ann, split_files
+from newstrace.quotes.polnear import parse_split
 
 C = 0.5
 FOLDS = 5
 THRESHOLDS = np.round(np.arange(0.20, 0.901, 0.02), 2)
-
-
-def parse_split(split: Path, cache: Path | None):
-    """``(doc, view, relations)`` for every text of the split."""
-    pairs = split_files(split)
-    views = [BodyView.of(extract_string(t.read_text(encoding="utf-8"), fmt="text")) for t, _ in pairs]
-    nlp = load_nlp(())
-    if cache is not None and cache.exists():
-        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-    else:
-        docs = list(nlp.pipe((v.text for v in views), batch_size=16))
-        if cache is not None:
-            DocBin(docs=docs).to_disk(cache)
-    return [(d, v, read_ann(a)) for d, v, (_, a) in zip(docs, views, pairs)]
 
 
 def cue_heads(doc, view: BodyView, relations) -> set[int]:
