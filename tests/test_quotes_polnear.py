@@ -39,6 +39,29 @@ def test_eval_script_prints_all_figures(shared_data):
         assert row in out.stdout
 
 
+def test_eval_script_compares_with_the_annotators_agreement(shared_data):
+    out = subprocess.run([sys.executable, str(ROOT / "bench/eval_attribution.py"), str(shared_data / "polnear/dev"),
+                          "--limit", "1", "--agreement"], capture_output=True, text=True, timeout=300,
+                         env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
+    assert out.returncode == 0, out.stderr
+    assert "agreement on 2 texts with several annotators" in out.stdout
+    rows = [line.split() for line in out.stdout.splitlines() if line.split()[:1] in (["content"], ["source"], ["cue"])]
+    agreement = [r for r in rows if len(r) == 4]  # role, annotators, newstrace, ratio
+    assert [r[0] for r in agreement] == ["content", "source", "cue"]
+    assert all(0.5 < float(r[1]) <= 1.0 and 0.0 < float(r[2]) <= 1.0 for r in agreement)
+
+
+def test_agreement_needs_texts_with_several_annotators(tmp_path, capsys):
+    import eval_attribution
+
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "a.txt").write_text("Anna Berg said the budget was late.", encoding="utf-8")
+    (tmp_path / "attributions" / "a_x.ann").write_text("", encoding="utf-8")
+    eval_attribution.agreement(tmp_path)
+    assert "no text of this split has more than one annotator" in capsys.readouterr().out
+
+
 def test_eval_script_rejects_a_folder_that_is_not_a_split(tmp_path):
     out = subprocess.run([sys.executable, str(ROOT / "bench/eval_attribution.py"), str(tmp_path)],
                          capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
