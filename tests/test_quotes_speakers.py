@@ -194,3 +194,12 @@ def test_a_given_name_gives_the_gender_pronouns_must_agree_with(nlp):
     doc = nlp("Laura Fenwick spoke first. Steve Ortega, the campaign manager, stood beside her.\n\n"
               "“We will win this county,” she said.")
     assert speaker_of(doc, quote_with(doc, "win this county")).name == "Laura Fenwick"
+
+
+def test_a_title_before_a_name_gives_the_name_not_a_place_in_the_title(nlp):
+    doc = nlp('Former US Ambassador to the United Nations Nikki Haley wrote on Twitter, "We must always have the '
+              'backs of our allies."')
+    assert doc[2].text == "Ambassador" and doc[2].dep_ == "nsubj"  # the parse this test is about: the title heads it
+    speaker = speaker_of(doc, quote_with(doc, "backs of our allies"))
+    assert speaker.name == "Nikki Haley"
+    assert speaker.role != "United Nations" and "Nikki" not in (speaker.role or "")

@@ -10,6 +10,7 @@ from newstrace.quotes.names import Cluster
 _DROP = frozenset("a an the his her their its our this that former then also".split())
 _AFFILIATION_PREPS = frozenset("at of for with in".split())
 _NOT_ROLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss"})
+_NAMES = frozenset("PERSON ORG GPE LOC FAC NORP PRODUCT EVENT WORK_OF_ART".split())  # entity types that are names
 
 
 # Titles written before a name ("President Barack Obama", "First Lady Michelle Obama", "Prime Minister X").
@@ -27,7 +28,7 @@ def describe_clusters(doc: Doc, clusters: list[Cluster]) -> None:
     for cluster in clusters:
         for (start, _), head in zip(cluster.mentions, cluster.heads):
             cluster.role = cluster.role or _title_before(doc, start)
-            _describe(doc[head], cluster)
+            _describe(doc[head], cluster, start)
 
 
 def _title_before(doc: Doc, start: int) -> str | None:
@@ -47,14 +48,17 @@ def _title_before(doc: Doc, start: int) -> str | None:
     return " ".join(t.text for t in words) or None
 
 
-def _describe(name: Token, cluster: Cluster) -> None:
+def _describe(name: Token, cluster: Cluster, start: int) -> None:
+    """Role, affiliation and aliases from the words around the name whose mention starts at ``start``."""
     for child in name.children:
         if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and child.ent_type_ not in ("PERSON",):
             _from_phrase(child, cluster)
+    # pre-modifiers before the mention (never the name's own words: "Nikki" of "Nikki Haley")
     pre = [t for t in name.lefts if t.dep_ in ("compound", "amod", "nmod") and not t.ent_type_ == "PERSON"
-           and t.lower_ not in _NOT_ROLES]
-    if pre and cluster.role is None:
-        cluster.role = _as_written(_words_of(pre))
+           and t.lower_ not in _NOT_ROLES and t.idx < start]
+    words = _words_of(pre)
+    if words and cluster.role is None and any(t.ent_type_ not in _NAMES for t in words):
+        cluster.role = _as_written(words)  # a role has a word of its own: "Hong Kong leader", not "United Nations"
     owner = next((t for t in name.lefts if t.dep_ == "poss"), None)
     if owner is not None and cluster.affiliation is None:
         cluster.affiliation = _phrase(owner)

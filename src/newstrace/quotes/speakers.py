@@ -103,7 +103,11 @@ def _by_name(clusters: list[Cluster], source: Range, text: str, head: Token) -> 
     if rest.startswith(("'s", "’s", "'", "’")) and len(rest.split()) > 1:
         return None
     persons = [cm for cm in inside if cm[0].kind == "person"]
-    return (persons or inside)[0][0]
+    if persons:
+        return persons[0][0]
+    # a title before its name: "Former US Ambassador to the United Nations Nikki Haley" is the last name, not "US"
+    after = [cm for cm in inside if cm[1][0] > at]
+    return max(after, key=lambda cm: cm[1][0])[0] if after else inside[0][0]
 
 
 def _by_proper_noun(doc: Doc, head: Token, clusters: list[Cluster]) -> Cluster | None:
