@@ -121,6 +121,9 @@ def test_train_command_writes_weights_that_load_and_tag(tmp_path, nlp, monkeypat
     doc = nlp("Omar Haddad grumbled that the road was closed.")
     probs = tagger.probabilities(doc, rule_attributions(doc, doc.text))
     assert probs.shape == (len(doc), len(TAGS)) and np.allclose(probs.sum(1), 1.0, atol=1e-4)
+    train_tagger.main(["--split", str(tmp_path / "split"), "--out", str(tmp_path / "again")])
+    first, again = np.load(tmp_path / "w" / "roles.npz"), np.load(tmp_path / "again" / "roles.npz")
+    assert all(np.array_equal(first[k], again[k]) for k in first.files)  # one seed, the same weights
 
 
 def test_train_command_rejects_a_folder_that_is_not_a_split(tmp_path):
