@@ -42,6 +42,25 @@ def test_transcript_labels_are_speakers(nlp):
     assert len(doc._.speakers) == 2
 
 
+def test_a_transcript_turn_runs_over_the_paragraphs_until_the_next_label(nlp):
+    text = ("THE PRESIDENT: Good morning, everybody. We have work to do.\n\n"
+            "And I'm hopeful we'll build on the progress we've made.\n\n[PAUSE]\n\n"
+            "THE FIRST LADY: Thank you all. It has been an honour.\n\n"
+            "The page was updated on Monday, officials said.")
+    doc = nlp(text)
+    president = quote_with(doc, "Good morning")
+    continued = quote_with(doc, "I'm hopeful")
+    assert continued.content.text == "And I'm hopeful we'll build on the progress we've made"
+    assert continued.kind == "direct" and continued.speaker_id == president.speaker_id and not continued.inferred
+    assert not any(q.content.text == "[PAUSE]" for q in doc._.quotes)  # a stage direction is nobody's words
+    assert quote_with(doc, "page was updated").speaker_mention.text == "officials"  # after the last label: the page
+
+
+def test_title_case_labels_in_news_copy_do_not_continue_over_the_story(nlp):
+    doc = nlp("Trump: “We will win.”\n\nThe rally ended late, organisers said.\n\nClinton: “We will fight.”")
+    assert quote_with(doc, "rally ended late").speaker_mention.text == "organisers"
+
+
 def test_speaker_label_in_a_speech_transcript(nlp):
     doc = nlp("SENATOR JONES: Thank you all for coming tonight. We will build a better state together.")
     q = doc._.quotes[0]

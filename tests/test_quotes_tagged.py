@@ -146,3 +146,14 @@ def test_the_shipped_tagger_runs_on_doc_tensors_of_its_width_and_otherwise_leave
     doc.tensor = np.zeros((len(doc), 0), np.float32)  # a pipeline without token vectors of the tagger's width
     assert not load_tagger().accepts(doc)
     assert spans(find_attributions(doc, text)) == rules
+
+
+def test_a_tagger_cue_inside_a_continued_turn_is_the_speakers_own_words(nlp):
+    text = ("THE MAYOR: Thank you all for coming tonight.\n\nVoters are tired of the endless delays.\n\n"
+            "Q: What comes next for the bridge?")
+    doc = nlp(text)
+    atts = rule_attributions(doc, text)
+    assert any(a.follows is not None and text[a.content[0]:a.content[1]].startswith("Voters") for a in atts)
+    merged = merge(doc, text, atts,
+                   tagged(doc, ("Voters", "source"), ("are tired of", "cue"), ("the endless delays", "content")))
+    assert not any(a.cue_lemma == "be" or a.extra.get("tagger") for a in merged)

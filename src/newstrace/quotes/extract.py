@@ -12,7 +12,7 @@ from newstrace.quotes.attribution import Attribution, Range
 from newstrace.quotes.cuespan import widen_cues
 from newstrace.quotes.direct import clip_to_paragraph, link_segments, paragraph_starts
 from newstrace.quotes.indirect import find_cue_attributions
-from newstrace.quotes.labels import headline_attribution, label_attributions
+from newstrace.quotes.labels import continued_turns, headline_attribution, label_attributions
 from newstrace.quotes.learned import find_learned_attributions
 from newstrace.quotes.marks import find_segments
 from newstrace.quotes.names import Cluster
@@ -58,6 +58,7 @@ def rule_attributions(doc: Doc, text: str) -> list[Attribution]:
             # the name's last word, not whatever the title-case parse made its root ("Mayor Lena Park Blasts …")
             headline.source_head = name[-1].i
         labels.append(headline)
+    labels += continued_turns(text, starts, labels)
     cues = [c for c in cues if not any(_overlap(c.cue, lab.content) for lab in labels)]
     atts = link_segments(doc, text, segments, labels + cues)
     for att in atts:

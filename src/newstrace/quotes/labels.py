@@ -40,6 +40,31 @@ def label_attributions(text: str, paragraph_starts: list[int]) -> list[Attributi
     return found
 
 
+def continued_turns(text: str, paragraph_starts: list[int], labels: list[Attribution]) -> list[Attribution]:
+    """In a transcript (two or more capitalised labels: "THE PRESIDENT: …", "Q: …"), the paragraphs between one
+    label and the next continue the earlier speaker's turn. After the last label nothing is continued: what
+    follows may be the page's own text. Labels in title case ("Trump: “…”") are news copy, not a transcript."""
+    turns = sorted((lab for lab in labels if lab.cue_lemma == ":" and lab.source is not None
+                    and text[lab.source[0]:lab.source[1]].isupper()), key=lambda a: a.content[0])
+    if len(turns) < 2:
+        return []
+    ends = paragraph_starts[1:] + [len(text)]
+    found = []
+    for turn, following in zip(turns, turns[1:]):
+        for start, end in zip(paragraph_starts, ends):
+            if start <= turn.content[0] or start >= following.content[0] or end > following.source[0] or any(
+                    lab.source is not None and start <= lab.source[0] < end for lab in labels):
+                continue
+            end = _strip_end(text, start, end)
+            while start < end and text[start].isspace():
+                start += 1
+            body = text[start:end]
+            if len(body.split()) >= 3 and not (body[0] in "[(" and body[-1] in "])"):  # not "[PAUSE]", "(Applause.)"
+                found.append(Attribution(content=(start, end), kind="direct", cue=turn.cue, cue_lemma=":",
+                                         follows=turn, confidence=turn.confidence))
+    return found
+
+
 _LABEL_LINK = re.compile(r"[ \t]+(?P<prep>to|at|on|in)[ \t]+")
 
 

@@ -117,7 +117,8 @@ def viterbi(probs: np.ndarray) -> np.ndarray:
 
 
 def merge(doc: Doc, text: str, atts: list[Attribution], probs: np.ndarray) -> list[Attribution]:
-    """The rules' attributions with the tagger's extents, plus the attributions only the tagger found."""
+    """The rules' attributions with the tagger's extents, plus the attributions only the tagger found (never inside
+    a quotation or a transcript turn: those are the speaker's own words)."""
     spans = tag_spans(doc, probs)
     token_at = _token_index(doc)
     for att in atts:
@@ -133,8 +134,9 @@ def merge(doc: Doc, text: str, atts: list[Attribution], probs: np.ndarray) -> li
         _refine_content(doc, att, spans, token_at)
         att.cue = _cue_range(doc, best, att.content, att.extra.get("mention", att.source)) or att.cue
     widen_cues(doc, text, atts)  # the verb group: auxiliaries, adverbs, a particle before the content
+    quoted = [a.content for a in atts if a.kind == "direct"]
     found = [a for a in (_new_attribution(doc, span, spans) for span in spans if span.role == CUE and not span.claimed)
-             if a is not None]
+             if a is not None and not any(c[0] <= a.cue[0] and a.cue[1] <= c[1] for c in quoted)]
     if not found:
         return atts
     return sorted(resolve_nesting(atts + found), key=lambda a: (a.content[0], a.cue[0] if a.cue else -1))
