@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.tokens import Doc
 
 from newstrace.quotes.attribution import Attribution, Range
@@ -50,18 +51,19 @@ def tag_spans(doc: Doc, probs: np.ndarray) -> list[TagSpan]:
     White space ends a run.
     """
     tags = decode(probs)
+    space = doc.to_array([IS_SPACE]).reshape(-1).astype(bool)
     spans: list[TagSpan] = []
     current: TagSpan | None = None
-    for tok in doc:
-        tag = int(tags[tok.i])
+    for i in np.nonzero(tags)[0].tolist():
+        tag = int(tags[i])
         role = tag - 3 if tag > 3 else tag
-        if tok.is_space or role == 0:
+        if space[i]:
             current = None
             continue
-        if current is None or current.role != role or tag > 3:
-            current = TagSpan(role, tok.i, tok.i + 1, 0.0)
+        if current is None or current.end != i or current.role != role or tag > 3:
+            current = TagSpan(role, i, i + 1, 0.0)
             spans.append(current)
-        current.end = tok.i + 1
+        current.end = i + 1
     for span in spans:
         rows = probs[span.start:span.end]
         span.probability = float(np.mean(rows[:, span.role] + rows[:, span.role + 3]))
@@ -135,7 +137,9 @@ def merge(doc: Doc, text: str, atts: list[Attribution], probs: np.ndarray) -> li
         att.cue = _cue_range(doc, best, att.content, att.extra.get("mention", att.source)) or att.cue
     widen_cues(doc, text, atts)  # the verb group: auxiliaries, adverbs, a particle before the content
     quoted = [a.content for a in atts if a.kind == "direct"]
-    found = [a for a in (_new_attribution(doc, span, spans) for span in spans if span.role == CUE and not span.claimed)
+    sentence_of = _sentence_index(doc)
+    found = [a for a in (_new_attribution(doc, text, span, spans, sentence_of) for span in spans
+                         if span.role == CUE and not span.claimed)
              if a is not None and not any(c[0] <= a.cue[0] and a.cue[1] <= c[1] for c in quoted)]
     if not found:
         return atts
@@ -232,10 +236,10 @@ _CONTENT_POS = frozenset("NOUN PROPN PRON VERB AUX NUM ADJ".split())
 _SCENE = frozenset("when while after before because if as since although though until once whenever".split())
 
 
-def _new_attribution(doc: Doc, cue: TagSpan, spans: list[TagSpan]) -> Attribution | None:
+def _new_attribution(doc: Doc, text: str, cue: TagSpan, spans: list[TagSpan], sentence_of) -> Attribution | None:
     """An attribution for a cue span only the tagger found: it needs a content span in its sentence."""
-    sent = doc[cue.start].sent
-    inside = [s for s in spans if not s.claimed and s is not cue and sent.start <= s.start < sent.end]
+    first, last = sentence_of(cue.start)
+    inside = [s for s in spans if not s.claimed and s is not cue and first <= s.start < last]
     contents = [s for s in inside if s.role == CONTENT]
     if not contents:
         return None
@@ -250,7 +254,7 @@ def _new_attribution(doc: Doc, cue: TagSpan, spans: list[TagSpan]) -> Attributio
     if cue_range is None:
         return None
     head = doc[cue.start:cue.end].root
-    att = Attribution(content=content_range, kind=_kind(doc.text, content_range), cue=cue_range,
+    att = Attribution(content=content_range, kind=_kind(text, content_range), cue=cue_range,
                       cue_lemma=head.lemma_.lower(), confidence=tagger_confidence(cue.probability))
     if source_range is not None:
         att.source, att.source_head = source_range, doc[source.start:source.end].root.i
@@ -308,6 +312,19 @@ def _phrase(doc: Doc, r: Range, token_at):
 
 def _range(doc: Doc, start: int, end: int) -> Range | None:
     return trim(list(doc[start:end]))
+
+
+def _sentence_index(doc: Doc):
+    """``sentence_of(i)``: the token range ``[first, last)`` of the sentence holding token ``i`` (``Token.sent``
+    builds every token of the document on each call)."""
+    starts = np.nonzero(doc.to_array([SENT_START]).reshape(-1) == 1)[0]
+    bounds = np.concatenate([[0], starts[starts > 0], [len(doc)]])
+
+    def sentence_of(i: int) -> tuple[int, int]:
+        k = int(np.searchsorted(bounds, i, side="right")) - 1
+        return int(bounds[k]), int(bounds[k + 1])
+
+    return sentence_of
 
 
 def _token_index(doc: Doc):
