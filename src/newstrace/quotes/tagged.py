@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.attrs import IS_SPACE, SENT_START
+from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.tokens import Doc
 
 from newstrace.quotes.attribution import Attribution, Range
@@ -172,12 +172,12 @@ def _refine_content(doc: Doc, att: Attribution, spans: list[TagSpan], token_at) 
     if claimed is None:
         return
     start, end = claimed
-    root = _phrase(doc, att.content, token_at).root
+    phrase = _phrase(doc, att.content, token_at)
+    root = phrase.root
     if not start <= root.i < end:
         return  # the tagger marked a piece of the content, not the clause ("The projected cost" of "… is $2bn")
     if att.cue is not None and _phrase(doc, att.cue, token_at).root.pos_ in ("NOUN", "PROPN"):
         # a nominal cue's content is the noun's own clause, not its sentence ("X's claim that … was disputed")
-        phrase = _phrase(doc, att.content, token_at)
         start = max(start, min(phrase.start, root.left_edge.i))
         end = min(end, max(phrase.end, root.right_edge.i + 1))
     new = _range(doc, start, end)
@@ -328,7 +328,7 @@ def _sentence_index(doc: Doc):
 
 
 def _token_index(doc: Doc):
-    starts = np.fromiter((t.idx for t in doc), np.int64, len(doc))
+    starts = doc.to_array([IDX]).reshape(-1).astype(np.int64)  # no Token objects built
 
     def token_at(offset: int) -> int:
         return max(0, int(np.searchsorted(starts, offset, side="right")) - 1)
