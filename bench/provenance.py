@@ -1,6 +1,11 @@
-"""Chain precision and recall over the provenance cases (tests/data/provenance_cases.json).
+"""Chain precision and recall over the provenance cases, and over real pages.
 
-    PYTHONPATH=src python bench/provenance.py [--cases FILE ...] [--no-nlp] [-v]
+    PYTHONPATH=src python bench/provenance.py [--cases FILE ...] [--pages FILE] [--samples DIR] [--no-nlp] [-v]
+
+The hand-written cases (tests/data/provenance_cases.json, provenance_holdout.json) are scored first. The
+real pages (tests/data/provenance_realpages.json: page ids and the chains a reader wrote) are read from
+``--samples`` (default ../shared/data/samples, dev-only, not in the repository); without it they are
+skipped. Pages marked ``aside`` (kept for the last check) are reported apart from the others.
 
 A link counts as found when outlet and role match (``outlets.same_outlet``); dates and journalists
 are scored separately over the links that give them. The full pipeline (spaCy included) runs unless
@@ -9,6 +14,8 @@ are scored separately over the links that give them. The full pipeline (spaCy in
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
 import sys
 import time
 from collections import Counter
@@ -17,10 +24,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from newstrace.extract import extract_string  # noqa: E402
+from newstrace.extract import extract_article, extract_string  # noqa: E402
 from newstrace.provenance import build_chain, outlets  # noqa: E402
-from newstrace.provenance.evaluate import Score, case_document, load_cases, score_chain  # noqa: E402
+from newstrace.reading import RawDocument  # noqa: E402
+from newstrace.provenance.evaluate import (PageScore, Score, case_document, load_cases, score_chain,  # noqa: E402
+                                           score_page)
 
+PAGES = ROOT / "tests" / "data" / "provenance_realpages.json"
+SAMPLES = ROOT.parent / "shared" / "data" / "samples"
 DEFAULT = [ROOT / "tests" / "data" / "provenance_cases.json", ROOT / "tests" / "data" / "provenance_holdout.json"]
 
 
@@ -62,9 +73,66 @@ def evaluate(path: Path, nlp, verbose: bool) -> None:
     print("  recall by role: " + ", ".join(f"{role} {hit}/{n}" for role, (hit, n) in sorted(by_role.items())))
 
 
+def page_document(case: dict, samples: Path, urls: dict[str, str]) -> RawDocument | None:
+    """The page of a real-page case as a raw document, or None when its file is not there."""
+    if case["collection"] == "fundus_en":
+        path = samples / "fundus_en" / "html" / f"{case['id']}.html.gz"
+        url = urls.get(case["id"])
+    else:
+        path = samples / case["collection"] / case["id"]
+        url = None
+    if not path.is_file():
+        return None
+    data = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+    return RawDocument(name=case["id"], data=data, url=url, content_type="text/html")
+
+
+def fundus_urls(samples: Path) -> dict[str, str]:
+    gold = samples / "fundus_en" / "gold.jsonl"
+    if not gold.is_file():
+        return {}
+    lines = [line for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {d["id"]: d["url"] for d in map(json.loads, lines)}
+
+
+def page_chain(doc: RawDocument, nlp) -> list:
+    article = extract_article(doc)
+    if nlp is None:
+        return build_chain(article)
+    from newstrace.nlp import parse_articles
+    for art, parsed, view in parse_articles([article], nlp):
+        return build_chain(art, parsed, view, view.remap(parsed._.quotes or []))
+    return []
+
+
+def evaluate_pages(path: Path, samples: Path, nlp, verbose: bool) -> None:
+    cases = load_cases(path)
+    urls = fundus_urls(samples)
+    parts = {"dev": PageScore(), "aside": PageScore()}
+    skipped = 0
+    start = time.perf_counter()
+    for case in cases:
+        doc = page_document(case, samples, urls)
+        if doc is None:
+            skipped += 1
+            continue
+        misses = score_page(case, page_chain(doc, nlp), parts["aside" if case.get("aside") else "dev"])
+        if verbose and misses:
+            print(f"    {case['id']}: " + "; ".join(misses))
+    for part, score in parts.items():
+        print(f"{path.name} [{part}]: {score.pages} pages: origin right {score.origin_right}/{score.pages} "
+              f"({score.origin_rate:.1%}); links precision {score.links.precision:.3f}, recall {score.links.recall:.3f} "
+              f"(tp {score.links.true_pos}, fp {score.links.false_pos}, fn {score.links.false_neg}); "
+              f"forbidden names found {len(score.forbidden)}" + (f" {score.forbidden}" if verbose and score.forbidden else ""))
+    print(f"  {skipped} pages not found under {samples}; {time.perf_counter() - start:.1f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cases", type=Path, nargs="*", default=DEFAULT)
+    parser.add_argument("--pages", type=Path, default=PAGES, help="real-page cases (ids and expected chains)")
+    parser.add_argument("--samples", type=Path, default=SAMPLES, help="folder with fundus_en/ and the other samples")
+    parser.add_argument("--no-pages", action="store_true", help="only the hand-written cases")
     parser.add_argument("--no-nlp", action="store_true", help="skip spaCy (body rules then see no entities)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     args = parser.parse_args()
@@ -77,6 +145,12 @@ def main() -> None:
             evaluate(path, nlp, args.verbose)
         else:
             print(f"{path}: not found, skipped")
+    if args.no_pages:
+        return
+    if not args.samples.is_dir():
+        print(f"{args.pages.name}: samples folder {args.samples} not found, real pages skipped")
+    else:
+        evaluate_pages(args.pages, args.samples, nlp, args.verbose)
 
 
 if __name__ == "__main__":

@@ -65,3 +65,62 @@ def score_chain(expected: list[dict[str, Any]], got: list[Source], case_id: str 
     score.false_pos = len(left)
     score.misses += [f"{case_id}: extra {s.name} ({s.role}, {s.signal})" for s in left]
     return score
+
+
+@dataclass(slots=True)
+class PageScore:
+    """Scores over real pages: whether the origin is right, and links matched by outlet and role."""
+
+    pages: int = 0
+    origin_right: int = 0
+    links: Score = field(default_factory=Score)
+    forbidden: list[str] = field(default_factory=list)
+
+    @property
+    def origin_rate(self) -> float:
+        return self.origin_right / self.pages if self.pages else 1.0
+
+
+def _names(want: dict[str, Any]) -> list[str]:
+    return want["name"] if isinstance(want["name"], list) else [want["name"]]
+
+
+def _matches(source: Source, names: list[str]) -> bool:
+    return any(outlets.same_outlet(source.name, n) for n in names)
+
+
+def expected_origin(expected: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The earliest publication step a reader wrote: the wire, else the origin."""
+    return next((w for role in ("wire", "origin") for w in expected if w["role"] == role), None)
+
+
+def found_origin(chain: list[Source]) -> Source | None:
+    return next((s for s in chain if s.role in ("wire", "origin")), None)
+
+
+def score_page(case: dict[str, Any], chain: list[Source], into: PageScore) -> list[str]:
+    """Adds one real page to ``into``; returns what went wrong, one line each.
+
+    A found link whose name is in ``allow`` counts neither way; one named in ``forbid`` is also a false positive.
+    """
+    misses: list[str] = []
+    left = list(chain)
+    for want in case["expected"]:
+        hit = next((s for s in left if s.role == want["role"] and _matches(s, _names(want))), None)
+        if hit is None:
+            into.links.false_neg += 1
+            misses.append(f"missed {_names(want)[0]} ({want['role']})")
+        else:
+            into.links.true_pos += 1
+            left.remove(hit)
+    left = [s for s in left if not _matches(s, case.get("allow", []))]
+    into.links.false_pos += len(left)
+    misses += [f"extra {s.name} ({s.role}, {s.signal})" for s in left]
+    into.forbidden += [f"{case['id']}: {n}" for n in case.get("forbid", []) if any(_matches(s, [n]) for s in chain)]
+    want, got = expected_origin(case["expected"]), found_origin(chain)
+    into.pages += 1
+    right = bool(want and got and _matches(got, _names(want)))
+    into.origin_right += right
+    if not right:
+        misses.append(f"origin {got.name if got else None} ({got.role if got else '-'}), expected {_names(want)[0] if want else None}")
+    return misses
