@@ -12,7 +12,8 @@ import pytest
 
 from newstrace.errors import (BinaryInput, CorruptInput, EmptyInput, EncodingProblem, FetchFailed, InputNotFound,
                               InputTooLarge, UnreadableInput)
-from newstrace.reading import ReadOptions, decode_bytes, expand_inputs, read_input, sniff_format
+from newstrace.reading import ReadOptions, decode_bytes, detect_format, expand_inputs, read_input, sniff_format
+from newstrace.reading.netpolicy import FetchOptions
 
 ARTICLE = "Title of the story\n\nThe minister said the plan would cost €40bn — “a fair price”.\n"
 
@@ -168,16 +169,28 @@ def test_stdin_is_read(monkeypatch):
 
 @pytest.mark.parametrize("text,name,ctype,expected", [
     ("<!DOCTYPE html><html><body><p>x</p></body></html>", "x.bin", None, "html"),
-    ("plain words", "page.HTML", None, "html"),
+    ("<p>one</p>", "page.HTML", None, "html"),
+    ("plain words", "page.HTML", None, "text"),  # a .html name with no tag in it is text
     ("plain words", "story.md", None, "markdown"),
     ("plain words", "story.txt.gz", None, "text"),
     ("# Title\n\nSome **bold** text and [a link](http://x.org).\n\n- item", "-", None, "markdown"),
-    ("<p>para</p>", "-", "text/plain", "text"),
-    ("anything", "u", "text/html; charset=utf-8", "html"),
+    ("# Title\n\nSome **bold** text and [a link](http://x.org).", "copied.txt", None, "markdown"),
+    ("<p>para</p>", "-", "text/plain", "html"),  # content wins over the content type
+    ("<div>a</div>", "u", "text/html; charset=utf-8", "html"),
+    ("anything", "u", "text/html; charset=utf-8", "text"),
     ("Just a story.\n\nWith two paragraphs.", "story", None, "text"),
+    ("A list:\n\n- eggs\n- milk\n\nand *one* stress.", "notes.txt", None, "text"),  # plain text uses these too
+    ("It cost \\$5 and **more**.", "a.txt", None, "markdown"),
 ])
 def test_sniff_format(text, name, ctype, expected):
     assert sniff_format(text, name=name, content_type=ctype) == expected
+
+
+def test_detected_format_names_its_evidence():
+    guess = detect_format("Some **bold** and [a link](http://x.org) here.", name="copied.txt")
+    assert guess.format == "markdown"
+    assert "1 link" in guess.evidence and "1 bold" in guess.evidence and "despite file name ends in .txt" in guess.evidence
+    assert detect_format("plain words", name="a.txt").evidence == "file name ends in .txt"
 
 
 # --- URLs, against a local server -------------------------------------------------------------------------------
@@ -223,36 +236,41 @@ def server():
     httpd.shutdown()
 
 
+def local(server: str, **limits) -> FetchOptions:
+    """Options allowing exactly this test's listener (loopback is refused by default: tests/test_netpolicy.py)."""
+    return FetchOptions(allow_addresses=(server.split("//", 1)[1],), **limits)
+
+
 def test_url_is_fetched_with_its_content_type(server):
-    doc = read_input(server + "/article")
+    doc = read_input(server + "/article", local(server))
     assert doc.content_type == "text/html" and doc.charset == "utf-8" and b"Story" in doc.data
 
 
 def test_url_404(server):
     with pytest.raises(FetchFailed, match="HTTP 404"):
-        read_input(server + "/missing")
+        read_input(server + "/missing", local(server))
 
 
 def test_url_timeout(server):
     with pytest.raises(FetchFailed, match="timed out"):
-        read_input(server + "/slow", ReadOptions(timeout=0.5))
+        read_input(server + "/slow", local(server, timeout=0.5))
 
 
 def test_redirect_loop_is_limited(server):
     with pytest.raises(FetchFailed, match="redirect"):
-        read_input(server + "/loop", ReadOptions(max_redirects=3))
+        read_input(server + "/loop", local(server, max_redirects=3))
 
 
 def test_redirect_to_non_http_is_refused(server):
     with pytest.raises(FetchFailed, match="non-http"):
-        read_input(server + "/to-file")
+        read_input(server + "/to-file", local(server))
 
 
 def test_response_over_the_cap(server):
     with pytest.raises(InputTooLarge):
-        read_input(server + "/big", ReadOptions(max_bytes=1_000_000))
+        read_input(server + "/big", local(server, max_bytes=1_000_000))
 
 
 def test_connection_refused():
     with pytest.raises(FetchFailed, match="cannot connect|connection"):
-        read_input("http://127.0.0.1:9/article", ReadOptions(timeout=2))
+        read_input("http://127.0.0.1:9/article", FetchOptions(timeout=2, allow_private=True))

@@ -8,7 +8,7 @@ from newstrace.extract.text import extract_text
 from newstrace.model import Article
 from newstrace.reading.decode import decode_bytes
 from newstrace.reading.document import RawDocument
-from newstrace.reading.sniff import sniff_format
+from newstrace.reading.sniff import detect_format
 
 __all__ = ["extract_article", "extract_string", "extract_html", "extract_text", "markdown_to_text"]
 
@@ -16,9 +16,11 @@ __all__ = ["extract_article", "extract_string", "extract_html", "extract_text", 
 def extract_article(doc: RawDocument, *, encoding: str | None = None, fmt: str | None = None) -> Article:
     """Decode, sniff the format and extract. ``fmt`` forces html/markdown/text."""
     text, used = decode_bytes(doc.data, declared=doc.charset, forced=encoding, name=doc.name)
-    article = extract_string(text, fmt=fmt or sniff_format(text, name=doc.name, content_type=doc.content_type),
-                             url=doc.url, name=doc.name)
-    article.metadata.setdefault("input", {}).update({"name": doc.name, "encoding": used, "bytes": len(doc.data)})
+    guess = detect_format(text, name=doc.name, content_type=doc.content_type)
+    article = extract_string(text, fmt=fmt or guess.format, url=doc.url, name=doc.name)
+    evidence = f"forced (detected {guess.format}: {guess.evidence})" if fmt else guess.evidence
+    article.metadata.setdefault("input", {}).update({"name": doc.name, "encoding": used, "bytes": len(doc.data),
+                                                     "format": article.source_format, "format_evidence": evidence})
     return article
 
 

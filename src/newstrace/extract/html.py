@@ -28,9 +28,12 @@ logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 _PAGE_NOTICE_KINDS = {"byline", "source", "dateline"}
 _MAX_PAGE_NOTICES = 8
 _MIN_BODY_CHARS = 80
+# The text is already decoded, so a declared encoding is spent; lxml refuses str input that declares one.
+_XML_DECLARATION = re.compile(r"^[\ufeff\s]*<\?xml\b[^>]*\?>", re.I)
 
 
 def extract_html(html: str, *, url: str | None = None, name: str | None = None) -> Article:
+    html = _XML_DECLARATION.sub("", html, count=1)
     tree = _parse(html, name)
     page = read_metadata(tree, html, url)
     blocks = _main_text_blocks(html, page.url, favor_recall=False)
