@@ -1,8 +1,10 @@
 """Page metadata: meta tags, JSON-LD, OpenGraph, microdata and provenance links (canonical, original-source)."""
 from __future__ import annotations
 
+import html
 import json
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -55,12 +57,11 @@ def read_metadata(tree: lxml_html.HtmlElement, html: str, url: str | None) -> Pa
     article = _main_jsonld(html, page.url)
     page.jsonld = [article] if article else []
     page.article_type = str(_types(article)) if article else None
-    page.title = _first(_text(article.get("headline")) if article else None, meta.get("og:title"),
-                        meta.get("twitter:title"), meta.get("dc.title"), _title_tag(tree, meta.get("og:site_name")))
+    page.title = _first(_text(article.get("headline")) if article else None,
+                        _strip_site_name(meta.get("og:title"), meta.get("og:site_name")), meta.get("twitter:title"), meta.get("dc.title"), _title_tag(tree, meta.get("og:site_name")))
     page.authors = _authors(article.get("author")) if article else []
     if not page.authors:
-        page.authors = [a for a in (meta.get("author"), meta.get("article:author"), meta.get("dc.creator"),
-                                    meta.get("sailthru.author"), meta.get("parsely-author")) if a and not a.startswith("http")][:1]
+        page.authors = _meta_authors(tree, meta)
     page.publisher = _name(article.get("publisher")) if article else None
     page.site_name = meta.get("og:site_name") or meta.get("application-name")
     page.published = to_iso(_first(_text(article.get("datePublished")) if article else None,
@@ -83,8 +84,17 @@ def _meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
         key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
         value = el.get("content") if el.get("content") is not None else el.get("value")
         if key and value and key.lower() not in found:
-            found[key.strip().lower()] = value.strip()
+            found[key.strip().lower()] = clean_text(value)
     return found
+
+
+def clean_text(value: str) -> str:
+    """Entities resolved (twice, for pages that escape them twice: ``&amp;#039;``) and white space folded."""
+    for _ in range(2):
+        if "&" not in value:
+            break
+        value = html.unescape(value)
+    return " ".join(value.split())
 
 
 def _provenance_links(tree: lxml_html.HtmlElement, base: str | None) -> dict[str, str]:
@@ -102,13 +112,24 @@ def _title_tag(tree: lxml_html.HtmlElement, site_name: str | None) -> str | None
     titles = tree.xpath("//title/text()")
     if not titles:
         return None
-    title = " ".join(titles[0].split())
+    title = clean_text(titles[0])
     for sep in (" | ", " - ", " — ", " – ", " :: "):
         if sep in title:
             head, tail = title.rsplit(sep, 1)
             if len(tail) < len(head) or (site_name and site_name.lower() in tail.lower()):
                 return head.strip()
     return title or None
+
+
+def _strip_site_name(title: str | None, site_name: str | None) -> str | None:
+    """ "Headline | Site" without " | Site", when the tail names the site."""
+    if not title or not site_name:
+        return title
+    for sep in (" | ", " - ", " — ", " – ", " :: "):
+        head, _, tail = title.rpartition(sep)
+        if head and site_name.lower() in tail.lower():
+            return head.strip()
+    return title
 
 
 def _main_jsonld(html: str, url: str | None) -> dict[str, Any] | None:
@@ -119,7 +140,19 @@ def _main_jsonld(html: str, url: str | None) -> dict[str, Any] | None:
     items = [item for syntax in ("json-ld", "microdata") for item in _flatten(data.get(syntax, []))]
     articles = [item for item in items if {t.lower() for t in _types_list(item)} & _ARTICLE_TYPES]
     articles.sort(key=lambda item: ("webpage" in {t.lower() for t in _types_list(item)}, -len(json.dumps(item))))
-    return articles[0] if articles else None
+    if not articles:
+        return None
+    by_id = {item["@id"]: item for item in items if isinstance(item.get("@id"), str)}
+    return articles[0] | {"author": _resolve_refs(articles[0].get("author"), by_id)}
+
+
+def _resolve_refs(value: Any, by_id: dict[str, dict[str, Any]]) -> Any:
+    """A graph names its author by reference ({"@id": ...}); the person is elsewhere in the graph."""
+    if isinstance(value, list):
+        return [_resolve_refs(v, by_id) for v in value]
+    if isinstance(value, dict) and set(value) <= {"@id", "@type"} and value.get("@id") in by_id:
+        return by_id[value["@id"]]
+    return value
 
 
 def _flatten(items: list[Any]) -> list[dict[str, Any]]:
@@ -147,7 +180,7 @@ def _text(value: Any) -> str | None:
         value = value[0] if value else None
     if isinstance(value, dict):
         value = value.get("@value") or value.get("name")
-    return str(value).strip() if value else None
+    return clean_text(str(value)) or None if value else None
 
 
 def _name(value: Any) -> str | None:
@@ -160,12 +193,49 @@ def _name(value: Any) -> str | None:
 
 def _authors(value: Any) -> list[str]:
     values = value if isinstance(value, list) else [value]
-    names = []
+    names: list[str] = []
     for v in values:
-        name = _name(v)
-        if name and not name.startswith("http") and name not in names:
-            names.append(name)
+        for name in split_author_names(_name(v) or ""):
+            if name not in names:
+                names.append(name)
     return names
+
+
+_META_AUTHOR_KEYS = ("author", "article:author", "dcsext.author", "sailthru.author", "parsely-author")
+_LIBRARY_AUTHOR_KEYS = ("citation_author", "dc.creator")  # written "Surname, Given", one tag per author
+_NOT_A_NAME = re.compile(r"[():;@\n/]|^https?:|\b(?:image|photo|getty|credit)\b", re.I)
+_NAME_JOINER = re.compile(r"\s*(?:,\s*and\s+|,|\s+and\s+|\s*&\s*)\s*")
+_PERSON_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|da|di|la|le|bin|al|el)){0,4}")
+
+
+def _meta_authors(tree: lxml_html.HtmlElement, meta: dict[str, str]) -> list[str]:
+    """Authors from meta tags: every library-style tag ("You, Xiaoying"), else the first author tag that is a name."""
+    library = [clean_text(el.get("content") or "") for el in tree.iter("meta")
+               if (el.get("name") or "").lower() in _LIBRARY_AUTHOR_KEYS]
+    names = [_given_first(n) for n in library if n and not _NOT_A_NAME.search(n)]
+    if names:
+        return list(dict.fromkeys(names))
+    for key in _META_AUTHOR_KEYS:
+        found = split_author_names(meta.get(key) or "")
+        if found:
+            return found
+    return []
+
+
+def _given_first(name: str) -> str:
+    surname, comma, given = name.partition(",")
+    return f"{given.strip()} {surname.strip()}" if comma and given.strip() else name
+
+
+def split_author_names(value: str) -> list[str]:
+    """ "A B, C D and E F" is three people when every part looks like a name; links and credits are none."""
+    value = clean_text(value)
+    if not value or _NOT_A_NAME.search(value):
+        return []
+    parts = [p for p in _NAME_JOINER.split(value) if p]
+    if len(parts) > 1 and all(_PERSON_NAME.fullmatch(p) and len(p.split()) >= 2 for p in parts):
+        return parts
+    return [value]
 
 
 def _based_on(value: Any) -> list[dict[str, str]]:
