@@ -35,7 +35,7 @@ class Span:
 BoilerplateKind = Literal[
     "byline", "dateline", "taxonomy", "source", "copyright", "disclaimer", "fair_use",
     "call_to_action", "contact", "share", "related", "caption", "editor_note", "correction",
-    "advertisement", "navigation", "title",
+    "advertisement", "navigation", "title", "pull_quote",
 ]
 
 
@@ -61,6 +61,32 @@ class Link:
 
     def to_dict(self) -> dict[str, Any]:
         return {"span": self.span.to_dict() if self.span else None, "href": self.href, "rel": self.rel}
+
+
+@dataclass(frozen=True, slots=True)
+class Embed:
+    """A post embedded in the page (a tweet, an Instagram or Facebook post, a TikTok or YouTube video).
+
+    ``span`` is the post's own words in ``Article.text``, outside the body paragraphs; ``None`` when the
+    embed carries no text (a video player).
+    """
+
+    platform: str  # twitter | instagram | facebook | tiktok | youtube | bluesky
+    span: Span | None
+    url: str | None = None
+    handle: str | None = None  # "@name" as the platform writes it
+    display_name: str | None = None
+    date: str | None = None  # ISO 8601
+    rule: str = ""  # which markup said it is an embed
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"platform": self.platform, "span": self.span.to_dict() if self.span else None, "url": self.url,
+                "handle": self.handle, "display_name": self.display_name, "date": self.date, "rule": self.rule}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Embed":
+        return cls(d["platform"], Span.from_dict(d.get("span")), d.get("url"), d.get("handle"),
+                   d.get("display_name"), d.get("date"), d.get("rule", ""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +140,7 @@ class Article:
     metadata: dict[str, Any] = field(default_factory=dict)
     sentences: list[Span] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    embeds: list[Embed] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -133,7 +160,7 @@ class Article:
             "metadata": self.metadata,
             "sentences": [s.to_dict() for s in self.sentences],
             "entities": [e.to_dict() for e in self.entities],
-        }
+        } | ({"embeds": [e.to_dict() for e in self.embeds]} if self.embeds else {})  # absent when none: additive
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Article":
@@ -151,6 +178,7 @@ class Article:
             metadata=dict(d.get("metadata", {})),
             sentences=[Span.from_dict(s) for s in d.get("sentences", [])],
             entities=[Entity(e["label"], Span.from_dict(e["span"])) for e in d.get("entities", [])],
+            embeds=[Embed.from_dict(e) for e in d.get("embeds", [])],
         )
 
     def body_text(self) -> str:

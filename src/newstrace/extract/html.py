@@ -18,10 +18,11 @@ from lxml import html as lxml_html
 
 from newstrace.errors import NoArticleFound
 from newstrace.extract.lines import classify_line
-from newstrace.extract.markdown import markdown_to_text
+from newstrace.extract.furniture import EMBED_MARKER, FoundEmbed, Furniture, take_furniture
+from newstrace.extract.markdown import escape_markdown, join_markdown
 from newstrace.extract.metadata import PageMetadata, read_metadata
 from newstrace.extract.text import extract_text, guess_language
-from newstrace.model import Article, Signal
+from newstrace.model import Article, Boilerplate, Embed, Signal, Span
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
@@ -36,21 +37,86 @@ def extract_html(html: str, *, url: str | None = None, name: str | None = None) 
     html = _XML_DECLARATION.sub("", html, count=1)
     tree = _parse(html, name)
     page = read_metadata(tree, html, url)
-    blocks = _main_text_blocks(html, page.url, favor_recall=False)
-    if sum(len(b) for b in blocks) < _MIN_BODY_CHARS:
-        blocks = _main_text_blocks(html, page.url, favor_recall=True)  # short pages: take more, not nothing
-    if sum(len(b) for b in blocks) < _MIN_BODY_CHARS:
+    furniture = take_furniture(tree)
+    cleaned = lxml_html.tostring(furniture.tree, encoding="unicode")
+    blocks = _main_text_blocks(cleaned, page.url, favor_recall=False)
+    if _body_chars(blocks) < _MIN_BODY_CHARS:
+        blocks = _main_text_blocks(cleaned, page.url, favor_recall=True)  # short pages: take more, not nothing
+    if _body_chars(blocks) < _MIN_BODY_CHARS:
         raise NoArticleFound("no article text found in the HTML page", source=name)
     title = page.title or _fallback_title(html) or None
     if title and blocks and _same(blocks[0], title):
         blocks = blocks[1:]
     header, footer = _page_notices(tree, blocks)
-    parts = ([_escape_md(title)] if title else []) + header + blocks + footer
-    md = markdown_to_text("\n\n".join(parts))
+    body, placed = _place_embeds(blocks, furniture.embeds)
+    late = [e for i, e in enumerate(furniture.embeds) if i not in placed]
+    parts = ([escape_markdown(title)] if title else []) + header + body + [escape_markdown(e.text) for e in late] + footer
+    md, ranges = join_markdown(parts)
     article = extract_text(md.text, url=page.url, source_format="html",
                            title_hint=md.text.split("\n", 1)[0] if title else None, links=md.links)
+    first_body = (1 if title else 0) + len(header)
+    embed_ranges = [ranges[first_body + placed[i]] for i in sorted(placed)]
+    embed_ranges += [ranges[first_body + len(body) + i] for i in range(len(late))]
+    _set_aside_embeds(article, [furniture.embeds[i] for i in sorted(placed)] + late, embed_ranges)
+    _set_aside_boxes(article, furniture)
     _apply_metadata(article, page, html)
     return article
+
+
+def _body_chars(blocks: list[str]) -> int:
+    return sum(len(b) for b in blocks if not b.startswith("newstraceembedmarker"))
+
+
+def _place_embeds(blocks: list[str], embeds: list[FoundEmbed]) -> tuple[list[str], dict[int, int]]:
+    """Marker blocks become the embedded posts' text, where trafilatura kept them; returns embed -> block index."""
+    out, placed = [], {}
+    for block in blocks:
+        m = re.fullmatch(EMBED_MARKER.format(r"(\d+)"), block.strip("\\ "))
+        if not m:
+            out.append(block)
+            continue
+        index = int(m.group(1))
+        if index < len(embeds) and embeds[index].text and index not in placed:
+            placed[index] = len(out)
+            out.append(escape_markdown(embeds[index].text))
+    return out, placed
+
+
+def _set_aside_embeds(article: Article, embeds: list[FoundEmbed], ranges: list[tuple[int, int]]) -> None:
+    """An embedded post is not the outlet's body text: it leaves the paragraphs and becomes an ``Embed``."""
+    for embed, (start, end) in zip(embeds, ranges):
+        span = Span.of(article.text, start, end) if end > start else None
+        if span:
+            _take_out(article, span)
+        article.embeds.append(Embed(embed.platform, span, embed.url, embed.handle, embed.display_name,
+                                    embed.date, embed.rule))
+    for embed in (e for e in embeds if not e.text):  # a video player: no words, still a record
+        if not any(x.url == embed.url for x in article.embeds):
+            article.embeds.append(Embed(embed.platform, None, embed.url, embed.handle, embed.display_name,
+                                        embed.date, embed.rule))
+
+
+def _set_aside_boxes(article: Article, furniture: Furniture) -> None:
+    """A paragraph whose words come from a box of the page (and only from there) is that box's boilerplate."""
+    keep = []
+    for para in article.paragraphs:
+        box = furniture.box_of(para.text)
+        if box:
+            article.boilerplate.append(Boilerplate(box.kind, para, box.rule))
+        else:
+            keep.append(para)
+    article.paragraphs = keep
+    # The box says more than a line pattern: "READ MORE: ..." inside a read-more box is that box.
+    article.boilerplate = [Boilerplate(box.kind, b.span, box.rule) if (box := furniture.box_of(b.span.text)) else b
+                           for b in article.boilerplate]
+    article.boilerplate.sort(key=lambda b: b.span.start)
+
+
+def _take_out(article: Article, span: Span) -> None:
+    inside = lambda s: s is not None and s.start < span.end and span.start < s.end  # noqa: E731
+    article.paragraphs = [p for p in article.paragraphs if not inside(p)]
+    article.boilerplate = [b for b in article.boilerplate if not inside(b.span)]
+    article.signals = [s for s in article.signals if not inside(s.span)]
 
 
 def _parse(html: str, name: str | None) -> lxml_html.HtmlElement:
@@ -67,7 +133,19 @@ def _main_text_blocks(html: str, url: str | None, *, favor_recall: bool) -> list
     body = trafilatura.extract(html, url=url, output_format="markdown", include_links=True, include_comments=False,
                                include_tables=True, include_images=False, deduplicate=False,
                                favor_recall=favor_recall)
-    return [line.strip() for line in _join_wrapped_links(body or "").splitlines() if line.strip()]
+    lines = [line.strip() for line in _join_wrapped_links(body or "").splitlines() if line.strip()]
+    return _group_table_rows(lines)
+
+
+def _group_table_rows(lines: list[str]) -> list[str]:
+    """A Markdown table is one block: its rows and the separator line must stay together to parse as a table."""
+    blocks: list[str] = []
+    for line in lines:
+        if line.startswith("|") and blocks and blocks[-1].startswith("|"):
+            blocks[-1] += "\n" + line
+        else:
+            blocks.append(line)
+    return blocks
 
 
 def _join_wrapped_links(markdown: str) -> str:
@@ -83,10 +161,6 @@ def _fallback_title(html: str) -> str | None:
 def _same(a: str, b: str) -> bool:
     norm = lambda s: re.sub(r"\W+", " ", s).strip().lower()  # noqa: E731
     return norm(a) == norm(b)
-
-
-def _escape_md(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]#<>])", r"\\\1", text)
 
 
 def _page_notices(tree: lxml_html.HtmlElement, blocks: list[str]) -> tuple[list[str], list[str]]:
@@ -107,7 +181,7 @@ def _page_notices(tree: lxml_html.HtmlElement, blocks: list[str]) -> tuple[list[
             continue
         target = header if i < first_body else footer
         if line not in target and len(header) + len(footer) < _MAX_PAGE_NOTICES:
-            target.append(_escape_md(line))
+            target.append(escape_markdown(line))
     return header, footer
 
 

@@ -16,6 +16,7 @@ from newstrace.model import Link, Span
 
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 _TAG = re.compile(r"<[^>]*>")
+_ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 
 
 @dataclass(slots=True)
@@ -53,6 +54,24 @@ def markdown_to_text(source: str) -> MarkdownText:
         elif token.type == "html_block":
             out.block(" ".join(_TAG.sub(" ", token.content).split()), [])
     return MarkdownText(out.text(), out.links, title)
+
+
+def escape_markdown(text: str) -> str:
+    """Plain text as Markdown that reads back as exactly that text (every ASCII punctuation mark escaped)."""
+    return "\n".join(_ASCII_PUNCTUATION.sub(r"\\\1", line.strip()) for line in text.splitlines())
+
+
+def join_markdown(parts: list[str]) -> tuple[MarkdownText, list[tuple[int, int]]]:
+    """Convert each part on its own and join them with blank lines; also return each part's range in the text."""
+    out = _Writer()
+    ranges: list[tuple[int, int]] = []
+    for part in parts:
+        md = markdown_to_text(part)
+        before = out.length
+        out.block(md.text, [(link.span.start, link.span.end, link.href) for link in md.links if link.span])
+        start = before + (2 if md.text.strip() and before else 0)
+        ranges.append((start, out.length) if md.text.strip() else (out.length, out.length))
+    return MarkdownText(out.text(), out.links), ranges
 
 
 def _in_table(tokens: list[Token], i: int) -> bool:
