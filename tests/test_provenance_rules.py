@@ -13,17 +13,10 @@ from newstrace.provenance.body import outlet_name
 from newstrace.provenance.when import month_day, stated_date, weekday_before
 from newstrace.report import render
 from newstrace.schema import validate
+from provenance_helpers import chain_of, roles
 
 BODY = ("Officials said the new measures would take effect next month, after weeks of negotiations "
         "between the ministries involved and the regional governments.")
-
-
-def chain_of(text: str, url: str | None = "https://www.example-news.com/story") -> list:
-    return build_chain(extract_string(text, url=url))
-
-
-def roles(chain) -> list[tuple[str, str]]:
-    return [(s.name, s.role) for s in chain]
 
 
 # --- outlet names -------------------------------------------------------------------------------

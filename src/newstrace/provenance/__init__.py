@@ -11,6 +11,7 @@ from typing import Any, Iterable
 from newstrace.model import Article, Quote, Source
 from newstrace.provenance.body import body_candidates, quote_candidates
 from newstrace.provenance.chain import reconcile
+from newstrace.provenance.credits import credit_candidates
 from newstrace.provenance.signals import Page, signal_candidates
 
 __all__ = ["build_chain"]
@@ -25,7 +26,7 @@ def build_chain(article: Article, doc: Any = None, view: Any = None, quotes: Ite
     ``body=False`` skips the reporting sources of the body (interviews, reports): publication steps only.
     """
     page = Page.of(article)
-    candidates = signal_candidates(article, page)
+    candidates = signal_candidates(article, page) + credit_candidates(article, page)
     if body:
         candidates += body_candidates(article, page) + quote_candidates(article, quotes, page)
     return reconcile(candidates, page)

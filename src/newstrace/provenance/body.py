@@ -21,22 +21,29 @@ from newstrace.provenance.when import stated_date
 _CAP = r"[A-Z](?:[\w&'’-]|\.(?=\w))*"
 # An outlet as written: "the BBC", "The Associated Press", "Interfax news agency", "CNN's", "French television".
 _OUT = (rf"(?P<out>(?:the |The )?{_CAP}(?: (?:of |de |al[- ])?{_CAP}){{0,5}}"
-        r"(?: (?:news agency|newspaper|daily|broadcaster|television|TV|radio|channel|website|network|magazine))?"
+        r"(?: (?:news agency|newspaper|daily|broadcaster|television|TV|radio|news channel|channel|website|network|magazine))?"
         r"|(?:[A-Z][a-z]+(?:\s+state)?|state|local|national|public|independent|pro-government)\s+"
         r"(?:television|TV|radio|broadcaster|news\s+agency|newspaper|media|channel|daily))")
+# "the Saudi state-owned Al-Arabiya television": a description before the name is not part of it.
+_DESCRIBED = (r"(?:(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:state-owned|state-run|state-controlled|privately[- ]owned|"
+              r"pro-government|opposition|independent|local|regional|national|public|commercial)\s+(?=[A-Z]))?")
 _PERSON = r"(?P<journalist>[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,2})"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_WHEN = (rf"(?P<date>(?:on\s+|late\s+on\s+|early\s+on\s+|last\s+)?(?:{_WEEKDAY}|(?:January|February|March|April|May|"
-         r"June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2}"
-         r"(?:,\s+\d{4})?))")
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+_WHEN = (rf"(?P<date>(?:on\s+|late\s+on\s+|early\s+on\s+|last\s+)?(?:{_WEEKDAY}|{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?"
+         rf"|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?))")
+_PLACE = r"(?:in\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+)?"
 _JOURNALIST_OF = rf"{_PERSON}\s+(?:of|from|for|at)\s+"
 _INTERVIEW = r"(?:an?\s+(?:exclusive\s+|recent\s+|televised\s+|broadcast\s+|(?:tele)?phone\s+|radio\s+|TV\s+|lengthy\s+|rare\s+|joint\s+)*interview)"
 
 # (rule, role, pattern). Patterns are tried on each body paragraph; names are case-sensitive.
 _RULES: list[tuple[str, str, re.Pattern[str]]] = [
     ("interview_conducted", "interview", re.compile(
-        rf"\b[Tt]he\s+interview\s+was\s+conducted\s+(?:on\s+{_WHEN}\s+)?by\s+{_PERSON}\s+(?:for|of)\s+{_OUT}"
-        rf"(?:\s+on\s+(?P<date2>{_WEEKDAY}|[A-Z][a-z]+\s+\d{{1,2}}(?:,\s+\d{{4}})?))?")),
+        rf"\b[Tt]he\s+interview\s+was\s+(?:conducted|given|granted|recorded)\s+{_PLACE}(?:on\s+{_WHEN}\s+)?(?:by|to)\s+"
+        rf"{_PERSON}\s+(?:for|of)\s+{_OUT}"
+        rf"(?:\s+{_PLACE.replace('place', 'place2')}(?:on\s+(?P<date2>{_WEEKDAY}|[A-Z][a-z]+\s+\d{{1,2}}(?:,\s+\d{{4}})?"
+        rf"|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?))?)?")),
     ("interview_with_journalist", "interview", re.compile(
         rf"\b(?:[Ii]n|[Dd]uring|[Ii]n\s+the\s+course\s+of)\s+{_INTERVIEW}\s+with\s+{_JOURNALIST_OF}{_OUT}")),
     ("interview_with", "interview", re.compile(
@@ -45,11 +52,20 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
         rf"\b{_INTERVIEW}\s+(?:aired|broadcast|published|released)\s+(?:{_WHEN}\s+)?(?:on|by|in)\s+{_OUT}")),
     ("told_journalist", "interview", re.compile(rf"\btold\s+{_JOURNALIST_OF}{_OUT}")),
     ("told", "interview", re.compile(
-        rf"\b(?:told|[Ss]peaking\s+to|spoke\s+to|[Ii]n\s+(?:comments|remarks|a\s+statement)\s+to)\s+{_OUT}")),
+        rf"\b(?:told|[Ss]peaking\s+to|spoke\s+to|[Ii]n\s+(?:comments|remarks|a\s+statement)\s+to)\s+{_DESCRIBED}{_OUT}")),
     ("according_to_report", "report", re.compile(
         r"\b(?:[Aa]ccording\s+to|[Cc]iting|[Aa]s\s+(?:first\s+)?reported\s+in)\s+(?:a|an|the)\s+(?:new\s+|recent\s+|"
         r"earlier\s+|separate\s+|joint\s+|exclusive\s+)?(?:report|investigation|story|article|analysis|survey)\s+"
         rf"(?:(?:published\s+)?(?:{_WHEN}\s+)?(?:by|from|in|on)\s+){_OUT}")),
+    ("report_by_outlet", "report", re.compile(
+        rf"\b(?:[Aa]ccording\s+to|[Cc]iting|[Ii]n)\s+an?\s+(?:new\s+|recent\s+|earlier\s+|exclusive\s+)?{_OUT}\s+"
+        r"(?:report|investigation|story|article|analysis)\b")),
+    ("seen_by", "report", re.compile(
+        rf"\b(?:seen|obtained|reviewed|viewed)\s+by\s+{_OUT}")),
+    ("by_the_newspaper", "report", re.compile(
+        rf"\b(?:by|from|in)\s+(?:the\s+)?(?:newspaper|daily|broadcaster|news\s+site|news\s+outlet|magazine)\s+(?P<named>{_OUT})")),
+    ("reporters_from", "report", re.compile(
+        rf"\b(?:[Rr]eporters?|[Jj]ournalists?|[Cc]orrespondents?)\s+(?:from|at|for|with)\s+{_OUT}\s+(?:have\s+|has\s+)?reported")),
     ("first_reported_by", "report", re.compile(rf"\b(?:[Aa]s\s+)?(?:first\s+|previously\s+|originally\s+)?reported\s+(?:by|in)\s+{_OUT}")),
     ("according_to_outlet", "report", re.compile(rf"\b[Aa]ccording\s+to\s+{_OUT}")),
     ("outlet_reported", "report", re.compile(
@@ -57,7 +73,7 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
         rf"{_OUT}(?:'s\s+\w+)?\s+(?:first\s+|previously\s+|earlier\s+|also\s+|had\s+|has\s+)?reported"
         rf"(?=\s*(?:,|\bthat\b|\b{_WEEKDAY}\b|\b(?:on|late\s+on|early\s+on)\s+(?:{_WEEKDAY}|[A-Z][a-z]+\s+\d)|"
         r"\b(?:last|this)\s+(?:week|month|year|\w+day)\b|\bearlier\b|\bon\s+its\s+website\b|\bciting\b|\.|\byesterday\b|"
-        r"\btoday\b|\bin\s+(?:a|an|its)\b))")),
+        r"\btoday\b|\bin\s+(?:a|an|its)\b|:|(?<=has reported)\s+(?:she|he|they|it|there)\b))")),
     ("press_release", "press release", re.compile(
         rf"\b(?:[Aa]ccording\s+to|[Ii]n|[Cc]iting)\s+a\s+(?:press\s+release|news\s+release)\s+(?:from|by|issued\s+by)\s+{_OUT}")),
     ("said_in_press_release", "press release", re.compile(rf"{_OUT}\s+(?:said|announced|stated)\s+in\s+a\s+press\s+release")),
@@ -98,16 +114,28 @@ def _source(article: Article, para: Span, m: re.Match[str], rule: str, role: str
     if role == "press release":
         name = _issuer(m.group("out"))
     else:
-        name = outlet_name(m.group("out"), article.entities, start, end, strict_ambiguous=rule == "according_to_outlet")
+        name = outlet_name(m.group("out"), article.entities, start, end, strict_ambiguous=rule == "according_to_outlet",
+                           by_syntax=_named_by_syntax(rule, m.group("out")))
     if not name:
         return None
     groups = m.groupdict()
     date_text = groups.get("date") or groups.get("date2") or _after(para.text, m.end()) or _in_name(m.group("out"))
     evidence = Span.of(article.text, para.start + m.start(), para.start + m.end())
     kind = "person" if _is_person(name, article.entities, start, end) else name_kind(name)
+    place = groups.get("place") or groups.get("place2")
     return Source(name=name, kind=kind, role=role, date=stated_date(date_text or "", page.date),
                   journalist=groups.get("journalist") or _possessive_person(m.group("out")), evidence=[evidence],
-                  signal=f"body:{rule}")
+                  signal=f"body:{rule}", note=f"interviewed in {place}" if place else None)
+
+
+def _named_by_syntax(rule: str, out: str) -> bool:
+    """The wording makes any name an outlet: "by newspaper Dagens Nyheter", "first reported by the Hamburger Abendblatt"
+    (a person takes no article, so "the" + a name after "reported by" is an organisation)."""
+    return rule in _SYNTAX_RULES or (rule == "first_reported_by" and out.startswith(("the ", "The ")))
+
+
+# Rules whose wording says the name is an outlet ("by newspaper X", "reporters from X reported").
+_SYNTAX_RULES = {"by_the_newspaper", "reporters_from"}
 
 
 def _possessive_person(out: str) -> str | None:
@@ -129,8 +157,15 @@ def _in_name(out: str) -> str | None:
 
 
 def outlet_name(text: str, entities: Iterable[Entity] = (), start: int = 0, end: int = 0,
-                *, strict_ambiguous: bool = False) -> str | None:
-    """The outlet ``text`` names, or None when it is not an outlet (a person, an institution, "reporters")."""
+                *, strict_ambiguous: bool = False, by_syntax: bool = False) -> str | None:
+    """The outlet ``text`` names, or None when it is not an outlet (a person, an institution, "reporters").
+
+    ``by_syntax``: the words around ``text`` say it is an outlet, so a name that is not in the table and
+    has no media word is taken too (unless it is a person or an institution).
+    """
+    owner = re.match(r"^[A-Z][\w.-]*['’]s\s+(?P<rest>[A-Z].*)$", text.strip())
+    if owner and outlets.MEDIA_WORDS.search(owner.group("rest")):
+        text = owner.group("rest")  # "Pakistan's Geo news channel": the outlet follows its country
     text = _POSSESSIVE.sub("", text.strip()).strip()
     if not text or _NOT_OUTLETS.match(text):
         return None
@@ -141,12 +176,17 @@ def outlet_name(text: str, entities: Iterable[Entity] = (), start: int = 0, end:
     if known:
         return known
     if strict_ambiguous:
-        return None  # "according to X" is said of people and agencies far more than of outlets
-    named = re.sub(r"\s+(?:news\s+agency|newspaper|broadcaster|website|channel)$", "", bare)
+        # "according to X" is said of people and agencies far more than of outlets; a capital "The" inside a
+        # sentence is part of a title, as outlets write theirs ("according to The Assembly").
+        the_title = text.startswith("The ") and not _INSTITUTION.search(bare) and outlets.plausible_name(bare)
+        return text if the_title and not _is_person(bare, entities, start, end) else None
+    named = re.sub(r"\s+(?:news\s+agency|newspaper|broadcaster|website|(?:news\s+)?channel|television|TV)$", "", bare)
     if named != bare:
         return named  # "the Ukrinform news agency": the wording says it is an outlet
     if outlets.MEDIA_WORDS.search(bare) and not _is_person(bare, entities, start, end):
         return bare
+    if by_syntax and not _INSTITUTION.search(bare) and outlets.plausible_name(bare):
+        return bare  # the wording outranks the tagger, which often takes a foreign title for a person
     return None
 
 
@@ -154,7 +194,9 @@ def _known_prefix(name: str, *, strict: bool) -> str | None:
     """The table outlet that ``name`` or its first words spell: "BBC World Service" is the BBC."""
     words = name.split()
     for n in range(len(words), 0, -1):
-        known = outlets.lookup(" ".join(words[:n]), strict=strict)
+        head = " ".join(words[:n])
+        # The whole name may be a domain's label; a prefix only a real name ("Sky Sports" is not sky.com's Sky News).
+        known = outlets.lookup(head, strict=strict) if n == len(words) else outlets.lookup_name(head, strict=strict)
         if known:
             # "the Atlantic Council" is not The Atlantic
             return None if _INSTITUTION.search(" ".join(words[n:])) else known.name
@@ -172,16 +214,27 @@ def _is_person(name: str, entities: Iterable[Entity], start: int, end: int) -> b
 
 
 def quote_candidates(article: Article, quotes: Iterable[Quote], page: Page) -> list[Candidate]:
-    """Interview venues another stage found on quotes ("..., she told the BBC") become interview links."""
+    """Interview venues another stage found on quotes ("..., she told the BBC") become interview links.
+
+    Only a named outlet after a cue counts: "in a statement", "in a blog post", "during a news conference"
+    and "in a Telegram post" say how something was said, not to which outlet.
+    """
     found = []
     for quote in quotes:
         venue = quote.venue
         if venue is None:
             continue
-        text = re.sub(r"^.*?\b(?:interview\s+(?:with|to|on)|told|to|on|with)\s+", "", venue.text)
-        name = outlet_name(text, article.entities, venue.start, venue.end)
+        cue = _VENUE_CUE.search(venue.text)
+        named = re.match(_OUT, venue.text[cue.end():]) if cue else None
+        if not named:
+            continue
+        start = venue.start + cue.end() + named.start("out")
+        name = outlet_name(named.group("out"), article.entities, start, start + len(named.group("out")))
         if name:
             source = Source(name=name, kind="outlet", role="interview", date=stated_date(venue.text, page.date),
                             evidence=[venue], signal="quote_venue")
             found.append(Candidate(source, venue.start))
     return found
+
+
+_VENUE_CUE = re.compile(r"\b(?:interview\s+(?:with|to|on)|told|speaking\s+to|spoke\s+to|to|on|with)\s+")

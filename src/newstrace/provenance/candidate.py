@@ -18,6 +18,7 @@ STRENGTH = {
     "original_source": 5.0, "republished_from": 5.0, "produced_by": 5.0, "syndicated_copyright": 5.0,
     "is_based_on": 4.0, "original-source": 4.0, "syndication-source": 4.0,
     "byline_outlet": 3.0, "outlet_dateline": 3.0, "wire_dateline": 3.0, "wire_credit": 3.0,
+    "author": 3.0, "files_from": 3.0, "contributed": 3.0, "credit_via": 5.0,
     "canonical": 2.0, "source_line": 1.5, "source_organization": 1.5, "publisher": 1.5,
     "copyright": 1.0, "og_site_name": 1.0, "url": 0.5,
 }

@@ -71,11 +71,12 @@ def _combine(group: list[Candidate]) -> Candidate:
                     date=dated[0].source.date if dated else None,
                     url=next((c.source.url for c in group if c.source.url), None),
                     journalist=next((c.source.journalist for c in group if c.source.journalist), None),
-                    evidence=evidence, signal="+".join(signals))
+                    evidence=evidence, signal="+".join(signals),
+                    note="; ".join(dict.fromkeys(c.source.note for c in group if c.source.note)) or None)
     dates = {c.source.date[:10] for c in dated}
     if len(dates) > 1:
-        source.note = (f"dates disagree ({', '.join(sorted(dates))}); kept {source.date} from "
-                       f"{dated[0].source.signal}, the strongest dated signal")
+        source.note = _join(source.note, f"dates disagree ({', '.join(sorted(dates))}); kept {source.date} from "
+                                         f"{dated[0].source.signal}, the strongest dated signal")
     return Candidate(source, min(c.order for c in group))
 
 

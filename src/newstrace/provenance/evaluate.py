@@ -113,7 +113,11 @@ def score_page(case: dict[str, Any], chain: list[Source], into: PageScore) -> li
         else:
             into.links.true_pos += 1
             left.remove(hit)
-    left = [s for s in left if not _matches(s, case.get("allow", []))]
+    # The page's own outlet (or its wire) reported on in the body ("told the BBC" on a BBC page) is its own
+    # reporting: neither right nor wrong.
+    steps = [n for w in case["expected"] if w["role"] in ("wire", "origin", "republisher") for n in _names(w)]
+    left = [s for s in left if not _matches(s, case.get("allow", []))
+            and not (s.role in ("interview", "report") and _matches(s, steps))]
     into.links.false_pos += len(left)
     misses += [f"extra {s.name} ({s.role}, {s.signal})" for s in left]
     into.forbidden += [f"{case['id']}: {n}" for n in case.get("forbid", []) if any(_matches(s, [n]) for s in chain)]

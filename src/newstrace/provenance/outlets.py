@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from tld import get_tld
+
 from newstrace.extract.lines import WIRES
 
 
@@ -51,7 +53,7 @@ _TABLE: tuple[Outlet, ...] = (
     Outlet("The Guardian", "outlet", ("Guardian",), ("theguardian.com", "guardian.co.uk")),
     Outlet("BBC", "outlet", ("BBC News", "British Broadcasting Corporation", "BBC Monitoring"), ("bbc.co.uk", "bbc.com")),
     Outlet("CNN", "outlet", (), ("cnn.com",)),
-    Outlet("Fox News", "outlet", (), ("foxnews.com",)),
+    Outlet("Fox News", "outlet", ("Fox", "Fox News Digital"), ("foxnews.com",)),
     Outlet("NBC News", "outlet", ("NBC",), ("nbcnews.com",)),
     Outlet("CBS News", "outlet", ("CBS",), ("cbsnews.com",)),
     Outlet("ABC News", "outlet", ("ABC",), ("abcnews.go.com",)),
@@ -97,6 +99,14 @@ _TABLE: tuple[Outlet, ...] = (
     Outlet("Business Insider", "outlet", ("Insider",), ("businessinsider.com", "insider.com")),
     Outlet("CNBC", "outlet", (), ("cnbc.com",)),
     Outlet("Newsweek", "outlet", (), ("newsweek.com",)),
+    Outlet("Sky Sports", "outlet", (), ("skysports.com",)),
+    Outlet("ESPN", "outlet", (), ("espn.com",)),
+    Outlet("GB News", "outlet", (), ("gbnews.com",)),
+    Outlet("Times Radio", "outlet", (), ("timesradio.co.uk",)),
+    Outlet("Geo News", "outlet", ("Geo TV",), ("geo.tv",)),
+    Outlet("Al Arabiya", "outlet", ("Al-Arabiya",), ("alarabiya.net",)),
+    Outlet("People", "outlet", ("People magazine",), ("people.com",)),
+    Outlet("Jewish Telegraphic Agency", "wire", ("JTA",), ("jta.org",)),
     Outlet("Time", "outlet", ("TIME", "Time magazine"), ("time.com",)),
     Outlet("The Atlantic", "outlet", ("Atlantic",), ("theatlantic.com",)),
     Outlet("Mother Jones", "outlet", (), ("motherjones.com",)),
@@ -112,7 +122,7 @@ _TABLE: tuple[Outlet, ...] = (
 # One-word acronyms ("AP", "PA", "CP") are too ambiguous to find in running text; they count only where the
 # evidence is a wire slot such as "(AP) —" or a credit line.
 _AMBIGUOUS = {"ap", "pa", "cp", "ft", "dw", "tca", "time", "abc", "cbs", "nbc", "insider", "independent", "guardian",
-              "the times", "times", "atlantic", "economist", "intercept", "telegraph", "conversation", "yahoo", "spiegel"}
+              "the times", "times", "atlantic", "fox", "people", "jta", "economist", "intercept", "telegraph", "conversation", "yahoo", "spiegel"}
 
 # Names that stand for several outlets whatever the context.
 _NEVER_ALONE = {"times", "the times", "post", "the post", "sun", "the sun", "star", "the star"}
@@ -157,6 +167,8 @@ def _index() -> dict[str, Outlet]:
 
 
 _INDEX = _index()
+# Names and aliases only: a domain's label ("sky" of sky.com) is no name to find at the start of "Sky Sports".
+_NAME_INDEX = {key(alias): outlet for outlet in _TABLE for alias in (outlet.name, *outlet.aliases)}
 _DOMAINS = {d: outlet for outlet in _TABLE for d in outlet.domains}
 
 
@@ -172,6 +184,13 @@ def lookup(name: str | None, *, strict: bool = False) -> Outlet | None:
     if found is None and "." in name:
         found = _by_domain(name)
     return found
+
+
+def lookup_name(name: str, *, strict: bool = False) -> Outlet | None:
+    """The known outlet ``name`` spells as a name or alias (never by a domain)."""
+    if strict and name.strip().lower() in _AMBIGUOUS or name.strip().lower() in _NEVER_ALONE:
+        return None
+    return _NAME_INDEX.get(key(name))
 
 
 def _by_domain(host: str) -> Outlet | None:
@@ -190,9 +209,11 @@ def clean_name(name: str) -> str:
     """"khn.org, a national newsroom" -> "khn.org"; "Reuters Staff" -> "Reuters"; "LLC" suffixes dropped."""
     name = re.split(r",\s+(?:a|an|the)\s+|\s+\((?:opens|link)\b|,?\s+and\s+(?:is|was|has|have|are|appears|is\s+republished)\b",
                     name.strip(), maxsplit=1)[0]
+    name = re.sub(r"\s+\([^)]*\)?$", "", name.strip())  # "Voice of America (VOA News)"
     name = re.sub(r",?\s+(?:LLC|Inc\.?|Ltd\.?|Limited|Corp\.?)$", "", name.strip(" .,;:"))
-    name = re.sub(r"\s+(?:staff(?:\s+and\s+wire\s+reports)?|newsroom|editors|desk|staff\s+reports?|wire)$", "", name,
+    name = re.sub(r"\s+(?:staff(?:\s+and\s+wire\s+reports)?|newsroom|editors|desk|staff\s+reports?)$", "", name,
                   flags=re.I)
+    name = re.sub(r"\s+wire$", "", name)  # "Reuters wire"; a name such as "Lisbon Wire" keeps its capital
     name = re.sub(r"^(?:the\s+website\s+of\s+|the\s+site\s+|the\s+blog\s+)", "", name, flags=re.I)
     name = re.sub(r"\s+on\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b.*$",
                   "", name)
@@ -200,10 +221,57 @@ def clean_name(name: str) -> str:
 
 
 def domain_of(url: str | None) -> str | None:
+    """The host of a URL or bare domain, without "www."; None when there is none or it cannot be parsed."""
     if not url:
         return None
-    host = urlsplit(url if "//" in url else "//" + url).netloc.lower()
-    return host.removeprefix("www.").removeprefix("amp.").removeprefix("m.") or None
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    except ValueError:  # "news[.com", "http://[bad": urlsplit refuses an unclosed IPv6 bracket
+        return None
+    return host.lower().removeprefix("www.").removeprefix("amp.").removeprefix("m.") or None
+
+
+def registrable(domain: str) -> str:
+    """The domain a host belongs to by the public-suffix list ("timeslive.co.za" of sundaytimes.timeslive.co.za)."""
+    found = get_tld(domain, fix_protocol=True, as_object=True, fail_silently=True)
+    return found.fld if found else domain
+
+
+def site_label(domain: str | None) -> str | None:
+    """The registrable name of a host by the public-suffix list: "9news" of www.9news.com.au."""
+    if not domain:
+        return None
+    found = get_tld(domain, fix_protocol=True, as_object=True, fail_silently=True)
+    return found.domain if found else None
+
+
+def names_site(name: str | None, domain: str | None) -> bool:
+    """Whether ``name`` is the site at ``domain``: the table says so, or the name spells the domain's label
+    ("Financial Post" at financialpost.com, "The West Australian" at thewest.com.au, "9News" at 9news.com.au)."""
+    if not name or not domain:
+        return False
+    if same_outlet(name, domain):
+        return True
+    label, k = key(site_label(domain) or ""), key(name)
+    if len(label) < 3 or not k:
+        return False
+    return k.startswith(label) or label.startswith(k) or ("the" + k).startswith(label) or (len(label) >= 5 and label in k)
+
+
+# A name as a page or a byline writes it; not navigation text run together ("Today's PaperPlace an Ad").
+_PLAIN_WORDS = {"of", "the", "and", "de", "du", "la", "le", "el", "al", "for", "on", "in", "at", "y", "&", "news",
+                "online", "daily", "today", "plus", "media"}
+
+
+def plausible_name(name: str | None) -> bool:
+    """A name a page could call an outlet: short, capitalised, with no run-together words or sentence text."""
+    if not name or len(name) > 60 or not (name[0].isupper() or name[0].isdigit()):
+        return False
+    words = name.split()
+    if len(words) > 7 or re.search(r"[a-z][A-Z][a-z]{2,}", name) and " " in name:
+        return False
+    lower = [w for w in words if w[0].islower() and w.lower() not in _PLAIN_WORDS]
+    return not lower
 
 
 def looks_like_outlet(name: str) -> bool:

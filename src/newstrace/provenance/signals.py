@@ -13,6 +13,7 @@ from typing import Callable, Iterator
 from newstrace.model import Article, Signal, Source, Span
 from newstrace.provenance import outlets
 from newstrace.provenance.candidate import Candidate
+from newstrace.provenance.datelines import find_dateline
 from newstrace.provenance.when import month_day
 
 _PARTS = re.compile(r"\s*(?:,|;|/|\band\b|&|\+)\s*")
@@ -31,28 +32,59 @@ class Page:
 
     @classmethod
     def of(cls, article: Article) -> "Page":
+        """The page; with no published date in its metadata, the date of its in-body dateline."""
         domain = outlets.domain_of(article.url)
         name = _own_outlet(article, domain)
-        return cls(outlets.canonical_name(name) if name else None, domain, article.published, article.url)
+        dateline = find_dateline(article) if not article.published else None
+        date = article.published or (dateline.date if dateline else None)
+        return cls(outlets.canonical_name(name) if name else None, domain, date, article.url)
 
     def is_self(self, name: str | None) -> bool:
-        return bool(name) and (outlets.same_outlet(name, self.outlet) or outlets.same_outlet(name, self.domain))
+        return bool(name) and (outlets.same_outlet(name, self.outlet) or outlets.names_site(name, self.domain))
 
 
 def _own_outlet(article: Article, domain: str | None) -> str | None:
-    """The page's own outlet: its site name, its publisher if the domain agrees, its domain, then the text's guess.
+    """The page's own outlet, from what the page says about itself first.
 
-    A byline outlet in the text ("By Jane Doe, The Washington Post") is where the text came from, which
-    need not be the site it was found on, so the URL outranks it.
+    The JSON-LD publisher when it names this site (not a syndication platform's source), then
+    ``og:site_name`` / ``application-name``, each only when written as a name ("theprovince" and
+    "Breaking News Headlines - 9News" are not); then the table's name for the host, the host, and the text's
+    guess. A byline outlet in the text ("By Jane Doe, The Washington Post") is where the text came from,
+    which need not be the site it was found on, so the URL outranks it.
     """
-    page = article.metadata.get("page", {}) if isinstance(article.metadata.get("page"), dict) else {}
+    page = _page_meta(article)
+    meta = page.get("meta") if isinstance(page.get("meta"), dict) else {}
     site, publisher = page.get("site_name"), page.get("publisher")
+    names = [publisher if publisher and (not domain or outlets.names_site(publisher, domain)
+                                         or outlets.same_outlet(publisher, site)) else None,
+             site, meta.get("application-name")]
+    written = [n.strip() for n in names if n and n.strip()]
+    proper = next((n for n in written if outlets.plausible_name(n)), None)
     known = outlets.lookup(domain) if domain else None
-    for name in (site, publisher if publisher and (not domain or outlets.same_outlet(publisher, domain)) else None,
-                 known.name if known else domain, article.outlet):
+    for name in (proper, known.name if known else None, written[0] if written else None, domain, article.outlet):
         if name:
             return name
     return None
+
+
+def _page_meta(article: Article) -> dict:
+    page = article.metadata.get("page")
+    return page if isinstance(page, dict) else {}
+
+
+def author_candidates(article: Article, page: Page) -> list[Candidate]:
+    """A wire named as the author ("Associated Press", "AP", "Associated Press in Valencia"): the text is the wire's."""
+    meta = _page_meta(article).get("meta") or {}
+    names = list(article.authors) + [meta.get(k) for k in ("article:author", "author", "parsely-author")]
+    found: list[Candidate] = []
+    for name in names:
+        if not isinstance(name, str):
+            continue
+        name = re.sub(r"\s+in\s+[A-Z][\w .'’-]+$", "", name.strip())
+        if outlets.is_wire(name) and not page.is_self(name) and not any(
+                outlets.same_outlet(c.source.name, name) for c in found):
+            found.append(Candidate(link(name, "wire", "author", page), -1))
+    return found
 
 
 def signal_candidates(article: Article, page: Page) -> list[Candidate]:
@@ -64,7 +96,16 @@ def signal_candidates(article: Article, page: Page) -> list[Candidate]:
             order = signal.span.start if signal.span else -1
             found += [Candidate(src, order) for src in reader(signal, page)]
     found += _copyright_candidates(article, page)
-    return found
+    return found + author_candidates(article, page) + _dateline_wire(article, page)
+
+
+def _dateline_wire(article: Article, page: Page) -> list[Candidate]:
+    """"LONDON, 3 June 2021 (Reuters) - …" when extraction did not split the dateline off."""
+    dateline = find_dateline(article)
+    if not dateline or not dateline.wire:
+        return []
+    source = link(dateline.wire, "wire", "wire_dateline", page, date=dateline.date, evidence=[dateline.span])
+    return [Candidate(source, dateline.span.start)]
 
 
 def link(name: str, role: str, signal: Signal | str, page: Page, *, date: str | None = None,
@@ -90,9 +131,10 @@ def _upstream_role(name: str) -> str:
 
 
 def _url_link(signal: Signal, page: Page) -> Iterator[Source]:
-    """canonical / syndication-source / original-source: only a different domain says anything."""
+    """canonical / syndication-source / original-source: only a different site says anything
+    (sundaytimes.timeslive.co.za is timeslive.co.za's own)."""
     domain = outlets.domain_of(signal.url)
-    if not domain or not page.domain or domain == page.domain:
+    if not domain or not page.domain or outlets.registrable(domain) == outlets.registrable(page.domain):
         return
     known = outlets.lookup(domain)
     yield link(known.name if known else domain, _upstream_role(domain), signal, page, url=signal.url)
@@ -119,6 +161,8 @@ def _site_name(signal: Signal, page: Page) -> Iterator[Source]:
 def _outlet_dateline(signal: Signal, page: Page) -> Iterator[Source]:
     """"Asia Times, 18 March 2017" under the page's own dateline: an origin only when not later than the page."""
     name = outlets.clean_name(signal.value)
+    if not outlets.plausible_name(name):
+        return  # navigation run together with a date ("Today's PaperPlace an AdTuesday, 26 November")
     if page.is_self(name):
         yield link(name, "self", signal, page, date=signal.date)
     elif not (signal.date and page.date and signal.date[:10] > page.date[:10]):
@@ -132,8 +176,9 @@ def _wire_dateline(signal: Signal, page: Page) -> Iterator[Source]:
 
 
 def _byline_outlet(signal: Signal, page: Page) -> Iterator[Source]:
-    name = outlets.clean_name(signal.value)
-    if name and not outlets.GENERIC_SOURCES.match(name):
+    """"By Jane Doe, Associated Press"; "Dolores Chang For Dailymail.Com" names the outlet after "for"."""
+    name = re.split(r"\s+[Ff]or\s+", outlets.clean_name(signal.value))[-1]
+    if outlets.plausible_name(name) and not outlets.GENERIC_SOURCES.match(name):
         yield link(name, _upstream_role(name), signal, page, date=signal.date)
 
 
