@@ -129,7 +129,7 @@ def test_each_bad_input_gets_one_line_and_its_own_exit_code(tmp_path, nlp, capsy
 
 
 def test_bad_url_exit_codes_in_a_subprocess():
-    result = run_cli("analyze", "http://127.0.0.1:9/story", "--timeout", "2")
+    result = run_cli("analyze", "http://127.0.0.1:9/story", "--timeout", "2", "--allow-private-urls")
     assert result.returncode == EXIT_CODES["FetchFailed"]
     assert result.stderr.decode().startswith("newstrace: error: http://127.0.0.1:9/story: cannot connect")
     assert b"Traceback" not in result.stderr

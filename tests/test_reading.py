@@ -13,6 +13,7 @@ import pytest
 from newstrace.errors import (BinaryInput, CorruptInput, EmptyInput, EncodingProblem, FetchFailed, InputNotFound,
                               InputTooLarge, UnreadableInput)
 from newstrace.reading import ReadOptions, decode_bytes, detect_format, expand_inputs, read_input, sniff_format
+from newstrace.reading.netpolicy import FetchOptions
 
 ARTICLE = "Title of the story\n\nThe minister said the plan would cost €40bn — “a fair price”.\n"
 
@@ -235,36 +236,41 @@ def server():
     httpd.shutdown()
 
 
+def local(server: str, **limits) -> FetchOptions:
+    """Options allowing exactly this test's listener (loopback is refused by default: tests/test_netpolicy.py)."""
+    return FetchOptions(allow_addresses=(server.split("//", 1)[1],), **limits)
+
+
 def test_url_is_fetched_with_its_content_type(server):
-    doc = read_input(server + "/article")
+    doc = read_input(server + "/article", local(server))
     assert doc.content_type == "text/html" and doc.charset == "utf-8" and b"Story" in doc.data
 
 
 def test_url_404(server):
     with pytest.raises(FetchFailed, match="HTTP 404"):
-        read_input(server + "/missing")
+        read_input(server + "/missing", local(server))
 
 
 def test_url_timeout(server):
     with pytest.raises(FetchFailed, match="timed out"):
-        read_input(server + "/slow", ReadOptions(timeout=0.5))
+        read_input(server + "/slow", local(server, timeout=0.5))
 
 
 def test_redirect_loop_is_limited(server):
     with pytest.raises(FetchFailed, match="redirect"):
-        read_input(server + "/loop", ReadOptions(max_redirects=3))
+        read_input(server + "/loop", local(server, max_redirects=3))
 
 
 def test_redirect_to_non_http_is_refused(server):
     with pytest.raises(FetchFailed, match="non-http"):
-        read_input(server + "/to-file")
+        read_input(server + "/to-file", local(server))
 
 
 def test_response_over_the_cap(server):
     with pytest.raises(InputTooLarge):
-        read_input(server + "/big", ReadOptions(max_bytes=1_000_000))
+        read_input(server + "/big", local(server, max_bytes=1_000_000))
 
 
 def test_connection_refused():
     with pytest.raises(FetchFailed, match="cannot connect|connection"):
-        read_input("http://127.0.0.1:9/article", ReadOptions(timeout=2))
+        read_input("http://127.0.0.1:9/article", FetchOptions(timeout=2, allow_private=True))

@@ -9,13 +9,13 @@ from pathlib import Path
 import click
 
 from newstrace.cli.main import cli
-from newstrace.cli.options import semantic_option
+from newstrace.cli.options import allow_private_option, semantic_option, types_option
 from newstrace.cli.progress import progress
 from newstrace.errors import BatchFailed, NewstraceError
 from newstrace.pipeline import AnalyzeConfig, analyze_inputs
-from newstrace.reading import ReadOptions
 from newstrace.reading.document import DEFAULT_MAX_BYTES
 from newstrace.reading.inputs import expand_inputs
+from newstrace.reading.netpolicy import FetchOptions
 from newstrace.report import EXTENSIONS, FORMATS, render
 
 
@@ -31,15 +31,17 @@ from newstrace.report import EXTENSIONS, FORMATS, render
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse inputs larger than this.")
 @click.option("--timeout", type=float, default=20.0, show_default=True, help="Seconds to wait for a URL.")
+@allow_private_option
 @semantic_option
+@types_option
 @click.option("--width", type=int, help="Width of the table output (default 110).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def analyze(inputs: tuple[str, ...], fmt: str, out_dir: Path | None, input_format: str | None,
             encoding: str | None, max_bytes: int, timeout: float, semantic: bool | None, width: int | None,
-            quiet: bool) -> None:
+            quiet: bool, allow_private_urls: bool, types: tuple[str, ...] | None) -> None:
     """Analyse INPUTS: files (.html .htm .txt .md, gzipped too), folders, globs, http(s) URLs, or - for stdin."""
-    config = AnalyzeConfig(read=ReadOptions(max_bytes=max_bytes, timeout=timeout), encoding=encoding, fmt=input_format,
-                           semantic=semantic)
+    read = FetchOptions(max_bytes=max_bytes, timeout=timeout, allow_private=allow_private_urls)
+    config = AnalyzeConfig(read=read, encoding=encoding, fmt=input_format, semantic=semantic)
     names = list(expand_inputs(list(inputs)))
     many = len(names) > 1
     failures: list[NewstraceError] = []
@@ -56,11 +58,12 @@ def analyze(inputs: tuple[str, ...], fmt: str, out_dir: Path | None, input_forma
                 continue
             if out_dir:
                 target = out_dir / _output_name(name, EXTENSIONS[fmt], written)
-                target.write_text(render(result, fmt, width=width), encoding="utf-8")
+                target.write_text(render(result, fmt, width=width, types=types), encoding="utf-8")
             elif fmt == "json" and many:
                 click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
             else:
-                click.echo(render(result, fmt, width=width, color=fmt == "table" and sys.stdout.isatty()), nl=False)
+                click.echo(render(result, fmt, width=width, color=fmt == "table" and sys.stdout.isatty(),
+                                  types=types), nl=False)
     if failures:
         for err in failures:
             click.echo(f"newstrace: failed: {err}", err=True)

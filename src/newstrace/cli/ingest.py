@@ -4,13 +4,13 @@ from __future__ import annotations
 import click
 
 from newstrace.cli.main import cli
-from newstrace.cli.options import semantic_option
+from newstrace.cli.options import allow_private_option, semantic_option
 from newstrace.cli.progress import progress
 from newstrace.cli.store_options import options_for, store_options
 from newstrace.errors import BatchFailed
 from newstrace.pipeline import AnalyzeConfig
-from newstrace.reading import ReadOptions
 from newstrace.reading.document import DEFAULT_MAX_BYTES
+from newstrace.reading.netpolicy import FetchOptions
 from newstrace.store import ingest as store_ingest  # the module: the command shadows the name
 
 
@@ -23,10 +23,11 @@ from newstrace.store import ingest as store_ingest  # the module: the command sh
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse inputs (and JSONL lines) larger than this.")
 @click.option("--timeout", type=float, default=20.0, show_default=True, help="Seconds to wait for a URL.")
+@allow_private_option
 @semantic_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def ingest(inputs: tuple[str, ...], db: str, busy_timeout: float, from_parquet: str | None, fetch_items: bool,
-           max_bytes: int, timeout: float, semantic: bool | None, quiet: bool) -> None:
+           max_bytes: int, timeout: float, semantic: bool | None, quiet: bool, allow_private_urls: bool) -> None:
     """Analyse INPUTS and store them in --db: files, folders, globs, URLs, RSS/Atom feeds, .jsonl files.
 
     Identical content already stored is skipped; changed content at a known URL becomes a new version.
@@ -34,7 +35,8 @@ def ingest(inputs: tuple[str, ...], db: str, busy_timeout: float, from_parquet: 
     """
     if bool(inputs) == bool(from_parquet):
         raise click.UsageError("give INPUTS to analyse, or --from-parquet DIR, but not both")
-    config = AnalyzeConfig(read=ReadOptions(max_bytes=max_bytes, timeout=timeout), semantic=semantic)
+    read = FetchOptions(max_bytes=max_bytes, timeout=timeout, allow_private=allow_private_urls)
+    config = AnalyzeConfig(read=read, semantic=semantic)
     with progress(None, enabled=not quiet, label="ingesting") as advance:  # total unknown: feeds, JSONL
         on_item = lambda locator, outcome: advance(f"{outcome}: {locator}")  # noqa: E731
         if from_parquet:

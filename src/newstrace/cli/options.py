@@ -7,3 +7,23 @@ semantic_option = click.option(
     "--semantic/--no-semantic", default=None,
     help="Score check-worthiness with MiniLM embeddings too (default: when the [semantic] extra is installed); "
          "--no-semantic is several times faster on a CPU.")
+
+allow_private_option = click.option(
+    "--allow-private-urls", "allow_private_urls", is_flag=True,
+    help="Also fetch URLs on loopback, private and link-local addresses (your own machine and network); "
+         "by default only public addresses are fetched.")
+
+
+def _types(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...] | None:
+    from newstrace.report import parse_types
+
+    try:
+        return parse_types(value)
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from None
+
+
+types_option = click.option(
+    "--types", "types", callback=_types, metavar="TYPES",
+    help="Quote types to show: a comma-separated list of speech, writing, evidence, belief, question, or 'all' "
+         "(default: speech,writing). JSON always keeps every type, each with its 'type'.")

@@ -7,10 +7,11 @@ from pathlib import Path
 import click
 
 from newstrace.cli.main import cli
+from newstrace.cli.options import allow_private_option, types_option
 from newstrace.errors import WriteFailed
 from newstrace.pipeline import AnalyzeConfig
-from newstrace.reading import ReadOptions
 from newstrace.reading.document import DEFAULT_MAX_BYTES
+from newstrace.reading.netpolicy import FetchOptions
 from newstrace.report.build import report as build_report
 from newstrace.store.connection import DEFAULT_BUSY_TIMEOUT, StoreOptions
 
@@ -29,17 +30,20 @@ from newstrace.store.connection import DEFAULT_BUSY_TIMEOUT, StoreOptions
               help="Corpus report: use MiniLM embeddings to match claims (needs the [semantic] extra).")
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse larger inputs.")
 @click.option("--timeout", type=float, default=20.0, show_default=True, help="Seconds to wait for a URL.")
+@allow_private_option
+@types_option
 @click.option("--busy-timeout", type=float, default=DEFAULT_BUSY_TIMEOUT, show_default=True,
               help="Seconds to wait for another SQLite writer.")
 def report(inputs: tuple[str, ...], db: str | None, out: Path | None, max_articles: int, max_claims: int,
-           semantic: bool, max_bytes: int, timeout: float, busy_timeout: float) -> None:
+           semantic: bool, max_bytes: int, timeout: float, busy_timeout: float,
+           allow_private_urls: bool, types: tuple[str, ...] | None) -> None:
     """Write an HTML report: for one INPUT (file, URL, - or a saved analysis .json) the article report; for
     several INPUTS, or a --db store, the corpus report (republication graph, independent origins per claim)."""
     if not inputs and not db:
         raise click.UsageError("give INPUTS to analyse, or --db to report on a store")
-    config = AnalyzeConfig(read=ReadOptions(max_bytes=max_bytes, timeout=timeout))
+    config = AnalyzeConfig(read=FetchOptions(max_bytes=max_bytes, timeout=timeout, allow_private=allow_private_urls))
     html = build_report(list(inputs), db=db, config=config, max_articles=max_articles, max_claims=max_claims,
-                        semantic=semantic, options=StoreOptions(busy_timeout=busy_timeout))
+                        semantic=semantic, options=StoreOptions(busy_timeout=busy_timeout), types=types)
     if out is None:
         sys.stdout.write(html)
         return

@@ -24,8 +24,11 @@ from newstrace.web.settings import WebSettings
               help="Seconds a request waits for an analysis (fetching included).")
 @click.option("--semantic/--no-semantic", default=False, show_default=True,
               help="Match claims with MiniLM embeddings (loads torch in the server).")
+@click.option("--allow-private-urls", "allow_private_urls", is_flag=True,
+              help="Let analyse-by-URL fetch loopback, private and link-local addresses too (this machine, "
+                   "its network, cloud metadata): only for a server no one else can reach.")
 def serve(db: str, host: str, port: int, token: str | None, max_body: int, request_timeout: float,
-          analyse_timeout: float, semantic: bool) -> None:
+          analyse_timeout: float, semantic: bool, allow_private_urls: bool) -> None:
     """Serve the web UI: search, article views, paste-to-analyse, speakers, outlets, republication, claims."""
     try:
         from newstrace.web.serve import serve as run_server
@@ -34,4 +37,5 @@ def serve(db: str, host: str, port: int, token: str | None, max_body: int, reque
                            "pip install 'newstrace[web]'") from None
 
     run_server(WebSettings(db=db, host=host, port=port, token=token or None, max_body_bytes=max_body,
-                           request_timeout=request_timeout, analyse_timeout=analyse_timeout, semantic=semantic))
+                           request_timeout=request_timeout, analyse_timeout=analyse_timeout, semantic=semantic,
+                           allow_private_urls=allow_private_urls))

@@ -13,8 +13,8 @@ from typing import Callable, TypeVar
 
 from newstrace.errors import NewstraceError
 from newstrace.pipeline import AnalyzeConfig, analyze, analyze_path
-from newstrace.reading import ReadOptions
 from newstrace.reading.fetch import is_url
+from newstrace.reading.netpolicy import FetchOptions
 from newstrace.store import Saved
 from newstrace.web.data import Corpus
 from newstrace.web.settings import WebSettings
@@ -69,10 +69,15 @@ class Analyser:
                                   "in the background and will be stored when done", status=504) from None
 
     def _run(self, text: str, url: str | None, input_format: str | None) -> Saved:
-        read = ReadOptions(max_bytes=self.settings.max_body_bytes, timeout=self.settings.fetch_timeout)
-        config = AnalyzeConfig(read=read, fmt=input_format)
+        config = AnalyzeConfig(read=fetch_options(self.settings), fmt=input_format)
         analysis = analyze(text, url=url, name=url or "<pasted>", config=config) if text else analyze_path(url, config)
         return self.corpus.save(analysis, locator=url)
 
     def close(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+def fetch_options(settings: WebSettings) -> FetchOptions:
+    """The reading limits and outbound policy of this server: public addresses only unless configured."""
+    return FetchOptions(max_bytes=settings.max_body_bytes, timeout=settings.fetch_timeout,
+                        allow_private=settings.allow_private_urls, allow_addresses=settings.allow_fetch_addresses)

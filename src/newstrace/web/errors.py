@@ -11,12 +11,14 @@ from starlette.exceptions import HTTPException
 
 from newstrace.errors import (FetchFailed, InputTooLarge, NewstraceError, NotInStore, StoreLocked,
                               StoreUnavailable)
+from newstrace.reading.netpolicy import AddressRefused
 from newstrace.web.analyse import AnalysisRefused
 from newstrace.web.security import Unauthorized
 
 log = logging.getLogger("newstrace.web")
 
-STATUS = {NotInStore: 404, InputTooLarge: 413, FetchFailed: 502, StoreLocked: 503, StoreUnavailable: 503}
+STATUS = {NotInStore: 404, InputTooLarge: 413, AddressRefused: 422, FetchFailed: 502, StoreLocked: 503,
+          StoreUnavailable: 503}
 
 
 def install(app: FastAPI, render_page) -> None:

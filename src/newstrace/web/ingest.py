@@ -6,8 +6,9 @@ from typing import Any
 from newstrace.corpus.document import CorpusDocument
 from newstrace.errors import MalformedRecord, NewstraceError
 from newstrace.pipeline import AnalyzeConfig
-from newstrace.reading import RawDocument, ReadOptions
+from newstrace.reading import RawDocument
 from newstrace.store.ingest import IngestReport, ingest_documents
+from newstrace.web.analyse import fetch_options
 
 
 def records_to_documents(records: list[dict[str, Any]]) -> list[CorpusDocument | NewstraceError]:
@@ -27,8 +28,7 @@ def records_to_documents(records: list[dict[str, Any]]) -> list[CorpusDocument |
 
 def ingest_records(state, records: list[dict[str, Any]]) -> IngestReport:
     """Run in the analyser's worker thread, within the analysis time limit, like a pasted article."""
-    settings = state.settings
-    config = AnalyzeConfig(read=ReadOptions(max_bytes=settings.max_body_bytes, timeout=settings.fetch_timeout))
+    config = AnalyzeConfig(read=fetch_options(state.settings))
 
     def run() -> IngestReport:
         with state.corpus.db() as db:

@@ -18,7 +18,10 @@ class WebSettings:
     max_body_bytes: int = 2 * 1024 * 1024  # a pasted article or an ingest batch
     request_timeout: float = 30.0  # seconds for any read request
     analyse_timeout: float = 120.0  # seconds for analysing (and fetching) one pasted article
-    fetch_timeout: float = 15.0
+    fetch_timeout: float = 15.0  # one deadline for a whole URL fetch, redirects included
+    # Analyse-by-URL fetches public addresses only; these widen it (serve --allow-private-urls), never by default.
+    allow_private_urls: bool = False
+    allow_fetch_addresses: tuple[str, ...] = ()  # exact "IP" / "IP:PORT" also allowed
     max_ingest_documents: int = 100
     semantic: bool = False  # MiniLM for claim matching (loads torch in the server)
     page_size: int = 50
