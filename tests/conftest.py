@@ -19,6 +19,16 @@ def nlp():
     return pipeline_nlp()
 
 
+@pytest.fixture(scope="session")
+def candidates_nlp():
+    """The pipeline's model with every candidate attribution the rules and the role tagger propose, of every type,
+    before the accept/reject step: what the rule tests pin down (the accept step has tests of its own)."""
+    from newstrace.nlp import load_nlp
+    from newstrace.quotes.types import TYPES
+
+    return load_nlp((("newstrace_quotes", (("types", TYPES), ("accept", False))),))
+
+
 @pytest.fixture
 def rules_only(nlp):
     """Parse a text with the role tagger switched off: what the rules alone find."""

@@ -4,6 +4,12 @@ import pytest
 from quotes_helpers import at_most_weak, quote_with, speaker_of
 
 
+@pytest.fixture(scope="session")
+def nlp(candidates_nlp):
+    """These tests pin down what the rules propose; the accept/reject step is tested in test_quotes_accept.py."""
+    return candidates_nlp
+
+
 @pytest.mark.parametrize("text, cue", [
     ("The senator has also said that the bill is dead.", "has also said"),
     ("She did not say whether the plant would close.", "did not say"),

@@ -4,6 +4,12 @@ import pytest
 from quotes_helpers import quote_with, speaker_of
 
 
+@pytest.fixture(scope="session")
+def nlp(candidates_nlp):
+    """These tests pin down what the rules propose; the accept/reject step is tested in test_quotes_accept.py."""
+    return candidates_nlp
+
+
 def test_straight_double_quote_with_trailing_cue(nlp):
     doc = nlp('"The bridge is safe," the engineer said on Monday.')
     q = quote_with(doc, "bridge is safe")

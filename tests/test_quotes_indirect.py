@@ -4,6 +4,12 @@ import pytest
 from quotes_helpers import TAGGER_ONLY_MAX, at_most_weak, quote_with, speaker_of
 
 
+@pytest.fixture(scope="session")
+def nlp(candidates_nlp):
+    """These tests pin down what the rules propose; the accept/reject step is tested in test_quotes_accept.py."""
+    return candidates_nlp
+
+
 def test_said_that_keeps_the_complementiser_in_the_content_as_annotation_schemes_do(nlp):
     doc = nlp("The minister said that the bridge would reopen in May.")
     q = quote_with(doc, "bridge would reopen")

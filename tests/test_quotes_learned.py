@@ -1,11 +1,19 @@
 """The learned cue detector: verbs outside the lexicon, kept only with a source and a content, at low confidence."""
 import json
 
+import pytest
+
 from quotes_helpers import quote_with, speaker_of
 
 from newstrace.quotes.extract import quotes_and_speakers
 from newstrace.quotes.learned import load_detector
 from newstrace.quotes.train import main as train_main
+
+
+@pytest.fixture(scope="session")
+def nlp(candidates_nlp):
+    """These tests pin down what the rules propose; the accept/reject step is tested in test_quotes_accept.py."""
+    return candidates_nlp
 
 
 def test_a_verb_outside_the_lexicon_with_subject_and_clause_is_a_weak_quote(nlp):

@@ -4,6 +4,12 @@ import pytest
 from quotes_helpers import quote_with
 
 
+@pytest.fixture(scope="session")
+def nlp(candidates_nlp):
+    """These tests pin down what the rules propose; the accept/reject step is tested in test_quotes_accept.py."""
+    return candidates_nlp
+
+
 def test_unbalanced_quote_is_cut_before_its_attribution_and_flagged(nlp):
     doc = nlp('"This never closes, the mayor said. More words follow.\n\nA new paragraph starts here.')
     q = quote_with(doc, "never closes")

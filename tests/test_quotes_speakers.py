@@ -3,6 +3,13 @@ import pytest
 
 from quotes_helpers import quote_with, speaker_of
 
+
+@pytest.fixture(scope="session")
+def nlp(candidates_nlp):
+    """These tests pin down what the rules propose; the accept/reject step is tested in test_quotes_accept.py."""
+    return candidates_nlp
+
+
 ARTICLE = (
     "The group's unit commander, Ahmed Karimi, said the fighters would not leave the town.\n\n"
     "“We are ready for anything,” the commander said. Karimi added that supplies were short.\n\n"

@@ -1,11 +1,20 @@
 """Merging the role tagger's spans into the rules' attributions, with tag probabilities made up for each case."""
 import re
 
+import pytest
+
 import numpy as np
 
 from newstrace.quotes.extract import find_attributions, rule_attributions
 from newstrace.quotes.tagged import decode, merge, tag_spans
 from newstrace.quotes.tagger import TAGS, load_tagger
+
+
+@pytest.fixture(scope="session")
+def nlp(candidates_nlp):
+    """These tests pin down what the rules propose; the accept/reject step is tested in test_quotes_accept.py."""
+    return candidates_nlp
+
 
 O, I_SRC, I_CUE, I_CON, B_SRC, B_CUE, B_CON = range(7)
 

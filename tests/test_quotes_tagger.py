@@ -5,6 +5,13 @@ import pytest
 from newstrace.quotes.extract import rule_attributions
 from newstrace.quotes.tagger import TAGS, RoleTagger, featurise, load_tagger, paragraphs
 
+
+@pytest.fixture(scope="session")
+def nlp(candidates_nlp):
+    """These tests pin down what the rules propose; the accept/reject step is tested in test_quotes_accept.py."""
+    return candidates_nlp
+
+
 torch = pytest.importorskip("torch")
 train_tagger = pytest.importorskip("newstrace.quotes.train_tagger")
 

@@ -9,7 +9,12 @@ import hashlib
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
+
+# What act a quote reports (``Quote.type``): speech and writing are "X said Y"; evidence is what a document, study,
+# poll or court shows; beliefs and questions are kept in the JSON but left out of the default views.
+QUOTE_TYPES = ("speech", "writing", "evidence", "belief", "question")
+DEFAULT_QUOTE_TYPES = ("speech", "writing")
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +246,7 @@ class Quote:
     nested_source: Span | None = None
     confidence: float = 1.0
     inferred: bool = False
+    type: Literal["speech", "writing", "evidence", "belief", "question"] = "speech"
 
     def to_dict(self) -> dict[str, Any]:
         return {f.name: _jsonable(getattr(self, f.name)) for f in fields(self)}

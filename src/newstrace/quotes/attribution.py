@@ -19,6 +19,7 @@ class Attribution:
     nested_source: Range | None = None
     confidence: float = 0.8
     inferred: bool = False
+    type: str = "speech"  # speech | writing | evidence | belief | question (quotes/types.py)
     follows: "Attribution | None" = None  # the attribution a floating or continued quote takes its speaker from
     extra: dict = field(default_factory=dict)
 

@@ -7,7 +7,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
+from newstrace.model import Quote, Speaker
 from newstrace.quotes.extract import quotes_and_speakers, quotes_and_speakers_many
+from newstrace.quotes.types import DEFAULT_TYPES, TYPES
 
 for _name in ("quotes", "speakers"):
     if not Doc.has_extension(_name):
@@ -15,25 +17,44 @@ for _name in ("quotes", "speakers"):
 
 
 class QuoteAttributor:
-    """Finds quotes and speakers; spans are offsets into ``doc.text``."""
+    """Finds quotes and speakers; spans are offsets into ``doc.text``.
 
-    def __init__(self, nlp: Language, name: str, min_confidence: float = 0.0):
+    ``types`` says which attributions ``doc._.quotes`` keeps (speech and writing unless told otherwise; see
+    ``quotes/types.py``); ``doc._.speakers`` keeps the speakers those quotes name. ``accept=False`` skips the
+    accept/reject step and reports every candidate the rules and the role tagger propose.
+    """
+
+    def __init__(self, nlp: Language, name: str, min_confidence: float = 0.0, types: list[str] | None = None,
+                 accept: bool = True):
         self.name = name
         self.min_confidence = min_confidence
+        self.accept = accept
+        self.types = frozenset(DEFAULT_TYPES if types is None else types)
+        unknown = self.types - set(TYPES)
+        if unknown:
+            raise ValueError(f"newstrace_quotes: unknown types {sorted(unknown)}; choose from {', '.join(TYPES)}")
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes, doc._.speakers = quotes_and_speakers(doc, self.min_confidence)
+        doc._.quotes, doc._.speakers = self._kept(*quotes_and_speakers(doc, self.min_confidence, self.accept))
         return doc
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 16) -> Iterator[Doc]:
         """``nlp.pipe`` hands documents over in batches; the role tagger reads a batch's paragraphs together."""
         for batch in minibatch(stream, batch_size):
-            for doc, (quotes, speakers) in zip(batch, quotes_and_speakers_many(batch, self.min_confidence)):
-                doc._.quotes, doc._.speakers = quotes, speakers
+            for doc, (quotes, speakers) in zip(batch, quotes_and_speakers_many(batch, self.min_confidence, self.accept)):
+                doc._.quotes, doc._.speakers = self._kept(quotes, speakers)
                 yield doc
 
+    def _kept(self, quotes: list[Quote], speakers: list[Speaker]) -> tuple[list[Quote], list[Speaker]]:
+        if self.types >= set(TYPES):
+            return quotes, speakers
+        quotes = [q for q in quotes if q.type in self.types]
+        named = {q.speaker_id for q in quotes}
+        return quotes, [s for s in speakers if s.id in named]
 
-@Language.factory("newstrace_quotes", default_config={"min_confidence": 0.0},
+
+@Language.factory("newstrace_quotes", default_config={"min_confidence": 0.0, "types": list(DEFAULT_TYPES), "accept": True},
                   requires=["token.dep", "token.pos", "doc.ents"], assigns=["doc._.quotes", "doc._.speakers"])
-def make_quote_attributor(nlp: Language, name: str, min_confidence: float) -> QuoteAttributor:
-    return QuoteAttributor(nlp, name, min_confidence)
+def make_quote_attributor(nlp: Language, name: str, min_confidence: float, types: list[str],
+                          accept: bool) -> QuoteAttributor:
+    return QuoteAttributor(nlp, name, min_confidence, types, accept)

@@ -260,3 +260,22 @@ def clip_to_paragraph(text: str, att: Attribution) -> None:
         pieces.append((pos, r[1]))
         best = min(pieces, key=lambda p: 0 if p[0] <= anchor <= p[1] else min(abs(anchor - p[0]), abs(anchor - p[1])))
         setattr(att, name, best)
+
+
+def join_split_quotes(text: str, atts: list[Attribution]) -> list[Attribution]:
+    """“A,” she said. “B.”: a quotation split by its cue, in one paragraph, is one attribution from A to B.
+
+    A piece that only takes the speaker of the quote before it in the same paragraph (no cue of its own, not
+    inferred) joins that quote; a piece with a cue of its own ("…,” he added, “…”) stays apart, and so does a
+    quote continued in the next paragraph (one attribution per paragraph).
+    """
+    kept: list[Attribution] = []
+    for att in atts:
+        leader = att.follows
+        if (leader is not None and not att.inferred and leader.kind == "direct" and att.kind == "direct"
+                and leader in kept and leader.content[1] <= att.content[0]
+                and "\n\n" not in text[leader.content[1]:att.content[0]]):
+            leader.content = (leader.content[0], att.content[1])
+            continue
+        kept.append(att)
+    return kept

@@ -8,9 +8,10 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newstrace.model import Quote, Span, Speaker
+from newstrace.quotes.accept import load_acceptor
 from newstrace.quotes.attribution import Attribution, Range
 from newstrace.quotes.cuespan import widen_cues
-from newstrace.quotes.direct import clip_to_paragraph, link_segments, paragraph_starts
+from newstrace.quotes.direct import clip_to_paragraph, join_split_quotes, link_segments, paragraph_starts
 from newstrace.quotes.indirect import find_cue_attributions
 from newstrace.quotes.labels import continued_turns, headline_attribution, label_attributions
 from newstrace.quotes.learned import find_learned_attributions
@@ -21,6 +22,7 @@ from newstrace.quotes.nesting import resolve_nesting
 from newstrace.quotes.speakers import resolve_speakers
 from newstrace.quotes.tagged import merge
 from newstrace.quotes.tagger import load_tagger
+from newstrace.quotes.types import attribution_type
 
 
 def find_attributions(doc: Doc, text: str | None = None) -> list[Attribution]:
@@ -28,16 +30,25 @@ def find_attributions(doc: Doc, text: str | None = None) -> list[Attribution]:
     return find_attributions_many([doc], [doc.text if text is None else text])[0]
 
 
-def find_attributions_many(docs: list[Doc], texts: list[str]) -> list[list[Attribution]]:
-    """``find_attributions`` of several documents, the tagger running over all of them at once."""
+def find_attributions_many(docs: list[Doc], texts: list[str], accept: bool = True) -> list[list[Attribution]]:
+    """``find_attributions`` of several documents, the tagger running over all of them at once.
+
+    ``accept=False`` returns every candidate, before the accept/reject step (what ``scripts/train_accept.py``
+    learns from)."""
     found = [rule_attributions(doc, text) for doc, text in zip(docs, texts)]
     tagger = load_tagger()
-    if tagger is None:
-        return found
-    usable = [i for i, doc in enumerate(docs) if doc.has_annotation("DEP") and tagger.accepts(doc)]
-    probs = tagger.probabilities_many([docs[i] for i in usable], [found[i] for i in usable])
-    for i, p in zip(usable, probs):
-        found[i] = merge(docs[i], texts[i], found[i], p)
+    if tagger is not None:
+        usable = [i for i, doc in enumerate(docs) if doc.has_annotation("DEP") and tagger.accepts(doc)]
+        probs = tagger.probabilities_many([docs[i] for i in usable], [found[i] for i in usable])
+        for i, p in zip(usable, probs):
+            found[i] = merge(docs[i], texts[i], found[i], p)
+    found = [join_split_quotes(text, atts) for text, atts in zip(texts, found)]
+    for doc, text, atts in zip(docs, texts, found):
+        for att in atts:
+            att.type = attribution_type(doc, text, att)
+    acceptor = load_acceptor() if accept else None
+    if acceptor is not None:
+        found = [acceptor.keep(doc, text, atts) for doc, text, atts in zip(docs, texts, found)]
     return found
 
 
@@ -76,13 +87,14 @@ def _named(doc: Doc, source: Range) -> bool:
     return any(e.label_ in _NAMED and e.start_char < source[1] and source[0] < e.end_char for e in doc.ents)
 
 
-def quotes_and_speakers(doc: Doc, min_confidence: float = 0.0) -> tuple[list[Quote], list[Speaker]]:
-    return quotes_and_speakers_many([doc], min_confidence)[0]
+def quotes_and_speakers(doc: Doc, min_confidence: float = 0.0, accept: bool = True) -> tuple[list[Quote], list[Speaker]]:
+    return quotes_and_speakers_many([doc], min_confidence, accept)[0]
 
 
-def quotes_and_speakers_many(docs: list[Doc], min_confidence: float = 0.0) -> list[tuple[list[Quote], list[Speaker]]]:
+def quotes_and_speakers_many(docs: list[Doc], min_confidence: float = 0.0,
+                             accept: bool = True) -> list[tuple[list[Quote], list[Speaker]]]:
     texts = [doc.text for doc in docs]  # Doc.text is rebuilt on every access
-    found = find_attributions_many(docs, texts)
+    found = find_attributions_many(docs, texts, accept)
     return [_quotes_and_speakers(doc, text, [a for a in atts if a.confidence >= min_confidence])
             for doc, text, atts in zip(docs, texts, found)]
 
@@ -107,7 +119,7 @@ def _quote(text: str, att: Attribution, qid: str, speaker_id: str | None) -> Quo
                  cue=_span(text, att.cue), cue_lemma=att.cue_lemma, speaker_mention=_span(text, mention),
                  speaker_id=speaker_id, venue=_span(text, att.venue), addressee=_span(text, att.addressee),
                  nested_source=_span(text, att.nested_source), confidence=round(att.confidence, 2),
-                 inferred=att.inferred)
+                 inferred=att.inferred, type=att.type)
 
 
 def _speaker(text: str, cluster: Cluster, sid: str) -> Speaker:

@@ -11,6 +11,7 @@ from newstrace.quotes.firstnames import gender_of
 PERSON_LABELS = frozenset({"PERSON"})
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
 _HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m",
+               "lady": "f", "dame": "f", "lord": "m", "madam": "f",
                "dr": "", "dr.": "", "prof": "", "prof.": ""}
 _POSSESSIVE = ("'s", "’s", "'", "’")
 
@@ -44,10 +45,11 @@ def cluster_names(doc: Doc) -> list[Cluster]:
         name = clean_name(ent.text)
         if not name or not any(c.isalpha() for c in name):
             continue
-        cluster = _match(clusters, name, kind) or _new(clusters, name, kind)
+        gender = _honorific_gender(ent) or _given_name_gender(kind, name)
+        cluster = _match(clusters, name, kind, gender) or _new(clusters, name, kind)
         end = ent.end_char - (2 if _possessive(ent.text) else 0)
         _add(cluster, name, (ent.start_char, end), ent.end - 1)
-        cluster.gender = cluster.gender or _honorific_gender(ent) or _given_name_gender(kind, name)
+        cluster.gender = cluster.gender or gender
     return clusters
 
 
@@ -63,19 +65,19 @@ def _possessive(text: str) -> bool:
     return text.endswith(("'s", "’s"))
 
 
-def _match(clusters: list[Cluster], name: str, kind: str) -> Cluster | None:
+def _match(clusters: list[Cluster], name: str, kind: str, gender: str = "") -> Cluster | None:
     low = name.lower()
     words = low.split()
     for cluster in reversed(clusters):
-        if low in cluster.forms:
+        if low in cluster.forms and not _other_gender(cluster, gender):
             return cluster
     if kind != "person":
         # "Tanaka" tagged as an organisation after "Maria Tanaka": the tagger's slip, not a new speaker
         return next((c for c in reversed(clusters) if c.kind == "person" and len(words) == 1
                      and len(c.name.split()) > 1 and words[0] == c.surname), None)
     for cluster in reversed(clusters):
-        if cluster.kind != "person":
-            continue
+        if cluster.kind != "person" or _other_gender(cluster, gender):
+            continue  # "Lady Starmer" is not "Sir Keir Starmer"
         cwords = cluster.name.lower().split()
         # "Smith" after "Jane Smith"; "Jane Smith" after "Smith"; "Jane" after "Jane Smith" when unambiguous
         if len(words) > 1 and len(cwords) > 1 and words[0] != cwords[0] and words[-1] == cwords[-1]:
@@ -85,6 +87,10 @@ def _match(clusters: list[Cluster], name: str, kind: str) -> Cluster | None:
                 cluster.name = name
             return cluster
     return None
+
+
+def _other_gender(cluster: Cluster, gender: str) -> bool:
+    return bool(gender and cluster.gender and gender != cluster.gender)
 
 
 def _new(clusters: list[Cluster], name: str, kind: str) -> Cluster:

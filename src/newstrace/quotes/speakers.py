@@ -145,12 +145,13 @@ def _by_pronoun(doc: Doc, head: Token, clusters: list[Cluster], last_speaker: Cl
         before = [h for h in cluster.heads if h < head.i]
         if not before:
             continue
-        distance = here - sent_of.get(before[-1], 0)
+        last = max(before)  # heads are not in text order: speaking mentions are added after the names
+        distance = here - sent_of.get(last, 0)
         if distance > _WINDOW_SENTENCES:
             continue
-        score = (-distance + (3 if cluster is last_speaker else 0) + (1 if _was_subject(doc, before[-1]) else 0)
-                 + (3 if cluster is not last_speaker and _leads_into(doc[before[-1]], head) else 0)
-                 - (2 if _only_a_place(doc, before[-1]) else 0))
+        score = (-distance + (3 if cluster is last_speaker else 0) + (1 if _was_subject(doc, last) else 0)
+                 + (3 if cluster is not last_speaker and _leads_into(doc[last], head) else 0)
+                 - (2 if _only_a_place(doc, last) else 0))
         if best_score is None or score > best_score:
             best, best_score = cluster, score
     if best is not None and gender and not best.gender:

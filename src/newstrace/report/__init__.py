@@ -1,18 +1,22 @@
 """Output formats: ``table`` (terminal), ``json``, ``md`` and ``html`` (a self-contained page)."""
 from __future__ import annotations
 
+import dataclasses
 import json
 
-from newstrace.model import Analysis
+from newstrace.model import DEFAULT_QUOTE_TYPES, QUOTE_TYPES, Analysis
 
 FORMATS = ("table", "json", "md", "html")
 EXTENSIONS = {"table": "txt", "json": "json", "md": "md", "html": "html"}
 
 
-def render(analysis: Analysis, fmt: str, *, width: int | None = None, color: bool = False) -> str:
-    """The analysis as text in ``fmt``."""
+def render(analysis: Analysis, fmt: str, *, width: int | None = None, color: bool = False,
+           types: tuple[str, ...] | None = DEFAULT_QUOTE_TYPES) -> str:
+    """The analysis as text in ``fmt``. JSON keeps quotes of every type; the human formats show ``types``
+    (speech and writing by default; None: all)."""
     if fmt == "json":
         return json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    analysis = for_display(analysis, types)
     if fmt == "md":
         from newstrace.report.markdown import render_markdown
         return render_markdown(analysis)
@@ -23,3 +27,26 @@ def render(analysis: Analysis, fmt: str, *, width: int | None = None, color: boo
         from newstrace.report.table import render_table
         return render_table(analysis, width=width, color=color)
     raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+
+
+def for_display(analysis: Analysis, types: tuple[str, ...] | None = DEFAULT_QUOTE_TYPES) -> Analysis:
+    """A copy of ``analysis`` with the quotes of ``types`` only, and the speakers they or the claims name."""
+    if types is None:
+        return analysis
+    quotes = [q for q in analysis.quotes if q.type in types]
+    named = {q.speaker_id for q in quotes} | {c.asserter.get("speaker_id") for c in analysis.claims}
+    return dataclasses.replace(analysis, quotes=quotes, speakers=[s for s in analysis.speakers if s.id in named])
+
+
+def parse_types(value: str | None) -> tuple[str, ...] | None:
+    """``"speech,writing"`` → a tuple; ``"all"`` → None (every type); an unknown type is a ``ValueError``."""
+    if value is None:
+        return DEFAULT_QUOTE_TYPES
+    if value.strip().lower() == "all":
+        return None
+    wanted = tuple(t.strip().lower() for t in value.split(",") if t.strip())
+    unknown = [t for t in wanted if t not in QUOTE_TYPES]
+    if unknown or not wanted:
+        raise ValueError(f"unknown quote type {', '.join(unknown) or repr(value)}: "
+                         f"choose from {', '.join(QUOTE_TYPES)} or all")
+    return wanted

@@ -10,9 +10,10 @@ import tempfile
 from pathlib import Path
 
 from newstrace.errors import NewstraceError, UnreadableInput
-from newstrace.model import Analysis
+from newstrace.model import DEFAULT_QUOTE_TYPES, Analysis
 from newstrace.pipeline import AnalyzeConfig, analyze_inputs
 from newstrace.report.corpus_data import corpus_view, load_analysis
+from newstrace.report import for_display
 from newstrace.report.html import render_corpus_html, render_html
 from newstrace.store import open_store, query, save_analysis
 from newstrace.store.connection import Database, StoreOptions
@@ -20,25 +21,27 @@ from newstrace.store.connection import Database, StoreOptions
 
 def report(inputs: list[str], *, db: str | None = None, config: AnalyzeConfig = AnalyzeConfig(),
            max_articles: int = 50, max_claims: int = 200, semantic: bool = False,
-           options: StoreOptions = StoreOptions()) -> str:
-    """The report as one HTML page. With ``db``, ``inputs`` name stored articles (none: the whole store)."""
+           options: StoreOptions = StoreOptions(), types: tuple[str, ...] | None = DEFAULT_QUOTE_TYPES) -> str:
+    """The report as one HTML page. With ``db``, ``inputs`` name stored articles (none: the whole store).
+    An article report shows the quotes of ``types`` (speech and writing by default; None: every type)."""
     if db:
         with open_store(db, options) as store:
-            return _from_store(store, inputs, max_articles, max_claims, semantic)
+            return _from_store(store, inputs, max_articles, max_claims, semantic, types)
     analyses = [_analysis(spec, config) for spec in inputs]
     if len(analyses) == 1:
-        return render_html(analyses[0])
+        return render_html(for_display(analyses[0], types))
     with tempfile.TemporaryDirectory(prefix="newstrace-report-") as tmp, \
             open_store(str(Path(tmp) / "corpus.db"), options) as store:
         for analysis in analyses:
             save_analysis(store, analysis)
-        return _from_store(store, [], max_articles, max_claims, semantic)
+        return _from_store(store, [], max_articles, max_claims, semantic, types)
 
 
-def _from_store(store: Database, refs: list[str], max_articles: int, max_claims: int, semantic: bool) -> str:
+def _from_store(store: Database, refs: list[str], max_articles: int, max_claims: int, semantic: bool,
+                types: tuple[str, ...] | None = DEFAULT_QUOTE_TYPES) -> str:
     ids = [query.resolve_article(store, ref) for ref in refs]
     if len(ids) == 1:
-        return render_html(load_analysis(store, ids[0]))
+        return render_html(for_display(load_analysis(store, ids[0]), types))
     return render_corpus_html(corpus_view(store, ids=ids or None, max_articles=max_articles, max_claims=max_claims,
                                           semantic=semantic))
 

@@ -132,7 +132,12 @@ EMBEDDINGS = Migration(3, "cached claim embeddings for corroboration", common=(
         PRIMARY KEY (claim_seq, model))""",
 ))
 
-MIGRATIONS: tuple[Migration, ...] = (CORE, FULL_TEXT, EMBEDDINGS)
+QUOTE_TYPES = Migration(4, "quote types (speech, writing, evidence, belief, question)", common=(
+    "ALTER TABLE quotes ADD COLUMN type TEXT NOT NULL DEFAULT 'speech'",
+    "CREATE INDEX quotes_type ON quotes(type)",
+))
+
+MIGRATIONS: tuple[Migration, ...] = (CORE, FULL_TEXT, EMBEDDINGS, QUOTE_TYPES)
 LATEST = MIGRATIONS[-1].version
 
 

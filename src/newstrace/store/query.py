@@ -6,6 +6,7 @@ from typing import Any
 
 from newstrace.corpus.text import normalize_name
 from newstrace.errors import NotInStore
+from newstrace.model import DEFAULT_QUOTE_TYPES
 from newstrace.store.connection import Database
 from newstrace.store.search import phrase, text_match
 
@@ -28,9 +29,13 @@ def speakers(db: Database, *, outlet: str | None = None, limit: int = DEFAULT_LI
 
 
 def quotes(db: Database, *, speaker: str | None = None, about: str | None = None, outlet: str | None = None,
-           limit: int = DEFAULT_LIMIT) -> list[dict[str, Any]]:
-    """Quotes by a speaker (name or surname), mentioning an entity, and/or published by an outlet."""
+           limit: int = DEFAULT_LIMIT, types: tuple[str, ...] | None = DEFAULT_QUOTE_TYPES) -> list[dict[str, Any]]:
+    """Quotes by a speaker (name or surname), mentioning an entity, and/or published by an outlet; of ``types``
+    (speech and writing by default; None: every type)."""
     where, params = [], []
+    if types is not None:
+        where.append(f"q.type IN ({', '.join('?' for _ in types)})")
+        params += list(types)
     if speaker:
         key = normalize_name(speaker)
         where.append("(q.norm_speaker = ? OR q.norm_speaker LIKE ? OR q.norm_speaker LIKE ?)")
@@ -44,7 +49,7 @@ def quotes(db: Database, *, speaker: str | None = None, about: str | None = None
         params.append(outlet)
     return db.rows(
         f"""SELECT q.article_id, q.local_id AS quote_id, a.outlet, a.published, q.speaker_name AS speaker,
-               q.kind, q.start_char AS start, q.end_char AS "end", q.text
+               q.kind, q.type, q.start_char AS start, q.end_char AS "end", q.text
             FROM quotes q JOIN articles a ON a.id = q.article_id
             {_where(where)} ORDER BY a.published, q.article_id, q.start_char LIMIT ?""", [*params, limit])
 

@@ -79,7 +79,7 @@ def _insert_parts(db: Database, analysis: Analysis) -> None:
           _json([m.to_dict() for m in s.mentions])) for s in speakers.values()])
     db.executemany(
         "INSERT INTO quotes (article_id, local_id, kind, start_char, end_char, text, content, speaker_id, "
-        "speaker_name, norm_speaker, cue_lemma, confidence, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "speaker_name, norm_speaker, cue_lemma, confidence, data, type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [_quote_row(aid, q, speakers) for q in analysis.quotes])
     db.executemany(
         "INSERT INTO claims (article_id, local_id, start_char, end_char, text, score, negated, asserter_kind, "
@@ -112,7 +112,7 @@ def _quote_row(aid: str, q: Any, speakers: dict) -> tuple:
     name = speaker.name if speaker else (q.speaker_mention.text if q.speaker_mention else None)
     return (aid, q.id, q.kind, q.span.start, q.span.end, q.span.text, q.content.text,
             q.speaker_id if speaker else None, name, normalize_name(name) if name else None, q.cue_lemma,
-            float(q.confidence), _json(q.to_dict()))
+            float(q.confidence), _json(q.to_dict()), q.type)
 
 
 def _asserter_name(asserter: dict, speakers: dict) -> str | None:
