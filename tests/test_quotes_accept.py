@@ -147,3 +147,19 @@ def test_an_unnamed_source_stays_unresolved_rather_than_guessed(nlp):
     q = next(q for q in doc._.quotes if "road would reopen" in q.content.text)
     speaker = next(s for s in doc._.speakers if s.id == q.speaker_id)
     assert speaker.kind == "unresolved" and "spokesperson" in speaker.name
+
+
+@pytest.mark.parametrize("text, words, name", [
+    ("Radek Babicek runs a plant shop in Leeds. “Aloe likes a sunny sill,” Babicek said.\n\n"
+     "“Water it once a month,” the expert said.", "once a month", "Radek Babicek"),
+    ("Goldman Sachs raised its forecast on Monday.\n\n"
+     "“Demand will recover next year,” the bank said in a note to clients.", "Demand will recover", "Goldman Sachs"),
+])
+def test_a_definite_role_noun_stands_for_the_last_one_named(nlp, text, words, name):
+    assert speaker_name(nlp(text), words) == name
+
+
+def test_a_role_noun_owned_by_someone_else_is_not_them(nlp):
+    text = ("Goldman Sachs raised its forecast on Monday.\n\n"
+            "“Demand will recover,” the bank’s chief economist said.")
+    assert speaker_name(nlp(text), "Demand will recover") != "Goldman Sachs"

@@ -49,6 +49,7 @@ def resolve_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list
         if head is None:
             continue
         cluster = (_by_name(clusters, att.source, text, head) or _by_description(text, head, att.source, clusters)
+                   or _by_role_noun(doc, head, att.source, clusters, last_speaker, sent_of)
                    or _by_proper_noun(doc, head, clusters)
                    or _by_pronoun(doc, head, clusters, last_speaker, sent_of)
                    or _by_pronoun(doc, head, unresolved, last_speaker, sent_of))
@@ -246,6 +247,47 @@ def _by_description(text: str, head: Token, source: Range, clusters: list[Cluste
         elif after is None and not definite:
             after = cluster
     return before or after
+
+
+# Nouns a definite description of one named person or organisation is made of ("the expert", "the 37-year-old",
+# "the company", "the institute"): the description stands for the last one of that kind the article named.
+_PERSON_NOUNS = frozenset("""
+expert official spokesman spokeswoman spokesperson minister president premier leader chief executive director
+commander lawyer attorney actor actress singer star player coach manager founder author writer researcher
+scientist professor economist analyst doctor victim survivor woman man mother father activist politician senator
+governor mayor chairman chairwoman chair secretary ambassador general officer judge prosecutor candidate
+""".split())
+_ORG_NOUNS = frozenset("""
+company firm bank group institute alliance ministry department agency organisation organization party campaign
+council committee board union charity university court club team network broadcaster authority business
+airline retailer carrier startup insurer lender regulator watchdog government administration
+""".split())
+
+
+def _by_role_noun(doc: Doc, head: Token, source: Range, clusters: list[Cluster], last_speaker: Cluster | None,
+                  sent_of: dict[int, int]) -> Cluster | None:
+    """"The expert said …" after "Radek Babicek, a houseplant expert": the last person (or organisation) named
+    before it, within a few sentences, the last speaker first. Plural and indefinite descriptions stay apart."""
+    definite = any(t.lower_ in ("the", "this") and t.dep_ == "det" for t in head.lefts)
+    if head.pos_ != "NOUN" or not definite or head.tag_ == "NNS" or source[1] - source[0] > 40:
+        return None
+    noun = head.lemma_.lower()
+    wants = ("person" if noun in _PERSON_NOUNS or noun.endswith("-old") else
+             "organisation" if noun in _ORG_NOUNS else None)
+    if wants is None or any(t.dep_ == "poss" for t in head.lefts):
+        return None  # "the company's spokesman" is someone else
+    here = sent_of.get(head.i, 0)
+    if last_speaker is not None and last_speaker.kind == wants and any(
+            h < head.i and here - sent_of.get(h, 0) <= 6 for h in last_speaker.heads):
+        return last_speaker
+    best, best_at = None, -1
+    for cluster in clusters:
+        if cluster.kind != wants:
+            continue
+        before = [h for h in cluster.heads if h < head.i and here - sent_of.get(h, 0) <= 4]
+        if before and max(before) > best_at and not _only_a_place(doc, max(before)):
+            best, best_at = cluster, max(before)
+    return best
 
 
 def _unresolved(text: str, source: Range, head: Token, unresolved: list[Cluster]) -> Cluster | None:
