@@ -19,10 +19,16 @@ APPROX = re.compile(r"\b(?:about|around|approximately|roughly|nearly|almost|some
                     r"up to|less than|fewer than|under|an estimated|estimated|dozens|hundreds|thousands)\s*$", re.I)
 RANGE_AFTER = re.compile(r"^\s*(?:-|–|to|and)\s*\d")
 
+# "a total of 12 …", "30 people, including …", "30 people were killed, including …" (a few words, no other
+# figure, between the total and the cue), "Of the 30 people killed, 22 were …".
 TOTAL_CUE = re.compile(
     rf"\b(?:a total of|in total,?|total(?:ling|ing)?|all)\s+(?P<total>{COUNT})\b|(?<![:\d])\b(?P<total2>{COUNT})\s+\w+"
-    rf"(?:\s+\w+)?\s*(?:[:—–]\s|,?\s+(?P<cue>including|of whom|of which|among them|comprising|made up of)\b)", re.I)
-PART = re.compile(rf"(?<![\d.,:])(?P<n>{COUNT})(?![\d.,:]*\s*(?:%|percent|per cent))(?!:\d)\s+(?P<noun>[a-z][\w-]*)", re.I)
+    rf"(?:\s+(?!\d)\w+){{0,4}}\s*(?:[:—–]\s|,?\s+(?P<cue>including|of whom|of which|among them|among whom|comprising|"
+    rf"made up of)\b)|^(?:[Oo]f|[Aa]mong)\s+(?:the|those|these)\s+(?P<total3>{COUNT})\s+\w+(?:\s+(?!\d)\w+){{0,3}},"
+    rf"(?=\s+(?:{COUNT})\b)", re.I)
+PART = re.compile(rf"(?<![\d.,:])(?P<n>{COUNT})(?![\d.,:]*\s*(?:%|percent|per cent))(?!:\d)\s+(?:(?:were|are|was)\s+)?"
+                  rf"(?P<noun>[a-z][\w-]*)", re.I)
+MONTH_AFTER = re.compile(r"^\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b", re.I)
 NOT_COUNTED = re.compile(r"(?:a|p|years?|days?|months?|weeks?|hours?|minutes?|seconds?|times|am|pm|a\.m|p\.m|percent|"
                          r"per|degrees?|km|miles?|metres?|meters?|kg|tonnes?|%)$", re.I)
 YEAR_LIKE = re.compile(r"^(?:1[89]|20)\d\d$")
@@ -30,10 +36,18 @@ YEAR_LIKE = re.compile(r"^(?:1[89]|20)\d\d$")
 PERCENT_OF = re.compile(
     rf"(?P<part>{NUM})\s+(?:\w+\s+){{0,3}}?(?:of|out of)\s+(?:the\s+|all\s+)?(?P<whole>{NUM})\b[^.%]{{0,60}}?"
     rf"(?P<pct>\d+(?:\.\d+)?)\s*(?:%|percent|per cent)", re.I)
+_PCT = r"(?:\s*(?:%|percent\b|per\s+cent\b))?"
 MULTIPLE = re.compile(
+    rf"(?P<hedge>\b(?:nearly|almost|roughly|about|more\s+than|over|less\s+than|just\s+under|just\s+over)\s+)?"
     rf"(?P<word>doubled|tripled|trebled|quadrupled|halved|(?P<fold>\w+)-?fold|(?P<times>\w+) times)\b[^.]{{0,40}}?"
-    rf"\bfrom\s+(?:about\s+|around\s+)?\$?(?P<a>{NUM})(?:\s*(?P<sa>million|billion|thousand))?\s+(?:\w+\s+){{0,3}}?"
-    rf"to\s+(?:about\s+|around\s+)?\$?(?P<b>{NUM})(?:\s*(?P<sb>million|billion|thousand))?", re.I)
+    rf"\bfrom\s+(?:about\s+|around\s+)?\$?(?P<a>{NUM})(?P<pa>{_PCT})(?:\s*(?P<sa>million|billion|thousand))?"
+    rf"\s*(?:\w+\s+){{0,3}}?to\s+(?:about\s+|around\s+)?\$?(?P<b>{NUM})(?P<pb>{_PCT})(?:\s*(?P<sb>million|billion|thousand))?",
+    re.I)
+# How far the second figure may be from factor × the first and still read as the word, by hedge.
+_BANDS = {None: (0.8, 1.25, 0.75, 1.5), "nearly": (0.8, 1.02, 0.75, 1.15), "more than": (0.98, 1.5, 0.9, 2.0),
+          "roughly": (0.8, 1.25, 0.7, 1.5)}
+_HEDGES = {"almost": "nearly", "just under": "nearly", "less than": "nearly", "over": "more than",
+           "just over": "more than", "about": "roughly"}
 FACTORS = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": 0.5, "two": 2, "three": 3,
            "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, None: 1}
@@ -48,18 +62,21 @@ def check_parts_total(sentence: str) -> dict | None:
     m = TOTAL_CUE.search(sentence)
     if not m:
         return None
-    total_text = m.group("total") or m.group("total2")
+    total_group = next(g for g in ("total", "total2", "total3") if m.group(g))
+    total_text = m.group(total_group)
     rest = sentence[m.end():]
     parts = [p for p in PART.finditer(rest) if not NOT_COUNTED.match(p.group("noun")) and not YEAR_LIKE.match(p.group("n"))]
-    if len(parts) < 2 or YEAR_LIKE.match(total_text):
-        return None
-    inexact = APPROX.search(sentence[:m.start("total" if m.group("total") else "total2")]) or any(
+    if len(parts) < 2 or YEAR_LIKE.match(total_text) or MONTH_AFTER.match(sentence[m.end(total_group):]):
+        return None  # "on 12 May, including …": a day of the month is no total
+    inexact = APPROX.search(sentence[:m.start(total_group)]) or any(
         APPROX.search(rest[:p.start()][-25:]) or RANGE_AFTER.match(rest[p.end("n"):]) for p in parts)
     total = count_value(total_text)
     values = [count_value(p.group("n")) for p in parts]
     lead = (m.group("cue") or "") + sentence[m.end():m.end() + parts[0].start()]
     subset = bool(re.search(r"including|among them|among whom", lead, re.I))
     full = not subset and bool(re.search(r":|of whom|of which|comprising|made up of|broken down", lead, re.I))
+    if total_group == "total3":
+        subset, full = True, False  # "Of the 30 killed, 22 were soldiers and 18 police": parts of the 30
     found = " + ".join(f"{p.group('n')} {p.group('noun')}" for p in parts)
     computation = f"{found} = {sum(values):g}; stated total {total_text}"
     inputs = {"total": total, "parts": values, "subset_wording": subset, "full_breakdown": full}
@@ -104,13 +121,22 @@ def check_multiple(sentence: str) -> dict | None:
     b = parse_number(m.group("b")) * SCALE[(m.group("sb") or "").lower() or None]
     if m.group("sb") and not m.group("sa"):
         a *= SCALE[m.group("sb").lower()]  # "from 2 to 4 million": the scale is written once
+    if m.group("pa").strip() and not m.group("pb").strip():
+        return None  # "from 40% to 80 units": a percentage against a count ("from 2 to 4%" writes the unit once)
     expected = a * factor
     ratio = b / expected if expected else float("inf")
-    # "doubled" is everyday speech for "about doubled": 25% either way still reads as doubling.
-    verdict = "consistent" if 0.8 <= ratio <= 1.25 else ("unverifiable" if 0.6 <= ratio <= 1.6 else "inconsistent")
-    return _result("multiple", f"{fmt(a)} × {factor:g} = {fmt(expected)}; stated {fmt(b)} "
-                   f"(ratio {ratio:.2f}, 0.8–1.25 reads as '{word}')", {"from": a, "factor": factor, "ratio": round(ratio, 3)},
-                   expected, b, verdict)
+    hedge = re.sub(r"\s+", " ", (m.group("hedge") or "").strip().lower()) or None
+    hedge = _HEDGES.get(hedge, hedge)
+    low, high, far_low, far_high = _BANDS[hedge]
+    # "doubled" is everyday speech for "about doubled": 25% either way still reads as doubling; "nearly doubled"
+    # allows less below and nothing much above.
+    verdict = ("consistent" if low <= ratio <= high else
+               "inconsistent" if ratio < far_low or ratio > far_high else "unverifiable")
+    said = f"{hedge} {word}" if hedge else word
+    unit = "%" if m.group("pb").strip() else ""
+    return _result("multiple", f"{fmt(a)}{unit} × {factor:g} = {fmt(expected)}{unit}; stated {fmt(b)}{unit} "
+                   f"(ratio {ratio:.2f}; {low:g}–{high:g} reads as '{said}')",
+                   {"from": a, "to": b, "factor": factor, "hedge": hedge, "ratio": round(ratio, 3)}, expected, b, verdict)
 
 
 def fmt(x: float) -> str:

@@ -35,6 +35,27 @@ def find_conversions(text: str) -> list[Conversion]:
             if a.currency != b.currency and LINK.match(text[a.end:b.start])]
 
 
+@dataclass(frozen=True, slots=True)
+class ReferenceYear:
+    """The year a conversion is checked at, and why that year."""
+
+    year: int
+    why: str
+
+
+def reference_year(sentence: str, chain_date: str | None, published_year: int | None) -> ReferenceYear | None:
+    """The claim's own year when it states one, else the earliest date of the chain, else the article's year."""
+    named = [int(y) for y in YEAR.findall(sentence)]
+    past = [y for y in named if not published_year or y <= published_year]
+    if past:
+        return ReferenceYear(past[0], f"the year the claim states ({past[0]})")
+    if chain_date and chain_date[:4].isdigit():
+        return ReferenceYear(int(chain_date[:4]), f"the earliest date in the provenance chain ({chain_date[:10]})")
+    if published_year:
+        return ReferenceYear(published_year, f"the article's publication year ({published_year})")
+    return None
+
+
 def candidate_years(text: str, published_year: int | None) -> list[int]:
     """Years named in the sentence first, then the article's year and its neighbours."""
     named = [int(y) for y in YEAR.findall(text)]
@@ -42,37 +63,93 @@ def candidate_years(text: str, published_year: int | None) -> list[int]:
     return list(dict.fromkeys(named + around))
 
 
-def check_conversion(conv: Conversion, sentence: str, published_year: int | None) -> dict:
-    """The fields of a ``Check``: computation, inputs, expected, stated and verdict."""
+def check_conversion(conv: Conversion, sentence: str, published_year: int | None, chain_date: str | None = None) -> dict:
+    """The fields of a ``Check``: computation, inputs, expected, stated and verdict.
+
+    The rate is the IMF average of the reference year (or a year either side: a rate of the day falls between
+    two averages). When that does not match, the check says so, states the rate the figures imply and the
+    year whose average it would match, if any ("the figure may date from then").
+    """
     src, dst = conv.source, conv.target
     stated = f"{dst.text.strip()} = {dst.value:,.0f} {dst.currency}"
     if INFLATION.search(sentence):
         return _unverifiable(conv, "the sentence adjusts for inflation; an exchange rate cannot check that", stated)
     if src.is_range or dst.is_range or src.qualifier in ("min", "max") or dst.qualifier in ("min", "max"):
         return _unverifiable(conv, "a range or bound ('up to', 'more than') is not a single figure to convert", stated)
-    years = candidate_years(sentence, published_year)
-    trials = [t for t in (_trial(src, dst, y) for y in years) if t]
-    if not trials:
-        return _unverifiable(conv, f"no IMF rate for {src.currency}/{dst.currency} in {years or 'an unknown year'}", stated)
-    best = min(trials, key=lambda t: abs(math.log(t["ratio"])))
-    # The source figure is what the journalist converted, so only the stated figure's rounding counts;
-    # half the year-to-year move covers a rate taken on a day rather than over the year.
-    moves = fx.volatility(src.currency, best["year"]) + fx.volatility(dst.currency, best["year"])
-    tolerance = min(MAX_TOLERANCE, BASE_TOLERANCE + dst.precision + moves / 2)
-    off = abs(math.log(best["ratio"]))
-    verdict = ("consistent" if off <= math.log1p(tolerance)
-               else "inconsistent" if off > math.log1p(2 * tolerance) else "unverifiable")
+    ref = reference_year(sentence, chain_date, published_year)
+    if ref is None:
+        return _unverifiable(conv, "no year to take the rate from (no date in the claim, the chain or the article)", stated)
+    primary = [t for t in (_trial(src, dst, y) for y in (ref.year, ref.year - 1, ref.year + 1)) if t]
+    if not primary:
+        return _unverifiable(conv, f"no IMF rate for {src.currency}/{dst.currency} in or around {ref.year}", stated)
+    best = min(primary, key=lambda t: (abs(math.log(t["ratio"])), t["year"] != ref.year))
+    verdict, tolerance = _verdict(best, src, dst)
+    why = f"rate of {best['year']}, from {ref.why}" if best["year"] == ref.year else (
+        f"rate of {best['year']}, next to {ref.year}, from {ref.why}")
+    tried = [t["year"] for t in primary]
+    if verdict != "consistent":
+        other = _other_year(src, dst, sentence, published_year, tried)
+        if other:
+            best, why, verdict = other, f"matches the {other['year']} average, not {ref.year} ({ref.why})", "consistent"
+            tried.append(other["year"])
+            tolerance = _verdict(best, src, dst)[1]
+    implied = _implied(src, dst, best)
+    note = ""
+    if verdict != "consistent":
+        close = _closest_year(src, dst, tolerance)
+        note = f"; implied {implied['text']}" + (
+            f", close to the {close} average: the figure may date from then" if close else
+            ", matching no annual average from 1990 to 2024")
     return {
         "computation": f"{src.value:,.0f} {src.currency} ÷ {best['src_rate']:g} {src.currency}/USD × "
                        f"{best['dst_rate']:g} {dst.currency}/USD ({best['year']} IMF annual average) = "
                        f"{best['expected']:,.0f} {dst.currency}; stated {dst.value:,.0f} {dst.currency}, "
-                       f"ratio {best['ratio']:.2f} (tolerance ±{tolerance:.0%})",
+                       f"ratio {best['ratio']:.2f} (tolerance ±{tolerance:.0%}); {why}{note}",
         "inputs": {"amount": src.to_dict(), "stated": dst.to_dict(), "rate_source": fx.ATTRIBUTION,
-                   "rate_year": best["year"], "rates": {src.currency: best["src_rate"], dst.currency: best["dst_rate"]},
-                   "ratio": round(best["ratio"], 4), "tolerance": round(tolerance, 4),
-                   "years_tried": [t["year"] for t in trials]},
+                   "rate_year": best["year"], "year_from": why, "reference_year": ref.year,
+                   "rates": {src.currency: best["src_rate"], dst.currency: best["dst_rate"]},
+                   "ratio": round(best["ratio"], 4), "tolerance": round(tolerance, 4), "implied_rate": implied["rate"],
+                   "implied_unit": implied["unit"], "years_tried": tried},
         "expected": round(best["expected"], 2), "stated": dst.value, "verdict": verdict,
     }
+
+
+def _verdict(trial: dict, src: Money, dst: Money) -> tuple[str, float]:
+    # The source figure is what the journalist converted, so only the stated figure's rounding counts;
+    # half the year-to-year move covers a rate taken on a day rather than over the year.
+    moves = fx.volatility(src.currency, trial["year"]) + fx.volatility(dst.currency, trial["year"])
+    tolerance = min(MAX_TOLERANCE, BASE_TOLERANCE + dst.precision + moves / 2)
+    off = abs(math.log(trial["ratio"]))
+    verdict = ("consistent" if off <= math.log1p(tolerance)
+               else "inconsistent" if off > math.log1p(2 * tolerance) else "unverifiable")
+    return verdict, tolerance
+
+
+def _other_year(src: Money, dst: Money, sentence: str, published_year: int | None, tried: list[int]) -> dict | None:
+    """Another year the sentence names, or the article's own year and its neighbours, that matches."""
+    for year in candidate_years(sentence, published_year):
+        trial = _trial(src, dst, year) if year not in tried else None
+        if trial and _verdict(trial, src, dst)[0] == "consistent":
+            return trial
+    return None
+
+
+def _implied(src: Money, dst: Money, trial: dict) -> dict:
+    """The rate the two figures imply, per US dollar when one side is the dollar ("217 SYP/USD")."""
+    if dst.currency == "USD" or src.currency == "USD":
+        other, usd = (src, dst) if dst.currency == "USD" else (dst, src)
+        rate = other.value / usd.value if usd.value else float("inf")
+        return {"rate": round(rate, 4), "unit": f"{other.currency}/USD", "text": f"{rate:,.4g} {other.currency}/USD"}
+    rate = dst.value / src.value if src.value else float("inf")
+    return {"rate": round(rate, 6), "unit": f"{dst.currency}/{src.currency}",
+            "text": f"{rate:,.4g} {dst.currency} per {src.currency}"}
+
+
+def _closest_year(src: Money, dst: Money, tolerance: float) -> int | None:
+    """The IMF year whose average the stated figures match best, if any matches within the tolerance."""
+    trials = [t for t in (_trial(src, dst, y) for y in range(1990, 2025)) if t]
+    best = min(trials, key=lambda t: abs(math.log(t["ratio"])), default=None)
+    return best["year"] if best and abs(math.log(best["ratio"])) <= math.log1p(tolerance) else None
 
 
 def _trial(src: Money, dst: Money, year: int) -> dict | None:
