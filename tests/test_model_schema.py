@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 
 import newstrace
-from newstrace.model import Analysis, Article, Check, Claim, Quote, Source, Span, Speaker
+from newstrace.model import Analysis, Article, Check, Embed, Claim, Quote, Source, Span, Speaker
 from newstrace.schema import load_schema, validate
 
 from conftest import EXAMPLES
@@ -70,7 +70,10 @@ def test_schema_lists_every_model_field(cls, definition):
 
 def test_schema_lists_every_article_field():
     schema = load_schema()["$defs"]["article"]
-    assert set(Article(text="x").to_dict()) == set(schema["properties"]) == set(schema["required"])
+    assert set(Article(text="x").to_dict()) == set(schema["required"])
+    # ``embeds`` is written only when the page has embedded posts, so documents without any stay as they were.
+    with_embed = Article(text="x", embeds=[Embed("youtube", None, "https://www.youtube.com/embed/x")])
+    assert set(with_embed.to_dict()) == set(schema["properties"]) == set(schema["required"]) | {"embeds"}
 
 
 def test_schema_rejects_a_document_with_a_broken_span():
