@@ -33,6 +33,8 @@ OUTLET_WORDS = re.compile(
 _NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|[A-Z]\.|de|van|von|der|da|di|la|le|bin|al|el|Mc\w+)"
 _PERSON = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}"
 DASH = r"[-–—]"
+# "By RT", "By NPR": a byline of one short capitalised acronym names an outlet, not a person.
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 
 @dataclass(slots=True)
@@ -126,16 +128,20 @@ _NOTICE_RULES: list[tuple[str, str, re.Pattern[str], int]] = [
     ("call_to_action", "download_app", _rx(r"^download\s+(?:the|our)\s+.{0,40}\bapp\b.{0,80}$"), 140),
     ("call_to_action", "visit_site", _rx(r"^visit\s+(?:our|the)\s+.{0,60}(?:website|site|page)\b.{0,60}$"), 140),
     ("share", "share_prompt", _rx(
-        r"^(?:share\s+(?:this|on|via)\b.{0,60}|share|tweet|e-?mail|print|whatsapp|facebook|twitter|linkedin|reddit|"
+        r"^(?:(?:please\s+|click\s+to\s+)?share\s+(?:this|on|via)\b.{0,60}|share|tweet|e-?mail|print|whatsapp|facebook|twitter|linkedin|reddit|"
         r"(?:(?:twitter|facebook|email|e-mail|print|whatsapp|linkedin|reddit|pinterest|telegram|copy\s+link)[\s\xa0|,/·•]*){2,})$"), 120),
     ("contact", "contact_author", _rx(
         r"^(?:contact|reach|e-?mail|write\s+to)\s+(?:the\s+)?(?:author|reporter|writer|editor|us|\w+\s+\w+)\b.{0,40}"
         r"(?:\bat\b|:).{0,100}$"), 180),
-    ("contact", "follow_handle", _rx(r"^follow\s+(?:[A-Z][\w.'-]+\s+){1,3}on\s+(?:twitter|x|instagram|facebook|bluesky|mastodon|threads)\b.{0,60}$"), 140),
+    ("contact", "follow_handle", _rx(r"^follow\s+(?:[A-Z][\w.'-]+\s+){1,3}on\s+(?:twitter|x|instagram|facebook|bluesky|mastodon|threads|telegram|youtube|tiktok|"
+                                      r"linkedin|vk|rumble|gab|truth\s+social)\b.{0,60}$"), 140),
+    ("contact", "media_inquiries", _rx(
+        r"^(?:for\s+)?(?:media|press)\s+(?:inquiries|enquiries|contacts?|queries)\s*"
+        r"(?:[:,–-]|\s(?:please\s+)?(?:contact|call|e-?mail|write|reach)\b).{3,160}$"), 190),
     ("contact", "email_line", _rx(r"^(?:e-?mail|tel|phone|telephone|fax|contact)\s*:\s*.{3,100}$"), 130),
     ("contact", "tip_line", _rx(r"^(?:have\s+a\s+(?:news\s+)?tip|got\s+a\s+(?:news\s+)?tip|send\s+(?:us\s+)?(?:a\s+)?tips?)\b.{0,150}$"), 180),
     ("related", "related_label", _rx(
-        r"^(?:related(?:\s+(?:coverage|stories|articles|content|reading))?|read\s+(?:more|also|next)|see\s+also|"
+        r"^(?:related(?:\s+(?:coverage|stories|articles|content|reading))?|read\s+(?:more|also|next)|see\s+also|see\s+more(?=\s*[:|»›>-])|"
         r"more\s+(?:from|stories|on\s+this)|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|also\s+read|"
         r"most\s+(?:read|popular)|trending(?:\s+now)?|watch)\b\s*[:|»›>-]?.{0,160}$"), 180),
     ("caption", "photo_credit", _rx(
@@ -269,7 +275,7 @@ def _byline_from_names(names: str, rest: str | None, rule: str) -> LineMatch | N
         if OUTLET_WORDS.search(tail) or tail.strip() in WIRES:
             names, rest = head, tail.strip()
     if not _looks_like_names(names):
-        if OUTLET_WORDS.search(names) or names in WIRES:
+        if OUTLET_WORDS.search(names) or names in WIRES or _ACRONYM.fullmatch(names):
             outlet = WIRES.get(names, names)
             return LineMatch("byline", rule + "_outlet", outlet=outlet, date=date,
                              signal="byline_outlet", signal_value=outlet)
@@ -283,7 +289,7 @@ def _byline_from_names(names: str, rest: str | None, rule: str) -> LineMatch | N
 
 
 def _looks_like_names(names: str) -> bool:
-    if OUTLET_WORDS.search(names):
+    if OUTLET_WORDS.search(names) or _ACRONYM.fullmatch(names):
         return False
     parts = _split_names(names)
     return bool(parts) and all(re.fullmatch(_PERSON, p) and 1 <= len(p.split()) <= 5 for p in parts) and \

@@ -1,0 +1,67 @@
+"""Text copied from a web page: bylines, outlet-date lines, source lines and calls to action, typed like in HTML."""
+from __future__ import annotations
+
+import pytest
+
+from newstrace.extract import extract_string
+from newstrace.extract.lines import classify_line
+
+PASTED = """Lake levels fall to a record low
+
+By RT
+Northwind Herald, 12 May 2025
+
+The lake fell by two metres over the winter, the water board said on Monday.
+
+Farmers have been asked to cut irrigation by a third until the autumn rains.
+
+The original source of this article is Northwind Herald
+For media inquiries: press@northwind.example
+Become a Member of Northwind Herald
+Comment on Northwind Herald articles on our Facebook page
+Follow Northwind on Telegram
+"""
+
+
+def test_pasted_article_lines_are_typed_and_the_body_is_left():
+    article = extract_string(PASTED, fmt="text")
+    assert article.text == PASTED
+    assert [p.text for p in article.paragraphs] == [
+        "The lake fell by two metres over the winter, the water board said on Monday.",
+        "Farmers have been asked to cut irrigation by a third until the autumn rains."]
+    assert [(b.kind, b.rule) for b in article.boilerplate] == [
+        ("byline", "byline_outlet"), ("dateline", "outlet_date_line"), ("source", "original_source"),
+        ("contact", "media_inquiries"), ("call_to_action", "become_member"), ("call_to_action", "comment_on"),
+        ("contact", "follow_handle")]
+
+
+def test_a_byline_naming_an_acronym_is_the_outlet_not_an_author():
+    article = extract_string(PASTED, fmt="text")
+    assert article.authors == []
+    assert article.published == "2025-05-12"
+    assert any(s.kind == "byline_outlet" and s.value == "RT" for s in article.signals)
+
+
+@pytest.mark.parametrize("line,kind,rule", [
+    ("By NPR", "byline", "byline_outlet"),
+    ("Media contact: desk@example.org", "contact", "media_inquiries"),
+    ("Press enquiries, call 555 0100", "contact", "media_inquiries"),
+    ("For media inquiries please contact Ana Ruiz at 555 0199", "contact", "media_inquiries"),
+    ("SEE MORE: Ten photos of the dry lake bed", "related", "related_label"),
+    ("Click to share on Twitter", "share", "share_prompt"),
+    ("Please share this story", "share", "share_prompt"),
+    ("Follow Ana Ruiz on YouTube", "contact", "follow_handle"),
+])
+def test_copy_paste_lines(line, kind, rule):
+    match = classify_line(line)
+    assert (match.kind, match.rule) == (kind, rule)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Media inquiries have surged since the scandal broke last week.",
+    "Press contacts were cut by the ministry.",
+    "By the end of May, the lake may fall further.",
+    "See more of the same next year, the forecaster warned.",
+])
+def test_body_sentences_are_not_boilerplate(sentence):
+    assert classify_line(sentence) is None
