@@ -147,7 +147,9 @@ def main() -> None:
             print(f"{path}: not found, skipped")
     if args.no_pages:
         return
-    if not args.samples.is_dir():
+    if not args.pages.is_file():
+        print(f"{args.pages}: not found, real pages skipped")
+    elif not args.samples.is_dir():
         print(f"{args.pages.name}: samples folder {args.samples} not found, real pages skipped")
     else:
         evaluate_pages(args.pages, args.samples, nlp, args.verbose)

@@ -10,8 +10,9 @@ import json
 import pytest
 
 from newstrace.extract import extract_string
-from newstrace.model import Quote, Span
+from newstrace.model import Quote, Source, Span
 from newstrace.provenance import build_chain, outlets
+from newstrace.provenance.evaluate import PageScore, score_page
 from provenance_helpers import chain_of as provenance_chain, roles
 
 FILL = (" The talks had been planned for months and both sides said they expected a long negotiation over the "
@@ -248,3 +249,40 @@ def test_originally_published_on_a_date():
     chain = chain_of("The minister said the talks would go on." + FILL
                      + "\n\nThis article was originally published by Lisbon Wire on 2020-05-25.")
     assert (chain[0].name, chain[0].role, chain[0].date) == ("Lisbon Wire", "origin", "2020-05-25")
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("The minister said via the Los Angeles Times that the talks would go on.", ("Los Angeles Times", "report")),
+    ("Photo: Jane Roe/Harbour Record via AP. The minister said the talks would go on.", None),
+    ("She travelled to Lisbon via Madrid and via Reuters Street.", None),
+    ("The statement came via the press secretary.", None),
+])
+def test_via_an_outlet_but_not_a_picture_credit_or_a_route(sentence, found):
+    chain = chain_of(sentence + FILL)
+    assert (found in roles(chain)) if found else [s.role for s in chain] == ["origin"]
+
+
+# --- scoring real pages -------------------------------------------------------------------------
+
+def _src(name: str, role: str) -> Source:
+    return Source(name=name, role=role)
+
+
+def test_page_scoring_counts_origin_links_allowed_and_forbidden_names():
+    case = {"id": "x", "expected": [{"name": "Associated Press", "role": "wire"},
+                                    {"name": ["Harbour Gazette", "The Gazette"], "role": "republisher"}],
+            "allow": ["Harbour TV"], "forbid": ["Getty Images"]}
+    chain = [_src("AP", "wire"), _src("Harbour TV", "interview"), _src("AP", "interview"),
+             _src("Getty Images", "report"), _src("The Gazette", "republisher")]
+    score = PageScore()
+    misses = score_page(case, chain, score)
+    assert (score.origin_right, score.links.true_pos, score.links.false_pos, score.links.false_neg) == (1, 2, 1, 0)
+    assert score.forbidden == ["x: Getty Images"] and misses == ["extra Getty Images (report, )"]
+
+
+def test_page_scoring_a_wrong_origin():
+    case = {"id": "y", "expected": [{"name": "Harbour Gazette", "role": "origin"}]}
+    score = PageScore()
+    misses = score_page(case, [_src("Reuters", "origin"), _src("Harbour Gazette", "republisher")], score)
+    assert score.origin_right == 0 and score.links.false_neg == 1 and score.links.false_pos == 2
+    assert misses[-1] == "origin Reuters (origin), expected Harbour Gazette"

@@ -68,6 +68,8 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
         rf"\b(?:[Rr]eporters?|[Jj]ournalists?|[Cc]orrespondents?)\s+(?:from|at|for|with)\s+{_OUT}\s+(?:have\s+|has\s+)?reported")),
     ("first_reported_by", "report", re.compile(rf"\b(?:[Aa]s\s+)?(?:first\s+|previously\s+|originally\s+)?reported\s+(?:by|in)\s+{_OUT}")),
     ("according_to_outlet", "report", re.compile(rf"\b[Aa]ccording\s+to\s+{_OUT}")),
+    ("via_outlet", "report", re.compile(rf"(?<![/:])\b(?:said|reported|announced|wrote|published|first\s+reported|"
+                                        rf"(?:first\s+)?obtained|via\s+a\s+report)?\s*\bvia\s+{_OUT}")),
     ("outlet_reported", "report", re.compile(
         rf"(?:^|(?<=[.;:!?,\"”]\s)|(?<=\n)|\b(?:[Tt]he|[Ss]ays|[Ww]hich|[Aa]s)\s+)"
         rf"{_OUT}(?:'s\s+\w+)?\s+(?:first\s+|previously\s+|earlier\s+|also\s+|had\s+|has\s+)?reported"
@@ -114,7 +116,9 @@ def _source(article: Article, para: Span, m: re.Match[str], rule: str, role: str
     if role == "press release":
         name = _issuer(m.group("out"))
     else:
-        name = outlet_name(m.group("out"), article.entities, start, end, strict_ambiguous=rule == "according_to_outlet",
+        if rule == "via_outlet" and _credit_before(para.text, m.start()):
+            return None  # "Photo: Jane Roe/Harbour Record via AP" is a picture credit
+        name = outlet_name(m.group("out"), article.entities, start, end, strict_ambiguous=rule in _STRICT_RULES,
                            by_syntax=_named_by_syntax(rule, m.group("out")))
     if not name:
         return None
@@ -132,6 +136,15 @@ def _named_by_syntax(rule: str, out: str) -> bool:
     """The wording makes any name an outlet: "by newspaper Dagens Nyheter", "first reported by the Hamburger Abendblatt"
     (a person takes no article, so "the" + a name after "reported by" is an organisation)."""
     return rule in _SYNTAX_RULES or (rule == "first_reported_by" and out.startswith(("the ", "The ")))
+
+
+# Rules after which a name must be an unambiguous table outlet ("according to X" is said of people and agencies,
+# "via X" of routes and people).
+_STRICT_RULES = {"according_to_outlet", "via_outlet"}
+
+
+def _credit_before(text: str, pos: int) -> bool:
+    return bool(outlets.CREDIT_WORDS.search(text[max(0, pos - 60):pos]) or "/" in text[max(0, pos - 30):pos])
 
 
 # Rules whose wording says the name is an outlet ("by newspaper X", "reporters from X reported").
@@ -193,7 +206,8 @@ def outlet_name(text: str, entities: Iterable[Entity] = (), start: int = 0, end:
 def _known_prefix(name: str, *, strict: bool) -> str | None:
     """The table outlet that ``name`` or its first words spell: "BBC World Service" is the BBC."""
     words = name.split()
-    for n in range(len(words), 0, -1):
+    # Strict rules take the whole name or nothing: "via Reuters Street" is no Reuters.
+    for n in range(len(words), 0 if not strict else len(words) - 1, -1):
         head = " ".join(words[:n])
         # The whole name may be a domain's label; a prefix only a real name ("Sky Sports" is not sky.com's Sky News).
         known = outlets.lookup(head, strict=strict) if n == len(words) else outlets.lookup_name(head, strict=strict)
