@@ -157,3 +157,30 @@ def test_parts_within_their_total_are_consistent():
 def test_an_estimated_total_stays_unverifiable():
     check = check_parts_total("An estimated 30 people were killed, including 22 soldiers and 18 police officers.")
     assert check["verdict"] == "unverifiable"
+
+
+# --- traps found on real pages ------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "All three major cities are in a Level 3 out of 5 risk of severe weather, the forecasters said.",
+    "The couple already had three children — two daughters aged 11 and 7, and a four-year-old son.",
+])
+def test_ratings_and_ages_are_no_parts_of_a_total(sentence):
+    assert check_parts_total(sentence) is None
+
+
+def test_a_weekday_without_a_year_takes_the_one_year_its_sentence_names():
+    from newstrace.checks.dates import check_weekday
+    import datetime as dt
+    check = check_weekday("The plaque marks the 1963 rally, which ended on Sunday, September 8th.", dt.date(2023, 6, 26))
+    assert check["verdict"] == "consistent" and check["inputs"]["date"] == "1963-09-08"
+
+
+def test_a_year_the_claim_states_outranks_a_page_date_that_is_earlier():
+    """A page whose metadata dates it years before the events it reports: the claim's own year counts."""
+    chain = [Source(name="example.com", role="origin", date="2012-05-10", signal="page")]
+    gbp = fx.rate("GBP", 2025)
+    year = 2025 if gbp else 2024
+    rate = (gbp or fx.rate("GBP", 2024)).per_usd
+    [check] = checks_of(f"The US spends about $980bn (£{980 * rate:.0f}bn) a year on defence in {year}.", "2012-05-10", chain)
+    assert check.inputs["reference_year"] == year and check.verdict == "consistent"

@@ -22,14 +22,14 @@ RANGE_AFTER = re.compile(r"^\s*(?:-|–|to|and)\s*\d")
 # "a total of 12 …", "30 people, including …", "30 people were killed, including …" (a few words, no other
 # figure, between the total and the cue), "Of the 30 people killed, 22 were …".
 TOTAL_CUE = re.compile(
-    rf"\b(?:a total of|in total,?|total(?:ling|ing)?|all)\s+(?P<total>{COUNT})\b|(?<![:\d])\b(?P<total2>{COUNT})\s+\w+"
+    rf"\b(?:a total of|in total,?|total(?:ling|ing)?)\s+(?P<total>{COUNT})\b|(?<![:\d])\b(?P<total2>{COUNT})\s+\w+"
     rf"(?:\s+(?!\d)\w+){{0,4}}\s*(?:[:—–]\s|,?\s+(?P<cue>including|of whom|of which|among them|among whom|comprising|"
     rf"made up of)\b)|^(?:[Oo]f|[Aa]mong)\s+(?:the|those|these)\s+(?P<total3>{COUNT})\s+\w+(?:\s+(?!\d)\w+){{0,3}},"
     rf"(?=\s+(?:{COUNT})\b)", re.I)
 PART = re.compile(rf"(?<![\d.,:])(?P<n>{COUNT})(?![\d.,:]*\s*(?:%|percent|per cent))(?!:\d)\s+(?:(?:were|are|was)\s+)?"
                   rf"(?P<noun>[a-z][\w-]*)", re.I)
 MONTH_AFTER = re.compile(r"^\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b", re.I)
-NOT_COUNTED = re.compile(r"(?:a|p|years?|days?|months?|weeks?|hours?|minutes?|seconds?|times|am|pm|a\.m|p\.m|percent|"
+NOT_COUNTED = re.compile(r"(?:a|p|and|or|of|out|to|the|in|on|at|for|with|by|per|years?|days?|months?|weeks?|hours?|minutes?|seconds?|times|am|pm|a\.m|p\.m|percent|"
                          r"per|degrees?|km|miles?|metres?|meters?|kg|tonnes?|%)$", re.I)
 YEAR_LIKE = re.compile(r"^(?:1[89]|20)\d\d$")
 

@@ -45,10 +45,12 @@ class ReferenceYear:
 
 def reference_year(sentence: str, chain_date: str | None, published_year: int | None) -> ReferenceYear | None:
     """The claim's own year when it states one, else the earliest date of the chain, else the article's year."""
-    named = [int(y) for y in YEAR.findall(sentence)]
-    past = [y for y in named if not published_year or y <= published_year]
-    if past:
-        return ReferenceYear(past[0], f"the year the claim states ({past[0]})")
+    # "in 2014", "2014's budget"; not a target year ("by 2030", "until 2027", "2025-2030").
+    named = [int(m.group(1)) for m in YEAR.finditer(sentence)
+             if not re.search(r"\b(?:by|until|till|through|before|to)\s+$", sentence[max(0, m.start() - 9):m.start()], re.I)
+             and not re.match(r"\s*[-–]\s*(?:19|20)\d\d", sentence[m.end():])]
+    if named:
+        return ReferenceYear(named[0], f"the year the claim states ({named[0]})")
     if chain_date and chain_date[:4].isdigit():
         return ReferenceYear(int(chain_date[:4]), f"the earliest date in the provenance chain ({chain_date[:10]})")
     if published_year:

@@ -31,18 +31,23 @@ def check_weekday(sentence: str, published: dt.date | None) -> dict | None:
         return None
     month = MONTHS[(m.group("month") or m.group("month2")).lower()]
     day = int(m.group("day") or m.group("day2"))
-    year = int(m.group("year")) if m.group("year") else (published.year if published else None)
+    # With no year at the date, a single year the sentence names is its year ("the 1963 crusade … on Sunday,
+    # September 8th"); else the publication's.
+    named = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", sentence)} if not m.group("year") else set()
+    in_sentence = next(iter(named)) if len(named) == 1 else None
+    year = int(m.group("year")) if m.group("year") else (in_sentence or (published.year if published else None))
     if year is None:
         return None
     try:
         date = dt.date(year, month, day)
     except ValueError:
         return _result("weekday", f"{m.group(0)}: no such date", {}, None, m.group("wd"), "inconsistent")
-    if not m.group("year") and published and date > published + dt.timedelta(days=180):
+    if not m.group("year") and not in_sentence and published and date > published + dt.timedelta(days=180):
         date = date.replace(year=year - 1)  # a date late in the year, written in an article early in the next
     actual = WEEKDAYS[date.weekday()]
     stated = m.group("wd").lower()
-    source = "stated year" if m.group("year") else "year inferred from the publication date"
+    source = ("stated year" if m.group("year") else "the year the sentence names" if in_sentence
+              else "year inferred from the publication date")
     return _result("weekday", f"{date.isoformat()} ({source}) fell on a {actual.title()}; the text says "
                    f"{stated.title()}", {"date": date.isoformat(), "year_from": source}, actual.title(),
                    stated.title(), "consistent" if actual == stated else "inconsistent")
