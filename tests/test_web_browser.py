@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -210,3 +211,43 @@ def test_report_file_works_from_disk_without_network(page, tmp_path):
     shot(page, "report-from-disk")
     assert all(url.startswith("file:") for url in requested), requested
     assert page.evaluate("document.querySelectorAll('script:not([src])').length") == 1
+
+
+def _attacker_pages(target: str) -> dict[str, str]:
+    """Pages of another origin that post to the paste form as soon as they load (issue 22's probes)."""
+    submit = 'addEventListener("load", () => setTimeout(() => document.getElementById("f").submit(), 100))'
+    form = (f'<form id="f" method="post" action="{target}/analyze"><input name="text" value="{escape(PASTED)}">'
+            f'</form><script>{submit}</script>')
+    return {
+        # no-referrer + an auto-submitted form: Chromium sends Origin: null
+        "/no-referrer": f'<!DOCTYPE html><meta name="referrer" content="no-referrer"><body>{form}</body>',
+        # a sandboxed frame has an opaque origin: Origin: null as well
+        "/sandboxed": f'<!DOCTYPE html><body><iframe sandbox="allow-forms allow-scripts" srcdoc="{escape(form)}">'
+                      '</iframe></body>',
+        "/plain": f"<!DOCTYPE html><body>{form}</body>",  # an ordinary foreign page: its own Origin
+    }
+
+
+@pytest.mark.parametrize("attack", ["/no-referrer", "/sandboxed", "/plain"])
+def test_a_foreign_page_cannot_post_the_paste_form(server, browser, attack):
+    from net_fixtures import Listener, page as route
+
+    base, _ = server
+    evil = Listener({path: route(html) for path, html in _attacker_pages(base).items()})
+    context = browser.new_context()
+    try:
+        before = json.loads(urllib.request.urlopen(base + "/api/stats", timeout=10).read())["articles"]
+        tab = context.new_page()
+        answers: list = []
+        tab.on("response", lambda r: answers.append(r) if r.url == base + "/analyze" else None)
+        tab.goto(evil.base + attack)
+        deadline = time.monotonic() + 30
+        while not answers and time.monotonic() < deadline:
+            tab.wait_for_timeout(100)
+        assert [(r.request.method, r.status) for r in answers] == [("POST", 403)]
+        assert "cross-site request refused" in answers[0].text()
+        time.sleep(1)
+        assert json.loads(urllib.request.urlopen(base + "/api/stats", timeout=10).read())["articles"] == before
+    finally:
+        context.close()
+        evil.stop()

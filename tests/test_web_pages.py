@@ -20,6 +20,13 @@ def client(web_store):
         yield c
 
 
+def post_form(client: TestClient, **fields):
+    """Submit the paste form as a browser on this site would: its CSRF token (and cookie), Origin of the page."""
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', client.get("/analyze").text).group(1)
+    return client.post("/analyze", data={"csrf": csrf, **fields}, headers={"Origin": "http://testserver"},
+                       follow_redirects=False)
+
+
 def main_part(html: str) -> str:
     return html[html.index("<main>"):html.index("</main>") + len("</main>")]
 
@@ -111,7 +118,7 @@ def test_paste_form_redirects_to_the_analysed_article(tmp_path, nlp):
     fill_store(path)
     client = TestClient(create_app(WebSettings(db=path)))
     text = "Harbour reopens\n\nThe harbour reopened on Friday, the port authority said in a statement.\n"
-    response = client.post("/analyze", data={"text": text}, follow_redirects=False)
+    response = post_form(client, text=text)
     assert response.status_code == 303 and response.headers["location"].startswith("/articles/")
     assert "Harbour reopens" in client.get(response.headers["location"]).text
 
@@ -120,9 +127,9 @@ def test_paste_form_with_token_configured(tmp_path):
     path = str(tmp_path / "w.db")
     client = TestClient(create_app(WebSettings(db=path, token=TOKEN)), raise_server_exceptions=False)
     assert 'name="token"' in client.get("/analyze").text
-    refused = client.post("/analyze", data={"text": "x", "token": "wrong"})
+    refused = post_form(client, text="x", token="wrong")
     assert refused.status_code == 401 and "needs a token" in refused.text
-    empty = client.post("/analyze", data={"text": "", "token": TOKEN})
+    empty = post_form(client, text="", token=TOKEN)
     assert empty.status_code == 422 and "paste the article text" in empty.text
 
 

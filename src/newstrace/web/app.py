@@ -12,7 +12,7 @@ from newstrace.report.page import asset
 from newstrace.web import api, errors, pages
 from newstrace.web.analyse import Analyser
 from newstrace.web.data import Corpus
-from newstrace.web.security import Guard
+from newstrace.web.security import FormTokens, Guard
 from newstrace.web.settings import WebSettings, check_settings
 
 PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -36,6 +36,7 @@ def create_app(settings: WebSettings) -> FastAPI:
                               "Writes (analyse, ingest) need a Bearer token when the server has one.")
     app.state.settings = settings
     app.state.corpus, app.state.analyser = corpus, analyser
+    app.state.form_tokens = FormTokens()
     app.include_router(api.router)
     app.include_router(pages.router)
     errors.install(app, pages.error_page)
@@ -51,7 +52,9 @@ def create_app(settings: WebSettings) -> FastAPI:
     async def headers(request: Request, call_next):
         response = await call_next(request)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        # same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" even for our own
+        # forms, and the write guard must refuse null. Links to other sites still get no Referer.
+        response.headers.setdefault("Referrer-Policy", "same-origin")
         if response.headers.get("content-type", "").startswith("text/html"):
             response.headers.setdefault("Content-Security-Policy", PAGE_CSP)
         return response

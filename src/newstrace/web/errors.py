@@ -13,7 +13,7 @@ from newstrace.errors import (FetchFailed, InputTooLarge, NewstraceError, NotInS
                               StoreUnavailable)
 from newstrace.reading.netpolicy import AddressRefused
 from newstrace.web.analyse import AnalysisRefused
-from newstrace.web.security import Unauthorized
+from newstrace.web.security import Forbidden, Unauthorized
 
 log = logging.getLogger("newstrace.web")
 
@@ -37,6 +37,10 @@ def install(app: FastAPI, render_page) -> None:
     @app.exception_handler(Unauthorized)
     async def unauthorized(request: Request, err: Unauthorized):
         return answer(request, 401, str(err), {"WWW-Authenticate": "Bearer"})
+
+    @app.exception_handler(Forbidden)
+    async def forbidden(request: Request, err: Forbidden):
+        return answer(request, 403, str(err))
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, err: HTTPException):

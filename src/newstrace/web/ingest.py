@@ -1,6 +1,7 @@
 """Ingesting a batch of JSON records posted to the API, through the store's own ingest (same rules as the CLI)."""
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from newstrace.corpus.document import CorpusDocument
@@ -26,12 +27,40 @@ def records_to_documents(records: list[dict[str, Any]]) -> list[CorpusDocument |
     return docs
 
 
+log = logging.getLogger("newstrace.web")
+
+
 def ingest_records(state, records: list[dict[str, Any]]) -> IngestReport:
-    """Run in the analyser's worker thread, within the analysis time limit, like a pasted article."""
+    """Run in the analyser's worker thread, within the analysis time limit, like a pasted article.
+
+    Each document is analysed and stored on its own, so one that fails (even by a bug) is reported in
+    ``failures`` and the others are kept."""
     config = AnalyzeConfig(read=fetch_options(state.settings))
 
     def run() -> IngestReport:
+        report = IngestReport()
         with state.corpus.db() as db:
-            return ingest_documents(db, records_to_documents(records), config=config)
+            for doc in records_to_documents(records):
+                _add(report, _ingest_one(db, doc, config))
+        return report
 
     return state.analyser.run_limited(run)
+
+
+def _ingest_one(db, doc: CorpusDocument | NewstraceError, config: AnalyzeConfig) -> IngestReport:
+    if isinstance(doc, NewstraceError):
+        return IngestReport(failures=[doc])
+    try:
+        return ingest_documents(db, [doc], config=config)
+    except NewstraceError as err:
+        return IngestReport(failures=[err])
+    except Exception as err:  # noqa: BLE001 - a bug in one document's analysis must not lose the others
+        log.exception("ingest: analysing %s failed", doc.locator)
+        return IngestReport(failures=[NewstraceError(f"analysis failed ({type(err).__name__}); the server log has "
+                                                     "the details", source=doc.locator)])
+
+
+def _add(total: IngestReport, one: IngestReport) -> None:
+    total.counts.update(one.counts)
+    total.failures.extend(one.failures)
+    total.conflicts.extend(one.conflicts)

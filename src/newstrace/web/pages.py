@@ -15,7 +15,7 @@ from newstrace.report.graph import graph_svg
 from newstrace.report.html import render_html
 from newstrace.web.analyse import Pasted
 from newstrace.web.data import SEARCH_KINDS
-from newstrace.web.security import check_token
+from newstrace.web.security import CSRF_COOKIE, check_token, new_browser_id
 
 router = APIRouter(include_in_schema=False)
 env = Environment(loader=PackageLoader("newstrace.web", "templates"), autoescape=select_autoescape(default=True),
@@ -24,9 +24,22 @@ env.filters["u"] = lambda value: quote(str(value), safe="")
 
 
 def page(request: Request | None, template: str, status: int = 200, **context) -> HTMLResponse:
+    """Render ``template``; the page's forms carry a CSRF token bound to the browser's cookie (set when new)."""
     settings = request.app.state.settings if request else None
-    html = env.get_template(template).render(needs_token=bool(settings and settings.token), **context)
-    return HTMLResponse(html, status_code=status)
+    browser = request.cookies.get(CSRF_COOKIE) if request else None
+    fresh = request is not None and not _plausible_id(browser)
+    if fresh:
+        browser = new_browser_id()
+    csrf = request.app.state.form_tokens.token(browser) if request else ""
+    html = env.get_template(template).render(needs_token=bool(settings and settings.token), csrf=csrf, **context)
+    response = HTMLResponse(html, status_code=status)
+    if fresh:
+        response.set_cookie(CSRF_COOKIE, browser, httponly=True, samesite="strict", path="/")
+    return response
+
+
+def _plausible_id(value: str | None) -> bool:
+    return bool(value) and 16 <= len(value) <= 64 and value.replace("-", "").replace("_", "").isalnum()
 
 
 def error_page(status: int, message: str) -> str:
@@ -143,7 +156,8 @@ def analyse_form(request: Request):
 
 @router.post("/analyze")
 def analyse(request: Request, text: str = Form(""), url: str = Form(""), token: str = Form(""),
-            input_format: str = Form("")):
+            input_format: str = Form(""), csrf: str = Form("")):
+    request.app.state.form_tokens.check(request.cookies.get(CSRF_COOKIE), csrf)
     check_token(request.app.state.settings, request, token)
     fmt = input_format if input_format in ("html", "markdown", "text") else None
     saved = request.app.state.analyser.submit(Pasted(text, url, fmt))

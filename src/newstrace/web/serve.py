@@ -7,6 +7,7 @@ import click
 
 from newstrace.errors import ServeRefused
 from newstrace.web.app import create_app
+from newstrace.web.connections import guarded_protocol
 from newstrace.web.settings import WebSettings, check_settings
 
 
@@ -20,10 +21,18 @@ def serve(settings: WebSettings) -> None:
     where = f"http://{settings.host}:{settings.port}/"
     click.echo(f"newstrace: serving {settings.db} at {where}" + (" (writes need the token)" if settings.token else ""),
                err=True)
-    config = uvicorn.Config(app, host=settings.host, port=settings.port, log_level="warning", access_log=False,
-                            timeout_graceful_shutdown=5, limit_concurrency=64)
-    server = uvicorn.Server(config)
-    server.run()
+    uvicorn.Server(server_config(settings, app)).run()
+
+
+def server_config(settings: WebSettings, app):
+    """uvicorn's settings: our h11 protocol (header deadline, idle-evicting connection cap), short keep-alive,
+    16 KB of headers at most. No ``limit_concurrency``: it counts idle sockets, so they could starve requests."""
+    import uvicorn
+
+    protocol = guarded_protocol(settings.header_timeout, settings.max_connections)
+    return uvicorn.Config(app, host=settings.host, port=settings.port, log_level="warning", access_log=False,
+                          timeout_graceful_shutdown=5, http=protocol, timeout_keep_alive=settings.keep_alive,
+                          h11_max_incomplete_event_size=16 * 1024, lifespan="on")
 
 
 def _check_port_free(host: str, port: int) -> None:

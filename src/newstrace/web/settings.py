@@ -17,6 +17,10 @@ class WebSettings:
     token: str | None = None  # required for writes when set; required to be set beyond loopback
     max_body_bytes: int = 2 * 1024 * 1024  # a pasted article or an ingest batch
     request_timeout: float = 30.0  # seconds for any read request
+    header_timeout: float = 10.0  # seconds from connecting (or the last response) to a request's complete headers
+    body_timeout: float = 30.0  # seconds for a request body to arrive
+    keep_alive: float = 5.0  # seconds an idle kept-alive connection stays open
+    max_connections: int = 100  # open connections; past it the longest-idle one is closed, else 503
     analyse_timeout: float = 120.0  # seconds for analysing (and fetching) one pasted article
     fetch_timeout: float = 15.0  # one deadline for a whole URL fetch, redirects included
     # Analyse-by-URL fetches public addresses only; these widen it (serve --allow-private-urls), never by default.
