@@ -64,13 +64,25 @@ def norm(text: str, ranges) -> tuple[int, int] | None:
     return (s, e) if s < e else None
 
 
+def _content_ranges(q) -> list[tuple[int, int]]:
+    """The content without the cue and the source inside it: a quotation split by its cue ("“A,” she said, “B.”")
+    is one newstrace quote from A to B, where PolNeAR marks the two pieces as one discontinuous content."""
+    ranges = [(q.content.start, q.content.end)]
+    for inner in (q.cue, q.speaker_mention):
+        if inner is None or not (q.content.start < inner.start and inner.end < q.content.end):
+            continue
+        ranges = [piece for s, e in ranges
+                  for piece in ((s, min(e, inner.start)), (max(s, inner.end), e)) if piece[0] < piece[1]]
+    return ranges
+
+
 def predicted(text: str, analysis) -> list[dict]:
     out = []
     for q in analysis.quotes:
         direct = any(c in QUOTE_MARKS for c in q.content.text)
         src = q.speaker_mention if not q.inferred and q.speaker_mention and q.speaker_mention.start >= 0 else None
         speaker = next((s for s in analysis.speakers if s.id == q.speaker_id), None)
-        out.append({"content": [(q.content.start, q.content.end)], "cue": [(q.cue.start, q.cue.end)] if q.cue and not q.inferred else [],
+        out.append({"content": _content_ranges(q), "cue": [(q.cue.start, q.cue.end)] if q.cue and not q.inferred else [],
                     "source": [(src.start, src.end)] if src else [], "direct": direct,
                     "named": speaker is not None and speaker.kind != "unresolved"})
     return out
@@ -167,7 +179,14 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="only the first N texts")
     ap.add_argument("--agreement", action="store_true",
                     help="also compare with the annotators' agreement on the texts several of them marked")
+    ap.add_argument("--every-candidate", action="store_true",
+                    help="score every candidate the rules and the role tagger propose (no accept/reject step): "
+                         "PolNeAR's wider notion of attribution")
     args = ap.parse_args()
+    if args.every_candidate:
+        from newstrace.quotes import extract
+
+        extract.load_acceptor = lambda: None  # the stage then keeps every candidate, as accept=False does
     if not (args.split / "text").is_dir():
         sys.exit(f"error: {args.split} has no text/ folder (expected a PolNeAR split)")
     evaluate(args.split, args.limit)

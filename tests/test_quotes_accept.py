@@ -163,3 +163,23 @@ def test_a_role_noun_owned_by_someone_else_is_not_them(nlp):
     text = ("Goldman Sachs raised its forecast on Monday.\n\n"
             "“Demand will recover,” the bank’s chief economist said.")
     assert speaker_name(nlp(text), "Demand will recover") != "Goldman Sachs"
+
+
+def test_an_acronym_is_the_organisation_it_abbreviates(nlp):
+    text = ("Public Services and Procurement Canada (PSPC) runs the federal offices.\n\n"
+            "PSPC said its plan to sell half of the buildings was being adjusted.")
+    assert speaker_name(nlp(text), "its plan to sell") == "Public Services and Procurement Canada"
+
+
+def test_a_quotation_paragraph_after_reported_speech_continues_its_speaker(nlp):
+    text = ("Ed Hirs, an energy fellow at the University of Houston, said that history is full of failed "
+            "ventures abroad.\n\n"
+            "“Trump now joins a long list of presidents who tried this. It did not end well for the companies.”")
+    assert speaker_name(nlp(text), "Trump now joins") == "Ed Hirs"
+
+
+def test_a_quotation_after_a_question_put_to_someone_does_not_take_the_question_as_its_speaker(nlp):
+    text = ("Officials wonder whether the dam will hold.\n\n"
+            "“Nobody can say when the next storm will come, or how strong it will be this year.”")
+    doc = nlp(text)
+    assert all(q.speaker_id is None for q in doc._.quotes if "Nobody can say" in q.content.text)

@@ -28,7 +28,7 @@ def link_segments(doc: Doc, text: str, segments: list[Segment], cues: list[Attri
     for seg in segments:
         seg = seg if seg.closed else _cut_unclosed(text, seg, cues)
         att = (_absorb(seg, out, text) or _nearest_cue(doc, text, seg, spare, segments) or _colon_lead(doc, text, seg, spare)
-               or dash_attribution(text, seg) or _floating(seg, by_segment, text, paras))
+               or dash_attribution(text, seg) or _floating(seg, by_segment, text, paras, out))
         if att is None:
             continue
         _source_outside(doc, text, seg, att)
@@ -210,18 +210,32 @@ def _clause_end(text: str, seg: Segment, window_end: int) -> int:
     return end
 
 
+def _previous_speaker(seg: Segment, linked: list[tuple[Segment, Attribution]],
+                      found: list[Attribution]) -> tuple[int, Attribution] | None:
+    """The last attribution with a speaker before ``seg``: a quotation's, or a reported clause's ("Ed Hirs said
+    that …" before a paragraph that is one quotation), with where it starts."""
+    options = [(s.start, a) for s, a in linked if a.source is not None or a.follows is not None]
+    options += [(a.content[0], a) for a in found if a.source is not None and a.content[1] <= seg.start
+                and a.kind != "direct" and a.cue_lemma not in _NOT_SPEAKING]
+    return max(options, key=lambda o: o[0]) if options else None
+
+
+# Reported clauses whose speaker a following quotation does not continue: questions, beliefs and plans.
+_NOT_SPEAKING = frozenset("ask wonder think believe know feel fear hope expect want plan intend seek decide".split())
+
+
 def _floating(seg: Segment, linked: list[tuple[Segment, Attribution]], text: str,
-              paras: list[int]) -> Attribution | None:
-    """A quote without a cue takes the previous quote's speaker in the same or the adjacent paragraph."""
+              paras: list[int], found: list[Attribution] = ()) -> Attribution | None:
+    """A quote without a cue takes the previous speaker in the same or the adjacent paragraph."""
     inner = text[seg.start:seg.end]
     if not seg.continues and len(inner.split()) < 4 and not _SENTENCE_END.search(inner.rstrip()):
         return None  # a scare quote or a title, not a statement
     if not seg.continues and _title(text, seg):
         return None  # "the reality show “Cake Boss.”", "host of “The Nightly Show with Larry Wilmore.”"
     para = bisect.bisect_right(paras, seg.start) - 1
-    prev = linked[-1] if linked else None
-    if prev is not None and prev[1].source is not None or prev is not None and prev[1].follows is not None:
-        prev_para = bisect.bisect_right(paras, prev[0].start) - 1
+    prev = _previous_speaker(seg, linked, list(found))
+    if prev is not None:
+        prev_para = bisect.bisect_right(paras, prev[0]) - 1
         same = prev_para == para
         if seg.continues or same or para - prev_para == 1:
             leader = prev[1].follows or prev[1]

@@ -50,7 +50,34 @@ def cluster_names(doc: Doc) -> list[Cluster]:
         end = ent.end_char - (2 if _possessive(ent.text) else 0)
         _add(cluster, name, (ent.start_char, end), ent.end - 1)
         cluster.gender = cluster.gender or gender
+    _join_acronyms(clusters)
     return clusters
+
+
+def is_acronym(name: str) -> bool:
+    return 2 <= len(name) <= 6 and name.isalpha() and name.isupper()
+
+
+_MINOR = frozenset("and of the for in on at to de".split())
+
+
+def initials(name: str) -> str:
+    """"Immigration, Refugees and Citizenship Canada" → "IRCC"."""
+    return "".join(w[0] for w in name.replace(",", " ").replace("-", " ").split() if w.lower() not in _MINOR)
+
+
+def _join_acronyms(clusters: list[Cluster]) -> None:
+    """"Public Services and Procurement Canada (PSPC)" … "PSPC said": one organisation, under its full name."""
+    for short in [c for c in clusters if is_acronym(c.name)]:
+        full = next((c for c in clusters if c is not short and c.kind == "organisation" and len(c.name.split()) > 1
+                     and initials(c.name).upper() == short.name), None)
+        if full is None:
+            continue
+        full.forms |= short.forms
+        full.mentions += short.mentions
+        full.heads += short.heads
+        full.aliases += [a for a in [short.name, *short.aliases] if a not in full.aliases]
+        clusters.remove(short)
 
 
 def clean_name(text: str) -> str:

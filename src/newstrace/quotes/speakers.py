@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newstrace.quotes.attribution import Attribution, Range
-from newstrace.quotes.names import Cluster, cluster_names
+from newstrace.quotes.names import Cluster, cluster_names, is_acronym
 from newstrace.quotes.phrases import source_range
 from newstrace.quotes.roles import describe_clusters, mention_words
 
@@ -122,7 +122,7 @@ def _by_proper_noun(doc: Doc, head: Token, clusters: list[Cluster]) -> Cluster |
     for cluster in clusters:
         if low in cluster.forms or cluster.kind == "person" and low.split()[-1] == cluster.surname:
             return cluster
-    cluster = Cluster(name=name, kind="person", forms={low})
+    cluster = Cluster(name=name, kind="organisation" if is_acronym(name) else "person", forms={low})
     cluster.mentions.append((words[0].idx, head.idx + len(head)))
     cluster.heads.append(head.i)
     clusters.append(cluster)
