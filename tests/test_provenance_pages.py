@@ -286,3 +286,9 @@ def test_page_scoring_a_wrong_origin():
     misses = score_page(case, [_src("Reuters", "origin"), _src("Harbour Gazette", "republisher")], score)
     assert score.origin_right == 0 and score.links.false_neg == 1 and score.links.false_pos == 2
     assert misses[-1] == "origin Reuters (origin), expected Harbour Gazette"
+
+
+@pytest.mark.parametrize("title", ["News Reporter", "Senior Political Correspondent", "Staff Writer"])
+def test_a_job_title_after_the_byline_name_is_no_outlet(title):
+    chain = chain_of("The minister said the talks would go on." + FILL + f"\n\nBy Jon Roe, {title}")
+    assert [s.role for s in chain] == ["origin"]

@@ -143,6 +143,11 @@ CREDIT_WORDS = re.compile(
 GENERIC_SOURCES = re.compile(r"^(?:news\s+)?(?:agencies|wires?|wire\s+services|agency|news\s+agencies|staff|"
                              r"agencies\s+and\s+staff|staff\s+and\s+agencies|social\s+media|media\s+reports?|"
                              r"internet|online|web|press\s+release|various)$", re.I)
+# A job title after a byline's name ("By Jon King, News Reporter"), not where the text came from.
+JOB_TITLE = re.compile(r"^(?:(?:senior|chief|deputy|junior|assistant|associate|staff|freelance|political|news|"
+                       r"digital|special|foreign|royal|sports?|business|health|science|local|community)\s+)*"
+                       r"(?:reporter|correspondent|writer|editor|journalist|contributor|columnist|producer|"
+                       r"presenter|analyst|intern)s?$", re.I)
 
 
 def key(name: str) -> str:

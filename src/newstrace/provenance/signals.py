@@ -178,7 +178,7 @@ def _wire_dateline(signal: Signal, page: Page) -> Iterator[Source]:
 def _byline_outlet(signal: Signal, page: Page) -> Iterator[Source]:
     """"By Jane Doe, Associated Press"; "Dolores Chang For Dailymail.Com" names the outlet after "for"."""
     name = re.split(r"\s+[Ff]or\s+", outlets.clean_name(signal.value))[-1]
-    if outlets.plausible_name(name) and not outlets.GENERIC_SOURCES.match(name):
+    if outlets.plausible_name(name) and not outlets.GENERIC_SOURCES.match(name) and not outlets.JOB_TITLE.match(name):
         yield link(name, _upstream_role(name), signal, page, date=signal.date)
 
 
