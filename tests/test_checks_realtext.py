@@ -184,3 +184,13 @@ def test_a_year_the_claim_states_outranks_a_page_date_that_is_earlier():
     rate = (gbp or fx.rate("GBP", 2024)).per_usd
     [check] = checks_of(f"The US spends about $980bn (£{980 * rate:.0f}bn) a year on defence in {year}.", "2012-05-10", chain)
     assert check.inputs["reference_year"] == year and check.verdict == "consistent"
+
+
+def test_a_year_of_another_date_in_the_sentence_does_not_date_the_weekday():
+    from newstrace.checks.dates import check_weekday
+    import datetime as dt
+    text = "The hearings, which began on Monday, 28 April, follow a request made in December 2024."
+    check = check_weekday(text, dt.date(2025, 5, 3))
+    assert check["verdict"] == "consistent" and check["inputs"]["date"] == "2025-04-28"
+    wrong = check_weekday(text.replace("Monday", "Tuesday"), dt.date(2025, 5, 3))
+    assert wrong["verdict"] == "inconsistent"

@@ -25,32 +25,53 @@ FUTURE_WORDS = re.compile(r"\b(?:will|would|shall|scheduled|expected|due|plan(?:
 
 
 def check_weekday(sentence: str, published: dt.date | None) -> dict | None:
-    """"on Monday, January 4, 2019" — was that date a Monday? (year from the text, else the article's)."""
+    """"on Monday, January 4, 2019" — was that date a Monday? (year from the text, else the article's).
+
+    A date written without a year may belong to the article's year or to a year the sentence names apart
+    from any month ("the 1963 crusade … on Sunday, September 8th"); it is inconsistent only if it fits neither.
+    """
     m = WEEKDAY_DATE.search(sentence)
     if not m:
         return None
     month = MONTHS[(m.group("month") or m.group("month2")).lower()]
     day = int(m.group("day") or m.group("day2"))
-    # With no year at the date, a single year the sentence names is its year ("the 1963 crusade … on Sunday,
-    # September 8th"); else the publication's.
-    named = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", sentence)} if not m.group("year") else set()
-    in_sentence = next(iter(named)) if len(named) == 1 else None
-    year = int(m.group("year")) if m.group("year") else (in_sentence or (published.year if published else None))
-    if year is None:
-        return None
-    try:
-        date = dt.date(year, month, day)
-    except ValueError:
-        return _result("weekday", f"{m.group(0)}: no such date", {}, None, m.group("wd"), "inconsistent")
-    if not m.group("year") and not in_sentence and published and date > published + dt.timedelta(days=180):
-        date = date.replace(year=year - 1)  # a date late in the year, written in an article early in the next
-    actual = WEEKDAYS[date.weekday()]
     stated = m.group("wd").lower()
-    source = ("stated year" if m.group("year") else "the year the sentence names" if in_sentence
-              else "year inferred from the publication date")
+    options = _year_options(sentence, m, published)
+    if not options:
+        return None
+    dates = []
+    for year, source in options:
+        try:
+            dates.append((dt.date(year, month, day), source))
+        except ValueError:
+            continue
+    if not dates:
+        return _result("weekday", f"{m.group(0)}: no such date", {}, None, m.group("wd"), "inconsistent")
+    date, source = next(((d, src) for d, src in dates if WEEKDAYS[d.weekday()] == stated), dates[0])
+    actual = WEEKDAYS[date.weekday()]
     return _result("weekday", f"{date.isoformat()} ({source}) fell on a {actual.title()}; the text says "
                    f"{stated.title()}", {"date": date.isoformat(), "year_from": source}, actual.title(),
                    stated.title(), "consistent" if actual == stated else "inconsistent")
+
+
+def _year_options(sentence: str, m: re.Match, published: dt.date | None) -> list[tuple[int, str]]:
+    if m.group("year"):
+        return [(int(m.group("year")), "stated year")]
+    options = []
+    if published:
+        month = MONTHS[(m.group("month") or m.group("month2")).lower()]
+        day = int(m.group("day") or m.group("day2"))
+        year = published.year
+        try:  # a date late in the year, written in an article early in the next
+            year -= dt.date(year, month, day) > published + dt.timedelta(days=180)
+        except ValueError:
+            pass
+        options.append((year, "year inferred from the publication date"))
+    # A year of its own ("the 1963 crusade"), not one of another date ("in December 2024").
+    named = [int(y.group(1)) for y in re.finditer(r"\b((?:19|20)\d\d)\b", sentence)
+             if not re.search(rf"\b(?:{_MO})\.?,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?$", sentence[max(0, y.start() - 16):y.start()], re.I)]
+    options += [(y, "the year the sentence names") for y in dict.fromkeys(named) if y not in {o[0] for o in options}]
+    return options
 
 
 def check_after_publication(sentence: str, published: dt.date | None) -> dict | None:
