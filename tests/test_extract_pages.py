@@ -212,3 +212,32 @@ def test_a_link_styled_related_inside_a_sentence_stays_in_the_sentence():
     body = ('<p>The plan follows <a class="related-link" href="/x">last year\'s bus review</a> and a public '
             "consultation that drew many replies from residents.</p>" + BODY)
     assert "follows last year's bus review and a public" in extract_string(page(body=body), fmt="html").body_text()
+
+
+# --- a main text that stopped early -------------------------------------------------------------------------------
+
+def _declared(body: str):
+    from newstrace.extract.metadata import PageMetadata
+
+    return PageMetadata(jsonld=[{"@type": "NewsArticle", "articleBody": body}])
+
+
+def test_the_declared_article_body_is_taken_when_it_holds_ours_and_far_more():
+    from newstrace.extract.html import _longer_declared_body
+
+    ours = ["The council met on Monday.", "It approved the tram."]
+    declared = "The council met on Monday.\nIt approved the tram.\n" + "\n".join(
+        f"Part {n} of the long story goes on with many more words about the line." for n in range(5))
+    blocks, source = _longer_declared_body(ours, _declared(declared))
+    assert source == "jsonld_article_body" and len(blocks) == 7 and blocks[2].startswith("Part 0 of the long story")
+
+
+def test_the_declared_article_body_is_not_taken_when_it_differs_or_is_not_longer():
+    from newstrace.extract.html import _longer_declared_body
+
+    ours = ["The council met on Monday.", "It approved the tram."]
+    other = "\n".join(f"A different story {n} about the football season and its many matches." for n in range(9))
+    assert _longer_declared_body(ours, _declared(other)) == (ours, "main_text")
+    assert _longer_declared_body(ours, _declared("The council met on Monday.\nIt approved the tram.")) == \
+        (ours, "main_text")
+    assert _longer_declared_body(ours, _declared("One long line " * 40)) == (ours, "main_text")  # no paragraphs

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from urllib.parse import urlsplit
 
 import trafilatura
@@ -29,6 +30,7 @@ logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 _PAGE_NOTICE_KINDS = {"byline", "source", "dateline"}
 _MAX_PAGE_NOTICES = 8
 _MIN_BODY_CHARS = 80
+_DECLARED_BODY_OVERLAP, _DECLARED_BODY_RATIO = 0.95, 1.5
 # The text is already decoded, so a declared encoding is spent; lxml refuses str input that declares one.
 _XML_DECLARATION = re.compile(r"^[\ufeff\s]*<\?xml\b[^>]*\?>", re.I)
 
@@ -44,6 +46,7 @@ def extract_html(html: str, *, url: str | None = None, name: str | None = None) 
         blocks = _main_text_blocks(cleaned, page.url, favor_recall=True)  # short pages: take more, not nothing
     if _body_chars(blocks) < _MIN_BODY_CHARS:
         raise NoArticleFound("no article text found in the HTML page", source=name)
+    blocks, body_source = _longer_declared_body(blocks, page)
     title = page.title or _fallback_title(html) or None
     if title and blocks and _same(blocks[0], title):
         blocks = blocks[1:]
@@ -60,7 +63,29 @@ def extract_html(html: str, *, url: str | None = None, name: str | None = None) 
     _set_aside_embeds(article, [furniture.embeds[i] for i in sorted(placed)] + late, embed_ranges)
     _set_aside_boxes(article, furniture)
     _apply_metadata(article, page, html)
+    article.metadata["body_source"] = body_source
     return article
+
+
+def _longer_declared_body(blocks: list[str], page: PageMetadata) -> tuple[list[str], str]:
+    """The JSON-LD ``articleBody`` when it holds every word we found and far more: the main text stopped early.
+
+    trafilatura sometimes keeps only the first of several containers of a long article; the page's own
+    ``articleBody`` then has the rest. Only a body with line breaks is taken (it keeps the paragraphs).
+    """
+    declared = page.jsonld[0].get("articleBody") if page.jsonld else None
+    declared = " ".join(declared) if isinstance(declared, list) else declared
+    if not isinstance(declared, str) or "\n" not in declared.strip():
+        return blocks, "main_text"
+    ours, theirs = Counter(_words(" ".join(blocks))), Counter(_words(declared))
+    found = sum((ours & theirs).values()) / max(1, sum(ours.values()))
+    if found >= _DECLARED_BODY_OVERLAP and sum(theirs.values()) >= _DECLARED_BODY_RATIO * sum(ours.values()):
+        return [escape_markdown(p) for p in declared.splitlines() if p.strip()], "jsonld_article_body"
+    return blocks, "main_text"
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
 
 
 def _body_chars(blocks: list[str]) -> int:
