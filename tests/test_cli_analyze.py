@@ -12,6 +12,7 @@ import pytest
 
 from newstrace.cli.main import main
 from newstrace.errors import EXIT_CODES
+from newstrace.model import SCHEMA_VERSION
 
 from conftest import EXAMPLES
 
@@ -79,7 +80,7 @@ def test_json_for_many_inputs_is_one_document_per_line(tmp_path, capsys, nlp):
         (tmp_path / f"s{i}.txt").write_text(STORY.replace("Monday", f"day {i}"))
     assert main(["analyze", str(tmp_path), "-f", "json", "-q"]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
-    assert len(lines) == 2 and all(json.loads(line)["schema_version"] == "1.0" for line in lines)
+    assert len(lines) == 2 and all(json.loads(line)["schema_version"] == SCHEMA_VERSION for line in lines)
 
 
 def test_stdin(nlp):

@@ -12,7 +12,6 @@ from newstrace.cli.main import cli
 from newstrace.cli.options import allow_private_option, semantic_option, types_option
 from newstrace.cli.progress import progress
 from newstrace.errors import BatchFailed, NewstraceError
-from newstrace.pipeline import AnalyzeConfig, analyze_inputs
 from newstrace.reading.document import DEFAULT_MAX_BYTES
 from newstrace.reading.inputs import expand_inputs
 from newstrace.reading.netpolicy import FetchOptions
@@ -40,6 +39,8 @@ def analyze(inputs: tuple[str, ...], fmt: str, out_dir: Path | None, input_forma
             encoding: str | None, max_bytes: int, timeout: float, semantic: bool | None, width: int | None,
             quiet: bool, allow_private_urls: bool, types: tuple[str, ...] | None) -> None:
     """Analyse INPUTS: files (.html .htm .txt .md, gzipped too), folders, globs, http(s) URLs, or - for stdin."""
+    from newstrace.pipeline import AnalyzeConfig, analyze_inputs
+
     read = FetchOptions(max_bytes=max_bytes, timeout=timeout, allow_private=allow_private_urls)
     config = AnalyzeConfig(read=read, encoding=encoding, fmt=input_format, semantic=semantic)
     names = list(expand_inputs(list(inputs)))

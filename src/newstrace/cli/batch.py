@@ -10,7 +10,6 @@ from newstrace.cli.main import cli
 from newstrace.cli.options import semantic_option
 from newstrace.cli.progress import progress
 from newstrace.errors import BatchFailed
-from newstrace.pipeline import AnalyzeConfig
 from newstrace.reading import ReadOptions
 from newstrace.reading.document import DEFAULT_MAX_BYTES
 
@@ -35,13 +34,15 @@ def batch_command(inputs: tuple[str, ...], out_dir: Path, scheduler: str | None,
                   memory_limit: str, partition_records: int, partition_mb: int, max_bytes: int, no_dedup: bool,
                   semantic: bool | None, quiet: bool) -> None:
     """Analyse INPUTS (WARC/WARC.gz, JSONL, article files, folders, globs) on Dask into Parquet under --out."""
-    from newstrace.scale.batch import BatchOptions, batch
-    from newstrace.scale.cluster import dask_client
     from newstrace.scale.sources import PartitionLimits, expand_batch_inputs
 
     if scheduler and workers:
         raise click.UsageError("--workers starts a local cluster; it cannot be used with --scheduler")
-    paths = expand_batch_inputs(list(inputs))  # a bad input fails before any cluster starts
+    paths = expand_batch_inputs(list(inputs))  # a bad input fails before Dask is imported or a cluster starts
+    from newstrace.pipeline import AnalyzeConfig
+    from newstrace.scale.batch import BatchOptions, batch
+    from newstrace.scale.cluster import dask_client
+
     options = BatchOptions(limits=PartitionLimits(partition_records, partition_mb * 1024 * 1024),
                            config=AnalyzeConfig(read=ReadOptions(max_bytes=max_bytes), semantic=semantic),
                            dedup=not no_dedup)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import click
 
-from newstrace.claims.checkworthiness import checkworthiness as score_sentences
 from newstrace.cli.main import cli
 from newstrace.reading import ReadOptions
 from newstrace.reading.decode import decode_bytes
@@ -16,7 +15,9 @@ from newstrace.reading.inputs import read_input
 @click.option("--lexical", is_flag=True, help="Use the lexical model only, even when the [semantic] extra is installed.")
 def checkworthiness(file: str, threshold: float | None, lexical: bool) -> None:
     """Score each line of FILE (or - for stdin): prints SCORE<TAB>Yes|No per line, blank lines score 0."""
-    raw = read_input(file, ReadOptions())
+    raw = read_input(file, ReadOptions())  # a bad FILE is reported before the model loads
+    from newstrace.claims.checkworthiness import checkworthiness as score_sentences
+
     text, _ = decode_bytes(raw.data, name=raw.name)
     lines = text.splitlines()
     for score, worthy in score_sentences(lines, semantic=False if lexical else None, threshold=threshold):

@@ -7,9 +7,6 @@ import click
 
 from newstrace.cli.main import cli
 from newstrace.cli.store_options import emit_rows, format_option, options_for, store_options
-from newstrace.store import open_store
-from newstrace.store import corroborate as store_corroborate
-from newstrace.store.copies import assign_copies
 
 
 @cli.command()
@@ -26,6 +23,10 @@ def corroborate(ref: str | None, db: str, busy_timeout: float, fmt: str, claim: 
                 semantic: bool | None, k: int, recluster: bool) -> None:
     """For each claim of article REF (or of every article, or --claim), count independent origins
     that support and contradict it."""
+    from newstrace.store import corroborate as store_corroborate
+    from newstrace.store import open_store
+    from newstrace.store.copies import assign_copies
+
     with open_store(db, options_for(busy_timeout)) as store:
         if recluster:
             assign_copies(store)

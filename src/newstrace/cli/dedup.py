@@ -2,18 +2,24 @@
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 import click
 
 from newstrace.cli.main import cli
-from newstrace.corpus import DedupConfig, DedupResult, dedup as find_copies, write_graphml, write_json
-from newstrace.corpus.inputs import corpus_items
 from newstrace.errors import BatchFailed, NewstraceError, NoArticleFound, WriteFailed
 from newstrace.reading import ReadOptions
 from newstrace.reading.document import DEFAULT_MAX_BYTES
 
+if TYPE_CHECKING:
+    from newstrace.corpus import DedupResult
+
 _SHARE = click.FloatRange(0.0, 1.0)
-_DEFAULT = DedupConfig()
+# DedupConfig's defaults, written out so that --help does not import the corpus tools (numpy, datasketch,
+# trafilatura: seconds); tests/test_cli_startup.py checks that they agree.
+_DEFAULT = SimpleNamespace(shingle=5, num_perm=128, threshold=0.3, jaccard=0.7, containment=0.8, min_words=20,
+                           index="bands")
 
 
 @cli.command()
@@ -45,6 +51,9 @@ def dedup(inputs: tuple[str, ...], fmt: str, json_path: str | None, graphml_path
           num_perm: int, threshold: float, jaccard: float, containment: float, min_words: int, index: str,
           input_format: str | None, encoding: str | None, max_bytes: int) -> None:
     """Find copies among INPUTS: article files, folders, globs, URLs, and newstrace JSON analyses (.json, .jsonl)."""
+    from newstrace.corpus import DedupConfig, dedup as find_copies
+    from newstrace.corpus.inputs import corpus_items
+
     config = DedupConfig(shingle=shingle, num_perm=num_perm, threshold=threshold, jaccard=jaccard,
                          containment=containment, min_words=min_words, index=index)
     items, failures = [], []
@@ -65,6 +74,8 @@ def dedup(inputs: tuple[str, ...], fmt: str, json_path: str | None, graphml_path
 
 
 def _write(result: DedupResult, json_path: str | None, graphml_path: str | None) -> None:
+    from newstrace.corpus import write_graphml, write_json
+
     for path, writer in ((json_path, write_json), (graphml_path, write_graphml)):
         if not path:
             continue

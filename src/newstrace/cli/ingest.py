@@ -8,10 +8,8 @@ from newstrace.cli.options import allow_private_option, semantic_option
 from newstrace.cli.progress import progress
 from newstrace.cli.store_options import options_for, store_options
 from newstrace.errors import BatchFailed
-from newstrace.pipeline import AnalyzeConfig
 from newstrace.reading.document import DEFAULT_MAX_BYTES
 from newstrace.reading.netpolicy import FetchOptions
-from newstrace.store import ingest as store_ingest  # the module: the command shadows the name
 
 
 @cli.command()
@@ -35,6 +33,9 @@ def ingest(inputs: tuple[str, ...], db: str, busy_timeout: float, from_parquet: 
     """
     if bool(inputs) == bool(from_parquet):
         raise click.UsageError("give INPUTS to analyse, or --from-parquet DIR, but not both")
+    from newstrace.pipeline import AnalyzeConfig
+    from newstrace.store import ingest as store_ingest  # the module: the command shadows the name
+
     read = FetchOptions(max_bytes=max_bytes, timeout=timeout, allow_private=allow_private_urls)
     config = AnalyzeConfig(read=read, semantic=semantic)
     with progress(None, enabled=not quiet, label="ingesting") as advance:  # total unknown: feeds, JSONL

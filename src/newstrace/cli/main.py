@@ -1,10 +1,12 @@
 """The ``newstrace`` command group and the one place where errors become exit codes."""
 from __future__ import annotations
 
+import ast
 import importlib
 import importlib.util
 import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -15,8 +17,8 @@ INTERNAL_ERROR = 70
 INTERRUPTED = 130
 
 
-# Each command lives in its own module, imported only when that command runs (or for --help): the
-# commands that need no NLP (queries, dedup) do not pay for importing spaCy.
+# Each command lives in its own module, imported only when that command runs or shows its own --help:
+# ``newstrace --help`` reads the commands' one-line help from their source instead of importing them.
 COMMANDS = {
     "analyze": "analyze", "batch": "batch", "checkworthiness": "checkworthiness", "claims": "claims",
     "corroborate": "corroborate", "dedup": "dedup", "ingest": "ingest", "quotes": "quotes", "report": "report",
@@ -35,9 +37,37 @@ class LazyGroup(click.Group):
             importlib.import_module(f"newstrace.cli.{COMMANDS[name]}")  # registers itself on ``cli``
         return self.commands.get(name)
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        names = self.list_commands(ctx)
+        if not names:
+            return
+        limit = formatter.width - 6 - max(map(len, names))  # click's own spacing
+        rows = [(name, self._short_help(name, limit)) for name in names]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+    def _short_help(self, name: str, limit: int) -> str:
+        if name in self.commands:
+            return self.commands[name].get_short_help_str(limit)
+        return click.Command(name, help=_docstring(COMMANDS[name])).get_short_help_str(limit)
+
 
 def _exists(module: str) -> bool:
     return importlib.util.find_spec(f"newstrace.cli.{module}") is not None
+
+
+def _docstring(module: str) -> str | None:
+    """The docstring of the function a command module registers with ``@cli.command``, read without importing."""
+    source = Path(importlib.util.find_spec(f"newstrace.cli.{module}").origin).read_text(encoding="utf-8")
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.FunctionDef) and any(_is_command(d) for d in node.decorator_list):
+            return ast.get_docstring(node)
+    return None
+
+
+def _is_command(decorator: ast.expr) -> bool:
+    call = decorator.func if isinstance(decorator, ast.Call) else decorator
+    return isinstance(call, ast.Attribute) and call.attr == "command"
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

@@ -4,9 +4,6 @@ from __future__ import annotations
 import contextlib
 from typing import Callable, Iterator
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
 
 @contextlib.contextmanager
 def progress(total: int, *, enabled: bool = True, label: str = "analysing") -> Iterator[Callable[[str], None]]:
@@ -14,6 +11,9 @@ def progress(total: int, *, enabled: bool = True, label: str = "analysing") -> I
     if not enabled:
         yield lambda name: None
         return
+    from rich.console import Console  # here: importing rich costs more than a --help
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     columns = (TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                TextColumn("{task.fields[current]}", style="dim"))
     with Progress(*columns, console=Console(stderr=True), transient=False) as bar:

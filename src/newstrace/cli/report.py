@@ -9,10 +9,8 @@ import click
 from newstrace.cli.main import cli
 from newstrace.cli.options import allow_private_option, types_option
 from newstrace.errors import WriteFailed
-from newstrace.pipeline import AnalyzeConfig
 from newstrace.reading.document import DEFAULT_MAX_BYTES
 from newstrace.reading.netpolicy import FetchOptions
-from newstrace.report.build import report as build_report
 from newstrace.store.connection import DEFAULT_BUSY_TIMEOUT, StoreOptions
 
 
@@ -41,6 +39,9 @@ def report(inputs: tuple[str, ...], db: str | None, out: Path | None, max_articl
     several INPUTS, or a --db store, the corpus report (republication graph, independent origins per claim)."""
     if not inputs and not db:
         raise click.UsageError("give INPUTS to analyse, or --db to report on a store")
+    from newstrace.pipeline import AnalyzeConfig
+    from newstrace.report.build import report as build_report
+
     config = AnalyzeConfig(read=FetchOptions(max_bytes=max_bytes, timeout=timeout, allow_private=allow_private_urls))
     html = build_report(list(inputs), db=db, config=config, max_articles=max_articles, max_claims=max_claims,
                         semantic=semantic, options=StoreOptions(busy_timeout=busy_timeout), types=types)

@@ -7,8 +7,6 @@ import json
 from typing import Any, Callable
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from newstrace.store.connection import DEFAULT_BUSY_TIMEOUT, DEFAULT_DB, StoreOptions
 
@@ -58,6 +56,9 @@ def rows_to_csv(rows: list[dict[str, Any]]) -> str:
 
 
 def rows_to_table(rows: list[dict[str, Any]], *, title: str = "", width: int = 120) -> str:
+    from rich.console import Console  # here: importing rich costs more than a --help
+    from rich.table import Table
+
     buffer = io.StringIO()
     table = Table(title=title or None, title_justify="left", expand=True)
     for i, name in enumerate(rows[0]):

@@ -7,7 +7,6 @@ import click
 
 from newstrace.cli.main import cli
 from newstrace.cli.store_options import emit_rows, format_option, options_for, store_options
-from newstrace.store import open_store, query
 
 
 @cli.command()
@@ -16,6 +15,8 @@ from newstrace.store import open_store, query
 @format_option
 def story(ref: str, db: str, busy_timeout: float, fmt: str) -> None:
     """Show the article REF (id, id prefix, URL or path): its versions, copies, chain, quotes and claims."""
+    from newstrace.store import open_store, query
+
     with open_store(db, options_for(busy_timeout)) as store:
         found = query.story(store, ref)
     if fmt == "json":
