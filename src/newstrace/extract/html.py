@@ -18,7 +18,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from newstrace.errors import NoArticleFound
-from newstrace.extract.lines import classify_line
+from newstrace.extract.lines import classify_fact_line
 from newstrace.extract.furniture import EMBED_MARKER, FoundEmbed, Furniture, take_furniture
 from newstrace.extract.markdown import escape_markdown, join_markdown
 from newstrace.extract.metadata import PageMetadata, read_metadata
@@ -199,7 +199,7 @@ def _page_notices(tree: lxml_html.HtmlElement, blocks: list[str]) -> tuple[list[
     for i, line in enumerate(lines):
         if len(line) > 300 or _key(line) in body_keys:
             continue
-        match = classify_line(line)
+        match = classify_fact_line(line)  # the other notice kinds are not moved, so not looked for
         if not match or match.kind not in _PAGE_NOTICE_KINDS:
             continue
         if match.kind == "dateline" and not (match.outlet or match.rule == "date_line"):
@@ -210,18 +210,28 @@ def _page_notices(tree: lxml_html.HtmlElement, blocks: list[str]) -> tuple[list[
     return header, footer
 
 
+_HIDDEN = {"script", "style", "noscript", "template", "svg", "head"}
+_LINE_BREAKING = {"br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "header",
+                  "footer"}
+
+
 def _visible_lines(tree: lxml_html.HtmlElement) -> list[str]:
-    tree = lxml_html.fromstring(lxml_html.tostring(tree))  # a copy: we remove elements
-    for el in tree.xpath("//script|//style|//noscript|//template|//svg|//head"):
-        el.drop_tree()
-    for el in tree.iter("br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
-                        "header", "footer", "span", "time", "a"):
-        if el.tag in ("span", "time", "a"):
-            continue
-        el.tail = "\n" + (el.tail or "")
-        el.text = "\n" + (el.text or "")
-    text = tree.text_content()
-    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    """The page's text as a reader sees it, one line per block; read without copying the tree."""
+    parts: list[str] = []
+    _collect_text(tree, parts)
+    return [" ".join(line.split()) for line in "".join(parts).splitlines() if line.strip()]
+
+
+def _collect_text(el: lxml_html.HtmlElement, parts: list[str]) -> None:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag not in _HIDDEN and (tag or el.tag is etree.Entity):
+        breaks = tag in _LINE_BREAKING
+        parts.append("\n" if breaks else "")
+        parts.append(el.text or "" if tag else "")
+        for child in el:
+            _collect_text(child, parts)
+        parts.append("\n" if breaks else "")
+    parts.append(el.tail or "")
 
 
 def _key(text: str) -> str:

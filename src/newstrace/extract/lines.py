@@ -193,6 +193,12 @@ def classify_line(line: str) -> LineMatch | None:
             or _match_notice(text))
 
 
+def classify_fact_line(line: str) -> LineMatch | None:
+    """Like ``classify_line`` for source, byline and date lines only (the ones whose facts a page header holds)."""
+    text = line.strip().strip("\xa0\u200b").strip()
+    return (_match_source(text) or _match_byline(text) or _match_date_line(text)) if text else None
+
+
 def match_dateline_prefix(paragraph: str) -> LineMatch | None:
     """A dateline that opens a body paragraph: "WASHINGTON (AP) — ", "(Reuters) - ", "KYIV, Ukraine — "."""
     m = _WIRE_DATELINE.match(paragraph) or _SLASH_WIRE_DATELINE.match(paragraph)
