@@ -8,6 +8,7 @@ import threading
 import pytest
 from fastapi.testclient import TestClient
 
+from newstrace.model import SCHEMA_VERSION
 from newstrace.web import WebSettings, create_app
 from web_fixtures import GAZETTE_URL, fill_store, web_store  # noqa: F401
 
@@ -20,13 +21,16 @@ ARTICLE = ("Flood barriers open in Riverton\n\n"
 @pytest.fixture(scope="module")
 def client(web_store):
     path, _ = web_store
-    with TestClient(create_app(WebSettings(db=path)), raise_server_exceptions=False) as c:
+    with TestClient(create_app(WebSettings(db=path, analysis_process=False)), raise_server_exceptions=False) as c:
         yield c
 
 
 def writable(tmp_path, **settings) -> TestClient:
+    """A store of our own; analyses in the server's thread (the worker process has its own tests:
+    tests/test_web_worker.py), so that they are quick and monkeypatches apply."""
     path = str(tmp_path / "w.db")
     fill_store(path)
+    settings.setdefault("analysis_process", False)
     return TestClient(create_app(WebSettings(db=path, **settings)), raise_server_exceptions=False)
 
 
@@ -63,7 +67,7 @@ def test_search_with_odd_words_answers_empty_not_an_error(client, q):
 def test_article_json_is_the_analysis_with_versions_and_copies(client, web_store):
     _, ids = web_store
     story = client.get(f"/api/articles/{ids['sample']}").json()
-    assert story["schema_version"] == "1.0" and len(story["quotes"]) == 3
+    assert story["schema_version"] == SCHEMA_VERSION and len(story["quotes"]) == 3
     assert [c["id"] for c in story["copies"]] == [ids["copy"]]
     assert client.get(f"/api/articles/{ids['sample'][:10]}").json()["article"]["id"] == ids["sample"]
 

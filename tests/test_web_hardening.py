@@ -36,7 +36,9 @@ def port_of(base: str) -> int:
 
 @pytest.fixture
 def server(db):
-    with running(db) as (base, settings):
+    """Analyses in the server's thread, so that the socket guard and monkeypatches see them
+    (the worker process: tests/test_web_worker.py)."""
+    with running(db, analysis_process=False) as (base, settings):
         yield base
 
 
@@ -63,7 +65,7 @@ def test_a_redirect_from_an_allowed_listener_to_an_internal_address_is_refused(d
     other = Listener()
     start = Listener({"/": redirect(f"http://127.0.0.1:{other.server_port}/admin")})
     try:
-        with running(db, allow_fetch_addresses=(start.netloc,)) as (base, _):
+        with running(db, allow_fetch_addresses=(start.netloc,), analysis_process=False) as (base, _):
             only_loopback_connects(monkeypatch, {port_of(base), start.server_port})
             status, _, body = request(base, "POST", "/api/analyze", {"url": start.base + "/"})
         assert status == 422 and "refused: 127.0.0.1 is a loopback address" in body

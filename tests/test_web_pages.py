@@ -16,7 +16,7 @@ TOKEN = "page-token-0123456789"
 @pytest.fixture(scope="module")
 def client(web_store):
     path, _ = web_store
-    with TestClient(create_app(WebSettings(db=path)), raise_server_exceptions=False) as c:
+    with TestClient(create_app(WebSettings(db=path, analysis_process=False)), raise_server_exceptions=False) as c:
         yield c
 
 
@@ -116,7 +116,7 @@ def test_missing_things_are_html_404_with_escaped_message(client):
 def test_paste_form_redirects_to_the_analysed_article(tmp_path, nlp):
     path = str(tmp_path / "w.db")
     fill_store(path)
-    client = TestClient(create_app(WebSettings(db=path)))
+    client = TestClient(create_app(WebSettings(db=path, analysis_process=False)))
     text = "Harbour reopens\n\nThe harbour reopened on Friday, the port authority said in a statement.\n"
     response = post_form(client, text=text)
     assert response.status_code == 303 and response.headers["location"].startswith("/articles/")
@@ -125,7 +125,8 @@ def test_paste_form_redirects_to_the_analysed_article(tmp_path, nlp):
 
 def test_paste_form_with_token_configured(tmp_path):
     path = str(tmp_path / "w.db")
-    client = TestClient(create_app(WebSettings(db=path, token=TOKEN)), raise_server_exceptions=False)
+    settings = WebSettings(db=path, token=TOKEN, analysis_process=False)
+    client = TestClient(create_app(settings), raise_server_exceptions=False)
     assert 'name="token"' in client.get("/analyze").text
     refused = post_form(client, text="x", token="wrong")
     assert refused.status_code == 401 and "needs a token" in refused.text

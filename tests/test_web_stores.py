@@ -10,7 +10,7 @@ from web_fixtures import fill_store
 
 def test_views_on_each_database(db_url):
     ids = fill_store(db_url)
-    with TestClient(create_app(WebSettings(db=db_url)), raise_server_exceptions=False) as client:
+    with TestClient(create_app(WebSettings(db=db_url, analysis_process=False)), raise_server_exceptions=False) as client:
         assert client.get("/api/stats").json()["articles"] == 3
         assert [s["name"] for s in client.get("/api/search?q=lee&kind=speakers").json()["speakers"]] == ["Ann Lee"]
         assert len(client.get("/api/search?q=taxes&kind=quotes").json()["quotes"]) == 2

@@ -28,6 +28,7 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
+        analyser.warm()  # the analysis worker loads spaCy while the server starts answering
         yield
         analyser.close()
 

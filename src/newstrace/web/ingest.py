@@ -8,8 +8,9 @@ from newstrace.corpus.document import CorpusDocument
 from newstrace.errors import MalformedRecord, NewstraceError
 from newstrace.pipeline import AnalyzeConfig
 from newstrace.reading import RawDocument
+from newstrace.reading.netpolicy import FetchOptions
 from newstrace.store.ingest import IngestReport, ingest_documents
-from newstrace.web.analyse import fetch_options
+from newstrace.web.analyse import fetch_options, store_of
 
 
 def records_to_documents(records: list[dict[str, Any]]) -> list[CorpusDocument | NewstraceError]:
@@ -31,20 +32,19 @@ log = logging.getLogger("newstrace.web")
 
 
 def ingest_records(state, records: list[dict[str, Any]]) -> IngestReport:
-    """Run in the analyser's worker thread, within the analysis time limit, like a pasted article.
+    """Run by the analyser (in its worker process), within the analysis time limit, like a pasted article."""
+    return state.analyser.run_limited(ingest_job, state.settings.db, fetch_options(state.settings), records)
 
-    Each document is analysed and stored on its own, so one that fails (even by a bug) is reported in
+
+def ingest_job(db: str, read: FetchOptions, records: list[dict[str, Any]]) -> IngestReport:
+    """Each document is analysed and stored on its own, so one that fails (even by a bug) is reported in
     ``failures`` and the others are kept."""
-    config = AnalyzeConfig(read=fetch_options(state.settings))
-
-    def run() -> IngestReport:
-        report = IngestReport()
-        with state.corpus.db() as db:
-            for doc in records_to_documents(records):
-                _add(report, _ingest_one(db, doc, config))
-        return report
-
-    return state.analyser.run_limited(run)
+    config = AnalyzeConfig(read=read)
+    report = IngestReport()
+    with store_of(db).db() as store:
+        for doc in records_to_documents(records):
+            _add(report, _ingest_one(store, doc, config))
+    return report
 
 
 def _ingest_one(db, doc: CorpusDocument | NewstraceError, config: AnalyzeConfig) -> IngestReport:

@@ -21,7 +21,8 @@ class WebSettings:
     body_timeout: float = 30.0  # seconds for a request body to arrive
     keep_alive: float = 5.0  # seconds an idle kept-alive connection stays open
     max_connections: int = 100  # open connections; past it the longest-idle one is closed, else 503
-    analyse_timeout: float = 120.0  # seconds for analysing (and fetching) one pasted article
+    analyse_timeout: float = 120.0  # seconds for analysing (and fetching) one pasted article, waiting included
+    analysis_process: bool = True  # analyse in a worker process that is stopped at the deadline (else a thread)
     fetch_timeout: float = 15.0  # one deadline for a whole URL fetch, redirects included
     # Analyse-by-URL fetches public addresses only; these widen it (serve --allow-private-urls), never by default.
     allow_private_urls: bool = False
