@@ -133,3 +133,18 @@ def test_xml_declared_legacy_encoding_page_is_decoded_by_its_declaration():
 def test_xml_declared_page_as_a_string():
     page = _xml_page("utf-8", "Dock reopens", "The dock reopened on Monday after repairs to the quay wall.").decode()
     assert extract_string(page, fmt="html").title == "Dock reopens"
+
+
+def test_cli_analyzes_an_xml_declared_legacy_page_and_a_markdown_txt(tmp_path, capsys, nlp):
+    import json
+
+    from newstrace.cli.main import main
+
+    (tmp_path / "page.html").write_bytes(_xml_page("windows-1252", "Señor Peña resigns",
+                                                   "Señor Peña said he would leave the café board in Málaga."))
+    (tmp_path / "copied.txt").write_text(COPIED_MARKDOWN, encoding="utf-8")
+    assert main(["analyze", str(tmp_path), "-f", "json", "-q", "--no-semantic"]) == 0
+    docs = {json.loads(line)["article"]["source_format"]: json.loads(line)["article"]
+            for line in capsys.readouterr().out.splitlines()}
+    assert docs["html"]["title"] == "Señor Peña resigns"
+    assert "$5 million" in docs["markdown"]["text"] and docs["markdown"]["authors"] == ["Mara Lindqvist"]
