@@ -241,3 +241,20 @@ def test_the_declared_article_body_is_not_taken_when_it_differs_or_is_not_longer
     assert _longer_declared_body(ours, _declared("The council met on Monday.\nIt approved the tram.")) == \
         (ours, "main_text")
     assert _longer_declared_body(ours, _declared("One long line " * 40)) == (ours, "main_text")  # no paragraphs
+
+
+@pytest.mark.parametrize("box,words,kind,rule", [
+    ('<div class="article-img-group"><img src="a.jpg"><p>Old trams parked at the depot in 1962</p></div>',
+     "Old trams parked", "caption", "image_box"),
+    ('<div class="show-comments"><p>Join the conversation and see what readers make of the vote</p></div>',
+     "Join the conversation", "call_to_action", "comments_box"),
+])
+def test_image_groups_and_comment_prompts_are_boxes(box, words, kind, rule):
+    html = page(body=_with_box(box))
+    assert [(b.kind, b.rule) for b in take_furniture(lxml_html.fromstring(html)).boxes if words in b.key] == [(kind, rule)]
+    assert words not in extract_string(html, fmt="html").body_text()
+
+
+def test_a_comment_column_holding_the_article_is_not_a_box():
+    html = page(body='<div class="comment-piece"><h1>Tram line approved</h1>' + BODY + "</div>")
+    assert "regional council approved" in extract_string(html, fmt="html").body_text()

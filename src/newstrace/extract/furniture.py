@@ -30,6 +30,10 @@ _BOX_RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("caption", "photo_credit_box", re.compile(r"^(?:[a-z]*(?:image|photo|picture|media|figure|caption))?credits?$|"
                                                r"copyright$", re.I)),
     ("caption", "caption_box", re.compile(r"caption", re.I)),
+    ("caption", "image_box", re.compile(r"(?:img|image|photo|picture)(?:group|container|wrapper|block|box|holder)$",
+                                        re.I)),
+    ("call_to_action", "comments_box", re.compile(r"(?:show|view|load|join|add|leave|post)comments?|commentsprompt|"
+                                                  r"commentscta|commentcount|commentslink", re.I)),
     ("call_to_action", "newsletter_box", re.compile(r"newsletter|signup|emailcapture|subscribebox|subscribebtn", re.I)),
     ("related", "read_more_box", re.compile(r"readmore|seemore|readnext|readalso|alsoread|morestories", re.I)),
     ("related", "related_box", re.compile(r"related|recirculation|recommended|outbrain|taboola|"
@@ -39,7 +43,7 @@ _BOX_RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
 # One cheap test before the rules: most elements have none of these words in their class or id.
 _BOX_WORDS = ("quote", "credit", "copyright", "caption", "newsletter", "signup", "emailcapture", "subscribe", "read",
               "seemore", "morestories", "related", "recirculation", "recommended", "outbrain", "taboola",
-              "youmayalsolike", "most", "promo", "sponsored")
+              "youmayalsolike", "most", "promo", "sponsored", "img", "image", "photo", "picture", "comment")
 _ANY_BOX = re.compile("|".join(_BOX_WORDS), re.I)
 _BOX_CANDIDATES = etree.XPath("//figcaption | //*[@class or @id]")
 _VISIBLE_TEXT = etree.XPath("//text()[not(ancestor::script or ancestor::style or ancestor::noscript "
