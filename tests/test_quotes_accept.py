@@ -183,3 +183,21 @@ def test_a_quotation_after_a_question_put_to_someone_does_not_take_the_question_
             "“Nobody can say when the next storm will come, or how strong it will be this year.”")
     doc = nlp(text)
     assert all(q.speaker_id is None for q in doc._.quotes if "Nobody can say" in q.content.text)
+
+
+@pytest.mark.parametrize("text, words, name", [
+    ("The Hague Institute for Road Safety studied the crash.\n\n"
+     "The Hague Institute for Road Safety’s report said the driver had been speeding for ten minutes.",
+     "driver had been speeding", "The Hague Institute for Road Safety"),
+    ("A leader of the state’s largest teachers union, Dan Holub, said lawmakers missed the mark on pay.",
+     "lawmakers missed the mark", "Dan Holub"),
+    ("Maria Santos spoke to reporters on Monday about the case.\n\n"
+     "The 37-year-old said the abuse took place in the mansion over three years.", "abuse took place", "Maria Santos"),
+])
+def test_documents_speak_for_their_owner_and_descriptions_for_the_name_they_stand_for(nlp, text, words, name):
+    assert speaker_name(nlp(text), words) == name
+
+
+def test_a_spokesman_of_someone_is_not_that_someone(nlp):
+    text = "Maria Lopez was not at the hearing.\n\nLopez’s spokesman said she had a prior engagement in Denver."
+    assert speaker_name(nlp(text), "prior engagement") != "Maria Lopez"

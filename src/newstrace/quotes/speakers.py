@@ -7,6 +7,7 @@ cannot be resolved stays an ``unresolved`` speaker of its own ("officials", "a s
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -48,8 +49,9 @@ def resolve_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list
         head = _head(doc, att)
         if head is None:
             continue
-        cluster = (_by_name(clusters, att.source, text, head) or _by_description(text, head, att.source, clusters)
-                   or _by_role_noun(doc, head, att.source, clusters, last_speaker, sent_of)
+        cluster = (_by_name(clusters, att.source, text, head) or _by_name_after(text, att.source, clusters)
+                   or _by_description(text, head, att.source, clusters)
+                   or _by_role_noun(doc, text, head, att.source, clusters, last_speaker, sent_of)
                    or _by_proper_noun(doc, head, clusters)
                    or _by_pronoun(doc, head, clusters, last_speaker, sent_of)
                    or _by_pronoun(doc, head, unresolved, last_speaker, sent_of))
@@ -95,6 +97,15 @@ def _by_name(clusters: list[Cluster], source: Range, text: str, head: Token) -> 
     for c, m in inside:
         if any(m[0] <= t.idx < m[1] for a in head.children if a.dep_ == "appos" for t in a.subtree):
             return c
+    if head.lemma_.lower() in _DOCUMENTS:
+        # "TNO's report said": a document speaks for its owner ("Smith's spokesman" does not: he speaks for Smith)
+        owners = [t for t in head.lefts if t.dep_ in ("poss", "nmod")] + [
+            o for p in head.rights if p.dep_ == "prep" and p.lower_ in ("by", "from") for o in p.children
+            if o.dep_ == "pobj"]  # "the report by the institute"
+        owner = next((c for c, m in inside for t in owners if m[0] <= t.idx < m[1] or any(
+            m[0] <= w.idx < m[1] for w in t.subtree if w.dep_ in ("compound", "appos") or w is t)), None)
+        if owner is not None:
+            return owner
     if head.pos_ in ("NOUN", "PRON"):
         return None
     # "Smith's spokesman" names Smith as affiliation, not as speaker
@@ -109,6 +120,30 @@ def _by_name(clusters: list[Cluster], source: Range, text: str, head: Token) -> 
     # a title before its name: "Former US Ambassador to the United Nations Nikki Haley" is the last name, not "US"
     after = [cm for cm in inside if cm[1][0] > at]
     return max(after, key=lambda cm: cm[1][0])[0] if after else inside[0][0]
+
+
+# Documents that speak for whoever owns them ("TNO's report", "the agency's statement").
+_DOCUMENTS = frozenset("""
+report study statement letter analysis review survey poll investigation findings release filing memo post tweet
+website note paper assessment forecast data figures account
+""".split())
+
+
+def _by_name_after(text: str, source: Range, clusters: list[Cluster]) -> Cluster | None:
+    """"A leader of the teachers union, Dan Holub, said": the name set off by commas right after the description."""
+    after = source[1]
+    gap = text[after:after + 3]
+    start = after + 1 + (len(gap[1:]) - len(gap[1:].lstrip())) if gap.startswith(",") else None
+    for cluster in clusters:
+        if cluster.kind != "person":
+            continue
+        for m in cluster.mentions:
+            if m[0] == start and text[m[1]:m[1] + 1] == ",":
+                return cluster
+            # the parser kept the name inside the source: "A leader of the union, Dan Holub"
+            if source[0] < m[0] and m[1] == source[1] and text[source[0]:m[0]].rstrip().endswith(","):
+                return cluster
+    return None
 
 
 def _by_proper_noun(doc: Doc, head: Token, clusters: list[Cluster]) -> Cluster | None:
@@ -255,6 +290,7 @@ _PERSON_NOUNS = frozenset("""
 expert official spokesman spokeswoman spokesperson minister president premier leader chief executive director
 commander lawyer attorney actor actress singer star player coach manager founder author writer researcher
 scientist professor economist analyst doctor victim survivor woman man mother father activist politician senator
+fan resident worker owner teacher student pilot driver witness neighbour neighbor businessman businesswoman
 governor mayor chairman chairwoman chair secretary ambassador general officer judge prosecutor candidate
 """.split())
 _ORG_NOUNS = frozenset("""
@@ -264,15 +300,16 @@ airline retailer carrier startup insurer lender regulator watchdog government ad
 """.split())
 
 
-def _by_role_noun(doc: Doc, head: Token, source: Range, clusters: list[Cluster], last_speaker: Cluster | None,
-                  sent_of: dict[int, int]) -> Cluster | None:
+def _by_role_noun(doc: Doc, text: str, head: Token, source: Range, clusters: list[Cluster],
+                  last_speaker: Cluster | None, sent_of: dict[int, int]) -> Cluster | None:
     """"The expert said …" after "Radek Babicek, a houseplant expert": the last person (or organisation) named
     before it, within a few sentences, the last speaker first. Plural and indefinite descriptions stay apart."""
     definite = any(t.lower_ in ("the", "this") and t.dep_ == "det" for t in head.lefts)
-    if head.pos_ != "NOUN" or not definite or head.tag_ == "NNS" or source[1] - source[0] > 40:
+    noun = "-old" if re.fullmatch(r"(?i)the \d+-year-old", text[source[0]:source[1]]) else head.lemma_.lower()
+    if head.pos_ != "NOUN" and noun != "-old" or not definite or head.tag_ == "NNS" \
+            or source[1] - source[0] > 40:
         return None
-    noun = head.lemma_.lower()
-    wants = ("person" if noun in _PERSON_NOUNS or noun.endswith("-old") else
+    wants = ("person" if noun in _PERSON_NOUNS or noun == "-old" else
              "organisation" if noun in _ORG_NOUNS else None)
     if wants is None or any(t.dep_ == "poss" for t in head.lefts):
         return None  # "the company's spokesman" is someone else
