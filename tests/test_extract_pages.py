@@ -255,6 +255,7 @@ def test_image_groups_and_comment_prompts_are_boxes(box, words, kind, rule):
     assert words not in extract_string(html, fmt="html").body_text()
 
 
-def test_a_comment_column_holding_the_article_is_not_a_box():
-    html = page(body='<div class="comment-piece"><h1>Tram line approved</h1>' + BODY + "</div>")
+def test_a_wrapper_holding_the_headline_is_not_a_box_whatever_its_class():
+    html = page(body='<div class="related-coverage"><h1>Tram line approved</h1>' + BODY + "</div>")
+    assert not any("regional council approved" in b.key for b in take_furniture(lxml_html.fromstring(html)).boxes)
     assert "regional council approved" in extract_string(html, fmt="html").body_text()
