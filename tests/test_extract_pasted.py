@@ -65,3 +65,15 @@ def test_copy_paste_lines(line, kind, rule):
 ])
 def test_body_sentences_are_not_boilerplate(sentence):
     assert classify_line(sentence) is None
+
+
+@pytest.mark.parametrize("line", ["By Jane Doe, jane.doe@example.com", "By Jane Doe | jane.doe@example.com",
+                                  "By Jane Doe (jane.doe@example.com)"])
+def test_a_byline_with_an_email_address_names_the_author_only(line):
+    match = classify_line(line)
+    assert (match.kind, match.authors, match.outlet) == ("byline", ["Jane Doe"], None)
+
+
+def test_a_reach_the_reporter_line_is_contact():
+    assert classify_line("Jane Doe can be reached at jdoe@herald.example.").rule == "reached_at"
+    assert classify_line("By the time the email arrived at jane@x.org, it was late.") is None

@@ -57,6 +57,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
+_EMAIL = re.compile(r"[\s,|/(<\[]*(?:e-?mail:?\s*)?\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b[\s)>\]]*", re.I)
 _ON_DATE = re.compile(rf"\b(?:on|in)\s+({DATE_PATTERN})", re.I)
 
 # Source and republication lines: (rule name, pattern with a named group "who").
@@ -138,6 +139,9 @@ _NOTICE_RULES: list[tuple[str, str, re.Pattern[str], int]] = [
     ("contact", "media_inquiries", _rx(
         r"^(?:for\s+)?(?:media|press)\s+(?:inquiries|enquiries|contacts?|queries)\s*"
         r"(?:[:,–-]|\s(?:please\s+)?(?:contact|call|e-?mail|write|reach)\b).{3,160}$"), 190),
+    ("contact", "reached_at", _rx(
+        r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s+can\s+be\s+(?:reached|contacted|emailed)\s+(?:at|on|via)\s+.{3,100}$"),
+     160),
     ("contact", "email_line", _rx(r"^(?:e-?mail|tel|phone|telephone|fax|contact)\s*:\s*.{3,100}$"), 130),
     ("contact", "tip_line", _rx(r"^(?:have\s+a\s+(?:news\s+)?tip|got\s+a\s+(?:news\s+)?tip|send\s+(?:us\s+)?(?:a\s+)?tips?)\b.{0,150}$"), 180),
     ("related", "related_label", _rx(
@@ -268,8 +272,8 @@ def _match_byline(text: str) -> LineMatch | None:
 
 
 def _byline_from_names(names: str, rest: str | None, rule: str) -> LineMatch | None:
-    names = names.strip(" ,.")
-    rest = (rest or "").strip(" ,.")
+    names = _EMAIL.sub("", names).strip(" ,.")  # "By Jane Doe (jane@example.org)": the address is no name
+    rest = _EMAIL.sub("", rest or "").strip(" ,.")
     date = None
     found = find_date(rest) if rest else None
     if found:
