@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+from typing import NamedTuple
 
 import click
 import pytest
@@ -32,28 +33,35 @@ sys.stderr.write("\\nPROBE " + json.dumps({"code": code, "heavy": heavy}) + "\\n
 """
 
 
-def probe(*args: str) -> tuple[int, list[str], str]:
-    """Exit code, heavy modules imported, and the command's own stderr."""
+class Probe(NamedTuple):
+    code: int
+    heavy: list[str]  # the HEAVY modules it imported
+    stderr: str
+    stdout: str
+
+
+def probe(*args: str) -> Probe:
+    """Run ``newstrace ARGS`` in a fresh interpreter."""
     result = subprocess.run([sys.executable, "-c", PROBE, *args], input=json.dumps(HEAVY) + "\n",
                             capture_output=True, text=True, timeout=120, env={**os.environ, "COLUMNS": "100"})
     stderr, _, report = result.stderr.rpartition("\nPROBE ")
     found = json.loads(report)
-    return found["code"], found["heavy"], stderr
+    return Probe(found["code"], found["heavy"], stderr, result.stdout)
 
 
 @pytest.mark.parametrize("args", [["--help"], ["--version"], *([name, "--help"] for name in COMMANDS)],
                          ids=lambda args: " ".join(args))
 def test_help_and_version_import_no_model_library(args):
-    code, heavy, _ = probe(*args)
-    assert code == 0 and heavy == []
+    result = probe(*args)
+    assert result.code == 0 and result.heavy == []
 
 
 @pytest.mark.parametrize("command", ["analyze", "checkworthiness", "batch"])
 def test_a_missing_input_is_reported_before_any_model_library_is_imported(command, tmp_path):
     args = [command, str(tmp_path / "missing.txt")] + (["--out", str(tmp_path / "out")] if command == "batch" else [])
-    code, heavy, stderr = probe(*args)
-    assert code == EXIT_CODES["InputNotFound"] and heavy == []
-    assert stderr.strip().splitlines() == [f"newstrace: error: {tmp_path / 'missing.txt'}: " +
+    result = probe(*args)
+    assert result.code == EXIT_CODES["InputNotFound"] and result.heavy == []
+    assert result.stderr.strip().splitlines() == [f"newstrace: error: {tmp_path / 'missing.txt'}: " +
                                            ("no such file or folder" if command == "batch" else "no such file or URL")]
 
 
@@ -61,9 +69,9 @@ def test_a_missing_input_is_reported_before_any_model_library_is_imported(comman
                                   ["batch", "x", "--out", "y", "--workers", "0"], ["claims", "--format", "yaml"]],
                          ids=lambda args: " ".join(args))
 def test_usage_errors_exit_2_with_one_error_line_and_no_model_library(args):
-    code, heavy, stderr = probe(*args)
-    assert code == 2 and heavy == []
-    assert "Traceback" not in stderr and [line for line in stderr.splitlines() if line.startswith("Error:")]
+    result = probe(*args)
+    assert result.code == 2 and result.heavy == []
+    assert "Traceback" not in result.stderr and [line for line in result.stderr.splitlines() if line.startswith("Error:")]
 
 
 def test_command_list_read_from_the_sources_matches_the_commands_themselves():

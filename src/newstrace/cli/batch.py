@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -12,6 +13,9 @@ from newstrace.cli.progress import progress
 from newstrace.errors import BatchFailed
 from newstrace.reading import ReadOptions
 from newstrace.reading.document import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:
+    from newstrace.scale.batch import BatchOptions, BatchSummary
 
 
 @cli.command("batch")
@@ -40,12 +44,27 @@ def batch_command(inputs: tuple[str, ...], out_dir: Path, scheduler: str | None,
         raise click.UsageError("--workers starts a local cluster; it cannot be used with --scheduler")
     paths = expand_batch_inputs(list(inputs))  # a bad input fails before Dask is imported or a cluster starts
     from newstrace.pipeline import AnalyzeConfig
-    from newstrace.scale.batch import BatchOptions, batch
-    from newstrace.scale.cluster import dask_client
+    from newstrace.scale.batch import BatchOptions, finished
 
     options = BatchOptions(limits=PartitionLimits(partition_records, partition_mb * 1024 * 1024),
                            config=AnalyzeConfig(read=ReadOptions(max_bytes=max_bytes), semantic=semantic),
                            dedup=not no_dedup)
+    summary = finished(paths, out_dir, options)  # a rerun with nothing left to do starts no cluster
+    if summary is None:
+        summary = _run_batch(paths, out_dir, options, scheduler, workers, memory_limit, quiet)
+    click.echo(summary.line())
+    if summary.failed:
+        for partition, reason in summary.failed.items():
+            click.echo(f"newstrace: partition {partition} failed: {reason}", err=True)
+        raise BatchFailed(f"{len(summary.failed)} partitions failed (listed above); run again to retry them")
+
+
+def _run_batch(paths: list[str], out_dir: Path, options: BatchOptions, scheduler: str | None, workers: int | None,
+               memory_limit: str, quiet: bool) -> BatchSummary:
+    """Start or reach the cluster and run the batch, with a progress bar over the partitions to do."""
+    from newstrace.scale.batch import batch
+    from newstrace.scale.cluster import dask_client
+
     with dask_client(scheduler, workers, memory_limit=memory_limit) as client, contextlib.ExitStack() as bar:
         click.echo(f"dask dashboard: {client.dashboard_link}", err=True)
         advance = {"partition": lambda name: None}
@@ -54,11 +73,6 @@ def batch_command(inputs: tuple[str, ...], out_dir: Path, scheduler: str | None,
             advance["partition"] = bar.enter_context(progress(total, enabled=not quiet and total > 0,
                                                               label="partitions"))
 
-        summary = batch(paths, out_dir, client, options, on_plan=on_plan,
-                        on_done=lambda result: advance["partition"](result["partition"]))
-    click.echo(summary.line())
-    if summary.failed:
-        for partition, reason in summary.failed.items():
-            click.echo(f"newstrace: partition {partition} failed: {reason}", err=True)
-        raise BatchFailed(f"{len(summary.failed)} partitions failed (listed above); run again to retry them")
+        return batch(paths, out_dir, client, options, on_plan=on_plan,
+                     on_done=lambda result: advance["partition"](result["partition"]))
 

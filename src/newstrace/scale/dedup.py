@@ -16,7 +16,6 @@ import math
 import os
 import shutil
 import uuid
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +26,9 @@ import pyarrow.parquet as pq
 from dask import delayed
 
 from newstrace.scale.components import cluster_rows, components, pair_edges
-from newstrace.scale.output import table_files
+from newstrace.scale.output import DEDUP, DedupResult, table_files
 from newstrace.scale.shingles import MAX_GROUP_PAIRS, band_keys, is_near_duplicate, similarity
 
-DEDUP = "dedup"
 Member = tuple[str, str, str | None, str | None]  # doc_id, partition, date, url
 
 PAIRS = pa.schema([("doc_a", pa.string()), ("doc_b", pa.string()), ("url_a", pa.string()), ("url_b", pa.string()),
@@ -39,13 +37,6 @@ PAIRS = pa.schema([("doc_a", pa.string()), ("doc_b", pa.string()), ("url_a", pa.
 CLUSTERS = pa.schema([("cluster_id", pa.string()), ("doc_id", pa.string()), ("url", pa.string()),
                       ("date", pa.string()), ("size", pa.int64()), ("earliest", pa.bool_()),
                       ("earliest_doc_id", pa.string()), ("earliest_url", pa.string())])
-
-
-@dataclass(frozen=True, slots=True)
-class DedupResult:
-    pairs: int
-    clusters: int
-    clustered_articles: int
 
 
 def find_near_duplicates(client: Any, out: Path, npartitions: int | None = None) -> DedupResult:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,16 @@ from newstrace.scale.tables import SCHEMAS
 
 MARKERS = "_partitions"
 SCANS = "_scans"
+DEDUP = "dedup"
+
+
+@dataclass(frozen=True, slots=True)
+class DedupResult:
+    """What ``dedup.find_near_duplicates`` wrote under ``out/dedup`` (here: a rerun reads it back without Dask)."""
+
+    pairs: int
+    clusters: int
+    clustered_articles: int
 
 
 def write_table(out: Path, table: str, name: str, rows: list[dict[str, Any]]) -> None:
