@@ -259,3 +259,15 @@ def test_a_wrapper_holding_the_headline_is_not_a_box_whatever_its_class():
     html = page(body='<div class="related-coverage"><h1>Tram line approved</h1>' + BODY + "</div>")
     assert not any("regional council approved" in b.key for b in take_furniture(lxml_html.fromstring(html)).boxes)
     assert "regional council approved" in extract_string(html, fmt="html").body_text()
+
+
+def test_a_declared_markdown_body_is_read_as_markdown_without_its_directive_lines():
+    from newstrace.extract.html import _longer_declared_body
+
+    ours = ["The council met on Monday.", "It approved the tram."]
+    declared = ("+++dropcap\nThe council met on Monday.\n+++\nIt approved the tram, [the minutes](https://x.example/m) "
+                "show.\n{: type=\"feature\"}\n" + "\n".join(f"Part {n} of the **long** story goes on about the line."
+                                                         for n in range(5)))
+    blocks, source = _longer_declared_body(ours, _declared(declared))
+    assert source == "jsonld_article_body" and blocks[0] == "The council met on Monday."
+    assert not any(b.startswith(("+++", "{:")) for b in blocks) and "[the minutes](https://x.example/m)" in blocks[1]

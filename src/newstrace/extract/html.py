@@ -24,6 +24,7 @@ from newstrace.extract.markdown import escape_markdown, join_markdown
 from newstrace.extract.metadata import PageMetadata, read_metadata
 from newstrace.extract.text import extract_text, guess_language
 from newstrace.model import Article, Boilerplate, Embed, Signal, Span
+from newstrace.reading.sniff import detect_format
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
@@ -31,6 +32,7 @@ _PAGE_NOTICE_KINDS = {"byline", "source", "dateline"}
 _MAX_PAGE_NOTICES = 8
 _MIN_BODY_CHARS = 80
 _DECLARED_BODY_OVERLAP, _DECLARED_BODY_RATIO = 0.95, 1.5
+_PROSE = re.compile(r"\w+[\s,;:]+\w+")
 # The text is already decoded, so a declared encoding is spent; lxml refuses str input that declares one.
 _XML_DECLARATION = re.compile(r"^[\ufeff\s]*<\?xml\b[^>]*\?>", re.I)
 
@@ -80,7 +82,12 @@ def _longer_declared_body(blocks: list[str], page: PageMetadata) -> tuple[list[s
     ours, theirs = Counter(_words(" ".join(blocks))), Counter(_words(declared))
     found = sum((ours & theirs).values()) / max(1, sum(ours.values()))
     if found >= _DECLARED_BODY_OVERLAP and sum(theirs.values()) >= _DECLARED_BODY_RATIO * sum(ours.values()):
-        return [escape_markdown(p) for p in declared.splitlines() if p.strip()], "jsonld_article_body"
+        # Some CMSs write the body as Markdown with directive lines ("+++dropcap", "{: type=...}"): a line
+        # without two words in a row is no paragraph, and Markdown is read as Markdown.
+        lines = [line.strip() for line in declared.splitlines() if _PROSE.search(line)]
+        if detect_format("\n\n".join(lines)).format != "markdown":
+            lines = [escape_markdown(line) for line in lines]
+        return lines, "jsonld_article_body"
     return blocks, "main_text"
 
 
