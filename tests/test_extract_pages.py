@@ -271,3 +271,11 @@ def test_a_declared_markdown_body_is_read_as_markdown_without_its_directive_line
     blocks, source = _longer_declared_body(ours, _declared(declared))
     assert source == "jsonld_article_body" and blocks[0] == "The council met on Monday."
     assert not any(b.startswith(("+++", "{:")) for b in blocks) and "[the minutes](https://x.example/m)" in blocks[1]
+
+
+def test_the_tweet_is_signed_by_the_last_handle_line_even_with_emoji_in_the_name():
+    tweet = ('<blockquote class="twitter-tweet"><p>As Ann put it — Ann Lee (@annlee) — the tram is late. '
+             '<a href="https://t.co/x">pic.twitter.com/x</a></p>— Tram Fan 🚋 (@tramfan) '
+             '<a href="https://x.com/tramfan/status/99">May 2, 2025</a></blockquote>')
+    [embed] = extract_string(page(body=BODY + tweet), fmt="html").embeds
+    assert (embed.handle, embed.display_name, embed.url) == ("@tramfan", "Tram Fan 🚋", "https://x.com/tramfan/status/99")

@@ -176,7 +176,8 @@ def _twitter(el: lxml_html.HtmlElement, rule: str, platform: str = "twitter") ->
     links = [a for a in el.iter("a") if "/status/" in (a.get("href") or "") or "/post/" in (a.get("href") or "")]
     url = _clean_url(links[-1].get("href")) if links else None
     date = to_iso(_words(links[-1])) if links else None
-    byline = _BY_HANDLE.search(_words(el)[len(text):] if paragraphs else _words(el))
+    bylines = list(_BY_HANDLE.finditer(_words(el)))  # the last one signs the post; a quoted one may come before
+    byline = bylines[-1] if bylines else None
     handle = byline.group("handle") if byline else _handle_from_url(url)
     name = byline.group("name").strip() if byline else None
     return FoundEmbed(platform, rule, text, url, handle, name, date)
