@@ -59,7 +59,7 @@ _EMBED_PLATFORMS = (
     ("bluesky", "bluesky_blockquote", re.compile(r"^bluesky-embed$")),
 )
 _EMBED_CANDIDATES = etree.XPath("//blockquote[@class] | //div[contains(@class, 'fb-')] | //iframe[@src or @data-src]")
-_BY_HANDLE = re.compile(r"(?:[—–-]|&mdash;)\s*(?P<name>[^()\n]{1,80}?)\s*\(\s*(?P<handle>@[\w.]{1,60})\s*\)")
+_BY_HANDLE = re.compile(r"(?:[—–-]|&mdash;)\s*(?P<name>[^()\n—–]{1,80}?)\s*\(\s*(?P<handle>@[\w.]{1,60})\s*\)")
 
 
 @dataclass(slots=True)
