@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import http.server
 import socket
+import ssl
 import threading
 import time
 from typing import Callable
@@ -17,12 +18,15 @@ class Listener(http.server.ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, routes: dict[str, Route] | None = None, default: Route | None = None):
+    def __init__(self, routes: dict[str, Route] | None = None, default: Route | None = None,
+                 tls: ssl.SSLContext | None = None):
         self.routes = routes or {}
         self.default = default or page("<html><body><p>listener page</p></body></html>")
         self.accepted = 0
         self.seen: list[tuple[str, str]] = []  # (path, Host header)
         super().__init__(("127.0.0.1", 0), _Handler)
+        if tls is not None:
+            self.socket = tls.wrap_socket(self.socket, server_side=True)
         self.thread = threading.Thread(target=self.serve_forever, daemon=True)
         self.thread.start()
 

@@ -6,7 +6,10 @@ the refused path, with socket.create_connection patched to fail the test if it i
 from __future__ import annotations
 
 import ipaddress
+import shutil
 import socket
+import ssl
+import subprocess
 import time
 
 import pytest
@@ -165,3 +168,46 @@ def test_cli_refuses_a_loopback_url_in_one_line_unless_allowed(listener):
     assert allowed.returncode in (0, EXIT_CODES["NoArticleFound"]), allowed.stderr
     assert listener.accepted == 1 and listener.seen[0][0] == "/story"
 
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory):
+    """A self-signed certificate for the name localhost only (made by the openssl command)."""
+    if not shutil.which("openssl"):
+        pytest.skip("the openssl command is not installed")
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+                    "-addext", "subjectAltName=DNS:localhost", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True)
+    return cert, key
+
+
+@pytest.fixture
+def tls_listener(certificate):
+    cert, key = certificate
+    names: list[str | None] = []
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    context.sni_callback = lambda sock, name, ctx: names.append(name)
+    server = Listener(tls=context)
+    yield server, names
+    server.stop()
+
+
+def test_https_connects_to_the_checked_address_and_verifies_the_urls_name(tls_listener, certificate, monkeypatch):
+    server, names = tls_listener
+    real = socket.getaddrinfo
+    monkeypatch.setattr(socket, "getaddrinfo", lambda host, *a, **k: real("127.0.0.1" if host == "localhost" else host,
+                                                                           *a, **k))  # not ::1 too, as some hosts do
+    allow = FetchOptions(allow_addresses=(server.netloc,))
+    with pytest.raises(FetchFailed, match="TLS failed: CERTIFICATE_VERIFY_FAILED"):  # self-signed: not trusted
+        fetch_url(f"https://localhost:{server.server_port}/", allow)
+    trusting = ssl.create_default_context(cafile=str(certificate[0]))
+    monkeypatch.setattr(ssl, "_create_default_https_context", lambda *a, **k: trusting)
+    calls = only_loopback_connects(monkeypatch, {server.server_port})
+    doc = fetch_url(f"https://localhost:{server.server_port}/page", allow)
+    assert b"listener page" in doc.data and calls == [("127.0.0.1", server.server_port)]
+    assert names[-1] == "localhost" and server.seen[-1] == ("/page", f"localhost:{server.server_port}")
+    with pytest.raises(FetchFailed, match="TLS failed"):  # the certificate names localhost, not the address
+        fetch_url(f"https://127.0.0.1:{server.server_port}/", allow)

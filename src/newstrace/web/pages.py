@@ -34,7 +34,7 @@ def page(request: Request | None, template: str, status: int = 200, **context) -
     html = env.get_template(template).render(needs_token=bool(settings and settings.token), csrf=csrf, **context)
     response = HTMLResponse(html, status_code=status)
     if fresh:
-        response.set_cookie(CSRF_COOKIE, browser, httponly=True, samesite="strict", path="/")
+        response.set_cookie(CSRF_COOKIE, browser, httponly=True, samesite="lax", path="/")
     return response
 
 
