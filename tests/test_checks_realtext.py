@@ -194,3 +194,14 @@ def test_a_year_of_another_date_in_the_sentence_does_not_date_the_weekday():
     assert check["verdict"] == "consistent" and check["inputs"]["date"] == "2025-04-28"
     wrong = check_weekday(text.replace("Monday", "Tuesday"), dt.date(2025, 5, 3))
     assert wrong["verdict"] == "inconsistent"
+
+
+def test_a_clock_time_with_a_leading_zero_is_no_part():
+    check = check_parts_total("The agency reported 1,051,635 cases, including 79,332 cases in the day before 0800 UTC.")
+    assert check is None or "0800" not in check["computation"]
+
+
+def test_the_reference_year_is_kept_when_it_matches():
+    rate = fx.rate("EUR", 2019).per_usd
+    [check] = checks_of(f"One bitcoin is worth approximately US$8000 or €{8000 * rate * 0.99:.0f}.", "2019-10-17")
+    assert check.verdict == "consistent" and check.inputs["rate_year"] == 2019

@@ -26,7 +26,7 @@ TOTAL_CUE = re.compile(
     rf"(?:\s+(?!\d)\w+){{0,4}}\s*(?:[:—–]\s|,?\s+(?P<cue>including|of whom|of which|among them|among whom|comprising|"
     rf"made up of)\b)|^(?:[Oo]f|[Aa]mong)\s+(?:the|those|these)\s+(?P<total3>{COUNT})\s+\w+(?:\s+(?!\d)\w+){{0,3}},"
     rf"(?=\s+(?:{COUNT})\b)", re.I)
-PART = re.compile(rf"(?<![\d.,:])(?P<n>{COUNT})(?![\d.,:]*\s*(?:%|percent|per cent))(?!:\d)\s+(?:(?:were|are|was)\s+)?"
+PART = re.compile(rf"(?<![\d.,:])(?!0\d)(?P<n>{COUNT})(?![\d.,:]*\s*(?:%|percent|per cent))(?!:\d)\s+(?:(?:were|are|was)\s+)?"
                   rf"(?P<noun>[a-z][\w-]*)", re.I)
 MONTH_AFTER = re.compile(r"^\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b", re.I)
 NOT_COUNTED = re.compile(r"(?:a|p|and|or|of|out|to|the|in|on|at|for|with|by|per|years?|days?|months?|weeks?|hours?|minutes?|seconds?|times|am|pm|a\.m|p\.m|percent|"

@@ -84,7 +84,9 @@ def check_conversion(conv: Conversion, sentence: str, published_year: int | None
     primary = [t for t in (_trial(src, dst, y) for y in (ref.year, ref.year - 1, ref.year + 1)) if t]
     if not primary:
         return _unverifiable(conv, f"no IMF rate for {src.currency}/{dst.currency} in or around {ref.year}", stated)
-    best = min(primary, key=lambda t: (abs(math.log(t["ratio"])), t["year"] != ref.year))
+    # The reference year when it matches; a neighbour only when it matches better than the reference fails.
+    own = next((t for t in primary if t["year"] == ref.year and _verdict(t, src, dst)[0] == "consistent"), None)
+    best = own or min(primary, key=lambda t: (abs(math.log(t["ratio"])), t["year"] != ref.year))
     verdict, tolerance = _verdict(best, src, dst)
     why = f"rate of {best['year']}, from {ref.why}" if best["year"] == ref.year else (
         f"rate of {best['year']}, next to {ref.year}, from {ref.why}")
