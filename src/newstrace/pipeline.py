@@ -90,9 +90,9 @@ def run_stages(article: Article, doc: Doc, view: BodyView, config: AnalyzeConfig
     from newstrace.claims import find_claims
     from newstrace.claims.checkworthiness import load_model as load_checkworthiness
     from newstrace.provenance import build_chain
+    from newstrace.quotes.embeds import with_embeds
 
-    quotes = view.remap(doc._.quotes or [])
-    speakers = view.remap(doc._.speakers or [])
+    quotes, speakers = with_embeds(article, view.remap(doc._.quotes or []), view.remap(doc._.speakers or []))
     claims = find_claims(article, doc, view, quotes, speakers, model=load_checkworthiness(config.semantic))
     chain = build_chain(article, doc, view, quotes)
     return Analysis(article=article, provenance=chain, quotes=quotes, speakers=speakers, claims=claims,
