@@ -10,7 +10,7 @@ import pytest
 
 import worker_jobs
 from newstrace.errors import NewstraceError, NoArticleFound
-from newstrace.web.worker import JobStopped, WorkerCrashed, WorkerProcess
+from newstrace.web.worker import JobStopped, OverMemory, WorkerCrashed, WorkerProcess
 from web_fixtures import fill_store
 from web_server import request, running, stored_count
 
@@ -67,3 +67,17 @@ def test_the_server_stops_a_stuck_analysis_and_analyses_the_next_request(tmp_pat
         status, _, body = request(base, "POST", "/api/analyze", {"text": ARTICLE}, timeout=120)
         assert status == 201, body
         assert stored_count(base) == before + 1
+
+
+def test_a_job_over_the_memory_budget_is_a_clear_error_and_the_worker_is_replaced():
+    """The budget caps address space: asking for 8 GB fails at once, without touching memory."""
+    limited = WorkerProcess(memory_mb=256)
+    try:
+        assert limited.run(worker_jobs.allocate, 50 * 1024 * 1024, deadline=60) == 50 * 1024 * 1024
+        _, pid = limited.run(worker_jobs.echo, 0, deadline=60)
+        with pytest.raises(OverMemory, match="more than the 256 MB of memory it may use and was stopped"):
+            limited.run(worker_jobs.allocate, 8 * 1024 ** 3, deadline=60)
+        value, new_pid = limited.run(worker_jobs.echo, 1, deadline=60)
+        assert value == 1 and new_pid != pid
+    finally:
+        limited.close()

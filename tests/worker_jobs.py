@@ -32,3 +32,8 @@ def never_ends(*_):
     """Stands in for a pathological input: the analysis job that never finishes."""
     while True:
         time.sleep(0.05)
+
+
+def allocate(size: int) -> int:
+    """Ask for ``size`` bytes at once: past the worker's address-space limit the allocation itself fails."""
+    return len(bytearray(size))

@@ -52,7 +52,8 @@ class Analyser:
         self.corpus, self.settings = corpus, settings
         self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="newstrace-analyse")
         self.waiting = threading.BoundedSemaphore(self.MAX_WAITING + 1)
-        self.worker = WorkerProcess(warm_up=warm_up) if settings.analysis_process else None
+        self.worker = WorkerProcess(warm_up=warm_up, memory_mb=settings.analysis_memory_mb) \
+            if settings.analysis_process else None
         self.starting = 0.0  # seconds the analysis thread spent starting workers: not counted as waiting
 
     def submit(self, pasted: Pasted) -> Saved:

@@ -23,6 +23,7 @@ class WebSettings:
     max_connections: int = 100  # open connections; past it the longest-idle one is closed, else 503
     analyse_timeout: float = 120.0  # seconds for analysing (and fetching) one pasted article, waiting included
     analysis_process: bool = True  # analyse in a worker process that is stopped at the deadline (else a thread)
+    analysis_memory_mb: int | None = 2048  # address space a worker's analysis may add to the loaded pipeline
     fetch_timeout: float = 15.0  # one deadline for a whole URL fetch, redirects included
     # Analyse-by-URL fetches public addresses only; these widen it (serve --allow-private-urls), never by default.
     allow_private_urls: bool = False

@@ -28,12 +28,16 @@ class WorkerCrashed(NewstraceError):
     """The worker process died during a job (killed by the system, out of memory, a crash in native code)."""
 
 
+class OverMemory(NewstraceError):
+    """The job needed more memory than the worker's budget; the process is replaced."""
+
+
 class WorkerProcess:
     """One worker process, started on first use, restarted after it is stopped or dies."""
 
-    def __init__(self, warm_up: Callable[[], Any] | None = None):
+    def __init__(self, warm_up: Callable[[], Any] | None = None, memory_mb: int | None = None):
         self._context = multiprocessing.get_context("spawn")  # no fork of a threaded server
-        self._warm_up = warm_up
+        self._warm_up, self._memory_mb = warm_up, memory_mb
         self._process = None
         self._conn = None
         self._lock = threading.Lock()
@@ -53,6 +57,8 @@ class WorkerProcess:
                 code = self._stop()
                 raise WorkerCrashed(f"the analysis worker died after {time.monotonic() - started:.1f}s "
                                     f"(exit code {code}); nothing was stored") from None
+            if isinstance(value, OverMemory):
+                self._stop(graceful=True)  # it leaves on its own after saying so: the next job gets a new one
         if ok:
             return value
         raise value
@@ -75,8 +81,8 @@ class WorkerProcess:
             return
         self._stop()
         parent, child = self._context.Pipe()
-        self._process = self._context.Process(target=_serve_jobs, args=(child, self._warm_up), daemon=True,
-                                              name="newstrace-analysis")
+        self._process = self._context.Process(target=_serve_jobs, args=(child, self._warm_up, self._memory_mb),
+                                              daemon=True, name="newstrace-analysis")
         self._process.start()
         child.close()
         self._conn = parent
@@ -84,35 +90,61 @@ class WorkerProcess:
             self._stop()
             raise WorkerCrashed(f"the analysis worker did not start within {START_TIMEOUT:g}s")
 
-    def _stop(self) -> int | None:
+    def _stop(self, graceful: bool = False) -> int | None:
         process, self._process = self._process, None
         if self._conn is not None:
             self._conn.close()
             self._conn = None
         if process is None:
             return None
+        if graceful:
+            process.join(2)
         if process.is_alive():
             process.kill()
         process.join(5)
         return process.exitcode
 
 
-def _serve_jobs(conn, warm_up) -> None:
-    """The worker's loop: warm up, say ready, then run jobs until the pipe closes."""
+def _serve_jobs(conn, warm_up, memory_mb: int | None) -> None:
+    """The worker's loop: warm up, limit memory, say ready, then run jobs until the pipe closes."""
     if warm_up is not None:
         warm_up()
+    if memory_mb:
+        _limit_memory(memory_mb)
     conn.send("ready")
     while True:
         try:
             job, args = conn.recv()
         except (EOFError, OSError):
             return
-        conn.send(_outcome(job, args))
+        ok, value = _outcome(job, args, memory_mb)
+        conn.send((ok, value))
+        if isinstance(value, OverMemory):
+            return  # a process that ran out of memory is not trusted with the next job: the server starts another
 
 
-def _outcome(job, args) -> tuple[bool, Any]:
+def _limit_memory(headroom_mb: int) -> None:
+    """Cap the address space at what the warmed-up worker uses plus ``headroom_mb``: an analysis that grows
+    past it gets MemoryError (the allocation fails; the memory is never touched). Linux only."""
+    try:
+        import resource
+
+        with open("/proc/self/status", encoding="ascii") as status:
+            used_kb = next(int(line.split()[1]) for line in status if line.startswith("VmSize:"))
+    except (ImportError, OSError, StopIteration, ValueError):
+        log.warning("no memory limit for the analysis worker on this system")
+        return
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = used_kb * 1024 + headroom_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
+
+
+def _outcome(job, args, memory_mb: int | None = None) -> tuple[bool, Any]:
     try:
         return True, job(*args)
+    except MemoryError:
+        return False, OverMemory(f"the analysis needed more than the {memory_mb or 0:,} MB of memory it may use "
+                                 "and was stopped; nothing was stored")
     except NewstraceError as err:
         return False, err if _picklable(err) else NewstraceError(str(err))
     except Exception as err:  # noqa: BLE001 - reported to the server as one line, logged in full here
