@@ -152,7 +152,10 @@ def main() -> None:
     elif not args.samples.is_dir():
         print(f"{args.pages.name}: samples folder {args.samples} not found, real pages skipped")
     else:
-        evaluate_pages(args.pages, args.samples, nlp, args.verbose)
+        try:
+            evaluate_pages(args.pages, args.samples, nlp, args.verbose)
+        except (ValueError, KeyError) as err:  # a malformed cases file: one line, not a traceback
+            sys.exit(f"{args.pages}: not a real-page cases file ({type(err).__name__}: {err})")
 
 
 if __name__ == "__main__":
