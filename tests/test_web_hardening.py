@@ -211,3 +211,18 @@ def test_one_failing_document_does_not_lose_the_others(server, nlp, monkeypatch)
     assert result["failures"] == ["https://r.example/bad: analysis failed (RuntimeError); the server log has the "
                                   "details", "https://r.example/4: needs an html or text field"]
     assert stored_count(server) == before + 2
+
+
+def test_serve_fetches_private_addresses_only_when_told(monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    import newstrace.web.serve as web_serve
+    from newstrace.cli.main import cli
+
+    seen = []
+    monkeypatch.setattr(web_serve, "serve", seen.append)
+    for flags in ([], ["--allow-private-urls"]):
+        result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "s.db"), *flags])
+        assert result.exit_code == 0, result.output
+    assert [s.allow_private_urls for s in seen] == [False, True]
+    assert seen[0].allow_fetch_addresses == () and seen[0].analysis_process
