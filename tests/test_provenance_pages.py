@@ -12,7 +12,9 @@ import pytest
 from newstrace.extract import extract_string
 from newstrace.model import Quote, Source, Span
 from newstrace.provenance import build_chain, outlets
+from newstrace.provenance.body import quote_candidates
 from newstrace.provenance.evaluate import PageScore, score_page
+from newstrace.provenance.signals import Page
 from provenance_helpers import chain_of as provenance_chain, roles
 
 FILL = (" The talks had been planned for months and both sides said they expected a long negotiation over the "
@@ -292,3 +294,25 @@ def test_page_scoring_a_wrong_origin():
 def test_a_job_title_after_the_byline_name_is_no_outlet(title):
     chain = chain_of("The minister said the talks would go on." + FILL + f"\n\nBy Jon Roe, {title}")
     assert [s.role for s in chain] == ["origin"]
+
+
+def test_a_written_quote_in_an_outlet_is_a_report_not_an_interview():
+    text = "“The port must stay open,” the mayor wrote in the Harbour Gazette on Monday." + FILL
+    article = extract_string(text, url="https://www.example-news.com/story")
+    start = article.text.index("in the Harbour")
+    venue = Span.of(article.text, start, start + len("in the Harbour Gazette"))
+    quote = Quote(id="Q1", span=Span.of(article.text, 0, start), content=Span.of(article.text, 1, 26), venue=venue,
+                  type="writing")
+    assert ("Harbour Gazette", "report") in roles(build_chain(article, quotes=[quote]))
+
+
+@pytest.mark.parametrize("venue", ["in an interview with the Harbour Gazette", "told the Harbour Gazette on Monday"])
+def test_a_venue_finds_its_outlet_after_the_right_cue(venue):
+    text = f"“The port will stay open,” the mayor said {venue}." + FILL
+    article = extract_string(text, url="https://www.example-news.com/story")
+    start = article.text.index(venue)
+    quote = Quote(id="Q1", span=Span.of(article.text, 0, start), content=Span.of(article.text, 1, 26),
+                  venue=Span.of(article.text, start, start + len(venue)))
+    # The quote's venue alone, without the body rules (which find "told X" in the paragraph too).
+    found = [(c.source.name, c.role) for c in quote_candidates(article, [quote], Page.of(article))]
+    assert found == [("Harbour Gazette", "interview")]

@@ -228,7 +228,8 @@ def _is_person(name: str, entities: Iterable[Entity], start: int, end: int) -> b
 
 
 def quote_candidates(article: Article, quotes: Iterable[Quote], page: Page) -> list[Candidate]:
-    """Interview venues another stage found on quotes ("..., she told the BBC") become interview links.
+    """Venues another stage found on quotes ("..., she told the BBC") become interview links (report links for
+    what was written there, a quote of type ``writing``).
 
     Only a named outlet after a cue counts: "in a statement", "in a blog post", "during a news conference"
     and "in a Telegram post" say how something was said, not to which outlet.
@@ -238,17 +239,26 @@ def quote_candidates(article: Article, quotes: Iterable[Quote], page: Page) -> l
         venue = quote.venue
         if venue is None:
             continue
-        cue = _VENUE_CUE.search(venue.text)
-        named = re.match(_OUT, venue.text[cue.end():]) if cue else None
-        if not named:
-            continue
-        start = venue.start + cue.end() + named.start("out")
-        name = outlet_name(named.group("out"), article.entities, start, start + len(named.group("out")))
+        name = _venue_outlet(article, venue)
         if name:
-            source = Source(name=name, kind="outlet", role="interview", date=stated_date(venue.text, page.date),
+            # What someone wrote in an outlet ("she wrote in the Harbour Gazette") was published there, not told to it.
+            role = "report" if getattr(quote, "type", "speech") == "writing" else "interview"
+            source = Source(name=name, kind="outlet", role=role, date=stated_date(venue.text, page.date),
                             evidence=[venue], signal="quote_venue")
             found.append(Candidate(source, venue.start))
     return found
 
 
-_VENUE_CUE = re.compile(r"\b(?:interview\s+(?:with|to|on)|told|speaking\s+to|spoke\s+to|to|on|with)\s+")
+def _venue_outlet(article: Article, venue: Span) -> str | None:
+    """The outlet named right after the first cue of a venue that is followed by one ("in an interview with the BBC")."""
+    for cue in _VENUE_CUE.finditer(venue.text):
+        named = re.match(_OUT, venue.text[cue.end():])
+        if named:
+            start = venue.start + cue.end() + named.start("out")
+            name = outlet_name(named.group("out"), article.entities, start, start + len(named.group("out")))
+            if name:
+                return name
+    return None
+
+
+_VENUE_CUE = re.compile(r"\b(?:interview\s+(?:with|to|on)|told|speaking\s+to|spoke\s+to|to|on|with|in)\s+")
