@@ -38,6 +38,16 @@ def html_chain(body: str, head: str, url: str) -> list:
     return build_chain(extract_string(page(body, head), fmt="html", url=url))
 
 
+def quoted(venue: str, verb: str = "said", **kind) -> tuple:
+    """An article with a quote whose venue is ``venue``, and that quote."""
+    text = f"“The port will stay open,” the mayor {verb} {venue}." + FILL
+    article = extract_string(text, url="https://www.example-news.com/story")
+    start = article.text.index(venue)
+    quote = Quote(id="Q1", span=Span.of(article.text, 0, start), content=Span.of(article.text, 1, 26),
+                  venue=Span.of(article.text, start, start + len(venue)), **kind)
+    return article, quote
+
+
 PARAS = "".join(f"<p>Paragraph {i} of the story.{FILL}</p>" for i in range(3))
 
 
@@ -147,21 +157,13 @@ def test_a_party_called_pti_in_the_body_is_no_wire():
 @pytest.mark.parametrize("venue", ["in a statement", "in a news release", "in a blog post", "during a news conference",
                                    "in a Telegram post", "in a statement delivered via the press secretary"])
 def test_a_quote_venue_that_is_no_outlet_gives_no_link(venue):
-    text = f"“The port will stay open,” the mayor said {venue}." + FILL
-    article = extract_string(text, url="https://www.harbour-gazette.com/story")
-    start = article.text.index(venue)
-    quote = Quote(id="Q1", span=Span.of(article.text, 0, start), content=Span.of(article.text, 1, 26),
-                  venue=Span.of(article.text, start, start + len(venue)))
+    article, quote = quoted(venue)
     chain = build_chain(article, quotes=[quote])
     assert [s.role for s in chain] == ["origin"]
 
 
 def test_a_quote_venue_naming_an_outlet_is_an_interview():
-    text = "“The port will stay open,” the mayor told the Harbour Gazette on Monday." + FILL
-    article = extract_string(text, url="https://www.example-news.com/story")
-    start = article.text.index("told the Harbour")
-    quote = Quote(id="Q1", span=Span.of(article.text, 0, start), content=Span.of(article.text, 1, 26),
-                  venue=Span.of(article.text, start, start + len("told the Harbour Gazette")))
+    article, quote = quoted("the Harbour Gazette", verb="told")
     assert ("Harbour Gazette", "interview") in roles(build_chain(article, quotes=[quote]))
 
 
@@ -297,22 +299,13 @@ def test_a_job_title_after_the_byline_name_is_no_outlet(title):
 
 
 def test_a_written_quote_in_an_outlet_is_a_report_not_an_interview():
-    text = "“The port must stay open,” the mayor wrote in the Harbour Gazette on Monday." + FILL
-    article = extract_string(text, url="https://www.example-news.com/story")
-    start = article.text.index("in the Harbour")
-    venue = Span.of(article.text, start, start + len("in the Harbour Gazette"))
-    quote = Quote(id="Q1", span=Span.of(article.text, 0, start), content=Span.of(article.text, 1, 26), venue=venue,
-                  type="writing")
+    article, quote = quoted("in the Harbour Gazette", verb="wrote", type="writing")
     assert ("Harbour Gazette", "report") in roles(build_chain(article, quotes=[quote]))
 
 
 @pytest.mark.parametrize("venue", ["in an interview with the Harbour Gazette", "told the Harbour Gazette on Monday"])
 def test_a_venue_finds_its_outlet_after_the_right_cue(venue):
-    text = f"“The port will stay open,” the mayor said {venue}." + FILL
-    article = extract_string(text, url="https://www.example-news.com/story")
-    start = article.text.index(venue)
-    quote = Quote(id="Q1", span=Span.of(article.text, 0, start), content=Span.of(article.text, 1, 26),
-                  venue=Span.of(article.text, start, start + len(venue)))
+    article, quote = quoted(venue)
     # The quote's venue alone, without the body rules (which find "told X" in the paragraph too).
     found = [(c.source.name, c.role) for c in quote_candidates(article, [quote], Page.of(article))]
     assert found == [("Harbour Gazette", "interview")]
