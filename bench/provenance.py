@@ -14,6 +14,8 @@ are scored separately over the links that give them. The full pipeline (spaCy in
 from __future__ import annotations
 
 import argparse
+import csv
+import functools
 import gzip
 import json
 import sys
@@ -75,6 +77,12 @@ def evaluate(path: Path, nlp, verbose: bool) -> None:
 
 def page_document(case: dict, samples: Path, urls: dict[str, str]) -> RawDocument | None:
     """The page of a real-page case as a raw document, or None when its file is not there."""
+    if case["collection"] == "wikinews":
+        row = wikinews_rows(samples).get(case["id"])
+        if row is None:
+            return None
+        data = f"{row['title']}\n\n{row['text']}".encode("utf-8")
+        return RawDocument(name=case["id"], data=data, url=case["id"], content_type="text/plain")
     if case["collection"] == "fundus_en":
         path = samples / "fundus_en" / "html" / f"{case['id']}.html.gz"
         url = urls.get(case["id"])
@@ -85,6 +93,16 @@ def page_document(case: dict, samples: Path, urls: dict[str, str]) -> RawDocumen
         return None
     data = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
     return RawDocument(name=case["id"], data=data, url=url, content_type="text/html")
+
+
+@functools.lru_cache(maxsize=2)
+def wikinews_rows(samples: Path) -> dict[str, dict]:
+    """The Wikinews sample articles (plain text, CC BY 2.5) by URL."""
+    rows: dict[str, dict] = {}
+    for path in sorted((samples / "wikinews").glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as f:
+            rows.update({row["url"]: row for row in csv.DictReader(f)})
+    return rows
 
 
 def fundus_urls(samples: Path) -> dict[str, str]:
@@ -108,7 +126,7 @@ def page_chain(doc: RawDocument, nlp) -> list:
 def evaluate_pages(path: Path, samples: Path, nlp, verbose: bool) -> None:
     cases = load_cases(path)
     urls = fundus_urls(samples)
-    parts = {"dev": PageScore(), "aside": PageScore()}
+    parts: dict[str, PageScore] = {"dev": PageScore(), "aside": PageScore()}
     skipped = 0
     start = time.perf_counter()
     for case in cases:
@@ -116,7 +134,8 @@ def evaluate_pages(path: Path, samples: Path, nlp, verbose: bool) -> None:
         if doc is None:
             skipped += 1
             continue
-        misses = score_page(case, page_chain(doc, nlp), parts["aside" if case.get("aside") else "dev"])
+        part = case.get("part") or ("aside" if case.get("aside") else "dev")
+        misses = score_page(case, page_chain(doc, nlp), parts.setdefault(part, PageScore()))
         if verbose and misses:
             print(f"    {case['id']}: " + "; ".join(misses))
     for part, score in parts.items():

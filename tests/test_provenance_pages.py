@@ -298,9 +298,10 @@ def test_a_job_title_after_the_byline_name_is_no_outlet(title):
     assert [s.role for s in chain] == ["origin"]
 
 
-def test_a_written_quote_in_an_outlet_is_a_report_not_an_interview():
-    article, quote = quoted("in the Harbour Gazette", verb="wrote", type="writing")
-    assert ("Harbour Gazette", "report") in roles(build_chain(article, quotes=[quote]))
+@pytest.mark.parametrize("venue", ["on TV", "on the radio", "to the newspaper"])
+def test_a_medium_with_no_name_is_no_outlet(venue):
+    article, quote = quoted(venue)
+    assert quote_candidates(article, [quote], Page.of(article)) == []
 
 
 @pytest.mark.parametrize("venue", ["in an interview with the Harbour Gazette", "told the Harbour Gazette on Monday"])

@@ -83,6 +83,9 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
 _INSTITUTION = re.compile(r"\b(?:Council|Institute|Institution|University|College|Foundation|Cent(?:er|re)|Committee|"
                           r"Company|Corporation|Group|Bank|Fund|Party|Commission|Association|Society|School|"
                           r"Hospital|Department|Ministry|Club|Union|Museum|Forum)\b")
+# A medium with no name ("said on TV", "told the newspaper"): no outlet to put in a chain.
+_BARE_MEDIUM = re.compile(r"^(?:the\s+)?(?:TV|television|radio|(?:the\s+)?(?:news)?paper|newspaper|press|media|"
+                          r"internet|web|website|podcast|channel)$", re.I)
 _POSSESSIVE = re.compile(r"['’]s\b.*$")
 _GENERIC_VENUE = re.compile(r"^(?:[A-Z][a-z]+(?:\s+state)?|state|local|national|public|independent|pro-government)\s+"
                             r"(?:television|TV|radio|broadcaster|news\s+agency|newspaper|channel|daily)$")
@@ -180,7 +183,7 @@ def outlet_name(text: str, entities: Iterable[Entity] = (), start: int = 0, end:
     if owner and outlets.MEDIA_WORDS.search(owner.group("rest")):
         text = owner.group("rest")  # "Pakistan's Geo news channel": the outlet follows its country
     text = _POSSESSIVE.sub("", text.strip()).strip()
-    if not text or _NOT_OUTLETS.match(text):
+    if not text or _NOT_OUTLETS.match(text) or _BARE_MEDIUM.match(text):
         return None
     if _GENERIC_VENUE.match(text):
         return text  # "French television": the outlet is described, not named
@@ -228,8 +231,7 @@ def _is_person(name: str, entities: Iterable[Entity], start: int, end: int) -> b
 
 
 def quote_candidates(article: Article, quotes: Iterable[Quote], page: Page) -> list[Candidate]:
-    """Venues another stage found on quotes ("..., she told the BBC") become interview links (report links for
-    what was written there, a quote of type ``writing``).
+    """Venues another stage found on quotes ("..., she told the BBC") become interview links.
 
     Only a named outlet after a cue counts: "in a statement", "in a blog post", "during a news conference"
     and "in a Telegram post" say how something was said, not to which outlet.
@@ -241,9 +243,7 @@ def quote_candidates(article: Article, quotes: Iterable[Quote], page: Page) -> l
             continue
         name = _venue_outlet(article, venue)
         if name:
-            # What someone wrote in an outlet ("she wrote in the Harbour Gazette") was published there, not told to it.
-            role = "report" if getattr(quote, "type", "speech") == "writing" else "interview"
-            source = Source(name=name, kind="outlet", role=role, date=stated_date(venue.text, page.date),
+            source = Source(name=name, kind="outlet", role="interview", date=stated_date(venue.text, page.date),
                             evidence=[venue], signal="quote_venue")
             found.append(Candidate(source, venue.start))
     return found
