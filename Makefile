@@ -32,6 +32,9 @@ test: $(VENV)/.dev
 
 bench: $(VENV)/.dev
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/resume.py
+	$(BIN)/python bench/analyze_many.py
 	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/provenance.py
 	$(BIN)/python bench/dedup.py --n 20000

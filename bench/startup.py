@@ -46,6 +46,11 @@ def measure(argv: list[str], src: Path) -> tuple[float, float]:
     return time.perf_counter() - start, usage.ru_maxrss / 1024
 
 
+def source_trees(baseline: str | None, folder: Path) -> dict[str, Path]:
+    """This checkout's src ("now"), and with ``baseline`` that git revision's src, unpacked under ``folder``."""
+    return {"now": ROOT / "src", **({"baseline": baseline_tree(baseline, folder)} if baseline else {})}
+
+
 def baseline_tree(ref: str, folder: Path) -> Path:
     archive = folder / "src.tar"
     with archive.open("wb") as handle:
@@ -70,9 +75,7 @@ def main() -> None:
     parser.add_argument("--baseline", metavar="REF", help="git revision to compare with (e.g. the commit before)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="newstrace-startup-") as tmp:
-        trees = {"now": ROOT / "src"}
-        if args.baseline:
-            trees["baseline"] = baseline_tree(args.baseline, Path(tmp))
+        trees = source_trees(args.baseline, Path(tmp))
         for command in COMMANDS[:2]:  # warm the file cache and the bytecode of both trees
             for src in trees.values():
                 measure(shlex.split(command), src)
