@@ -201,3 +201,28 @@ def test_documents_speak_for_their_owner_and_descriptions_for_the_name_they_stan
 def test_a_spokesman_of_someone_is_not_that_someone(nlp):
     text = "Maria Lopez was not at the hearing.\n\nLopez’s spokesman said she had a prior engagement in Denver."
     assert speaker_name(nlp(text), "prior engagement") != "Maria Lopez"
+
+
+@pytest.mark.parametrize("text", [
+    "“I will not resign,” I said to him, and he laughed at the idea.",
+    "You said the bridge would be finished by May, and it was not.",
+])
+def test_the_author_and_the_reader_are_not_sources(nlp, text):
+    assert nlp(text)._.quotes == []
+
+
+def test_a_first_person_speaker_inside_a_quotation_is_still_the_quoted_person(nlp):
+    doc = nlp("“When I said we would win, nobody believed me,” Ana Ruiz said on Sunday.")
+    assert speaker_name(doc, "nobody believed me") == "Ana Ruiz"
+
+
+def test_a_person_the_tagger_calls_an_organisation_is_a_person_when_the_given_name_says_so(nlp):
+    doc = nlp("Alexandra Bradbury, the editor of Labor Notes, said the strike would last a week.")
+    assert [(s.name, s.kind) for s in doc._.speakers] == [("Alexandra Bradbury", "person")]
+
+
+def test_a_name_introduced_as_subject_in_the_paragraph_takes_its_pronoun_over_the_last_speaker(nlp):
+    text = ("“We will keep going,” Tanner Fischer said after the race.\n\n"
+            "Jody Gelner, his coach for six years, watched from the stands. He said that he still gets emotional "
+            "when his riders finish.")
+    assert speaker_name(nlp(text), "still gets emotional") == "Jody Gelner"

@@ -46,6 +46,7 @@ def find_attributions_many(docs: list[Doc], texts: list[str], accept: bool = Tru
     for doc, text, atts in zip(docs, texts, found):
         for att in atts:
             att.type = attribution_type(doc, text, att)
+    found = [[a for a in atts if not _the_author(text, a)] for text, atts in zip(texts, found)]
     acceptor = load_acceptor() if accept else None
     if acceptor is not None:
         found = [acceptor.keep(doc, text, atts) for doc, text, atts in zip(docs, texts, found)]
@@ -80,6 +81,13 @@ def rule_attributions(doc: Doc, text: str) -> list[Attribution]:
 
 
 _NAMED = frozenset(("PERSON", "ORG", "NORP", "GPE"))
+# "I said to him", "you said": outside a quotation the first and second person are the article's author and its
+# reader, not a source the article reports.
+_AUTHOR_OR_READER = frozenset(("i", "me", "you"))
+
+
+def _the_author(text: str, att: Attribution) -> bool:
+    return att.source is not None and text[att.source[0]:att.source[1]].strip().lower() in _AUTHOR_OR_READER
 
 
 def _named(doc: Doc, source: Range) -> bool:

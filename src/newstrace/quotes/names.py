@@ -45,6 +45,8 @@ def cluster_names(doc: Doc) -> list[Cluster]:
         name = clean_name(ent.text)
         if not name or not any(c.isalpha() for c in name):
             continue
+        if kind == "organisation" and ent.label_ == "ORG" and _looks_like_a_person(name):
+            kind = "person"  # "Alexandra Bradbury" tagged ORG: a known given name before a surname
         gender = _honorific_gender(ent) or _given_name_gender(kind, name)
         cluster = _match(clusters, name, kind, gender) or _new(clusters, name, kind)
         end = ent.end_char - (2 if _possessive(ent.text) else 0)
@@ -52,6 +54,12 @@ def cluster_names(doc: Doc) -> list[Cluster]:
         cluster.gender = cluster.gender or gender
     _join_acronyms(clusters)
     return clusters
+
+
+def _looks_like_a_person(name: str) -> bool:
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) \
+        and bool(gender_of(words[0]))
 
 
 def is_acronym(name: str) -> bool:

@@ -7,6 +7,7 @@ cannot be resolved stays an ``unresolved`` speaker of its own ("officials", "a s
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -35,6 +36,7 @@ def resolve_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list
     clusters = cluster_names(doc)
     describe_clusters(doc, clusters)
     sent_of = _sentence_index(doc)
+    breaks = [m.start() for m in re.finditer(r"\n\s*\n", text)]
     speaking: dict[int, Cluster] = {}
     unresolved: list[Cluster] = []
     last_speaker: Cluster | None = None
@@ -53,8 +55,8 @@ def resolve_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list
                    or _by_description(text, head, att.source, clusters)
                    or _by_role_noun(doc, text, head, att.source, clusters, last_speaker, sent_of)
                    or _by_proper_noun(doc, head, clusters)
-                   or _by_pronoun(doc, head, clusters, last_speaker, sent_of)
-                   or _by_pronoun(doc, head, unresolved, last_speaker, sent_of))
+                   or _by_pronoun(doc, head, clusters, last_speaker, sent_of, breaks)
+                   or _by_pronoun(doc, head, unresolved, last_speaker, sent_of, breaks))
         group = _plural_subject_before(doc, head, sent_of) if head.lower_ in ("they", "them") else None
         if group is not None and (cluster is None or all(h < group.i for h in cluster.heads)):
             # "Researchers used swabs … They found …": the nearer unnamed group, not an organisation named earlier
@@ -165,7 +167,7 @@ def _by_proper_noun(doc: Doc, head: Token, clusters: list[Cluster]) -> Cluster |
 
 
 def _by_pronoun(doc: Doc, head: Token, clusters: list[Cluster], last_speaker: Cluster | None,
-                sent_of: dict[int, int]) -> Cluster | None:
+                sent_of: dict[int, int], breaks: list[int] = ()) -> Cluster | None:
     low = head.lower_
     if low not in _PRONOUNS or low in _FIRST_PERSON and low not in ("we", "us"):
         return None
@@ -185,7 +187,11 @@ def _by_pronoun(doc: Doc, head: Token, clusters: list[Cluster], last_speaker: Cl
         distance = here - sent_of.get(last, 0)
         if distance > _WINDOW_SENTENCES:
             continue
+        # a person named as a subject earlier in the pronoun's own paragraph is who the paragraph is about
+        here_para = bisect.bisect_right(breaks, doc[last].idx) == bisect.bisect_right(breaks, head.idx)
         score = (-distance + (3 if cluster is last_speaker else 0) + (1 if _was_subject(doc, last) else 0)
+                 + (3 if here_para and cluster is not last_speaker and (
+                    _was_subject(doc, last) or last - doc[last].sent.start <= 2) else 0)
                  + (3 if cluster is not last_speaker and _leads_into(doc[last], head) else 0)
                  - (2 if _only_a_place(doc, last) else 0))
         if best_score is None or score > best_score:
