@@ -159,3 +159,29 @@ def test_usage_errors_exit_2():
 def test_version():
     result = run_cli("--version")
     assert result.returncode == 0 and b"newstrace, version" in result.stdout
+
+
+def test_types_option_chooses_the_quotes_the_human_formats_show(tmp_path, capsys, nlp):
+    path = tmp_path / "dam.txt"
+    path.write_text("Dam fears grow\n\nThe engineer said the dam had been inspected in March.\n\n"
+                    "Officials fear that the dam could fail in a heavy storm this winter.\n", encoding="utf-8")
+    assert main(["analyze", str(path), "--format", "md"]) == 0
+    default = capsys.readouterr().out
+    assert main(["analyze", str(path), "--format", "md", "--types", "all"]) == 0
+    every = capsys.readouterr().out
+    def quotes_section(md: str) -> str:
+        return md.split("## Quotes")[-1].split("\n## ")[0]
+
+    assert "inspected in March" in quotes_section(default)
+    assert "could fail in a heavy storm" not in quotes_section(default)
+    assert "could fail in a heavy storm" in quotes_section(every)
+    assert main(["analyze", str(path), "--format", "json"]) == 0
+    import json
+    types = {q["type"] for q in json.loads(capsys.readouterr().out)["quotes"]}
+    assert {"speech", "belief"} <= types  # JSON keeps every type
+
+
+def test_an_unknown_quote_type_is_a_usage_error(story):
+    done = run_cli("analyze", str(story), "--types", "rumour")
+    err = done.stderr.decode()
+    assert done.returncode == 2 and "unknown quote type rumour" in err and "Traceback" not in err

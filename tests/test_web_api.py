@@ -78,6 +78,16 @@ def test_unknown_article_is_a_json_404(client):
     assert response.json() == {"error": "no stored article has id, URL or path 'ffffffffffff'", "status": 404}
 
 
+def test_quotes_show_speech_and_writing_unless_asked_for_more(client):
+    shown = client.get("/api/quotes").json()
+    every = client.get("/api/quotes", params={"types": "all"}).json()
+    assert shown and {q["type"] for q in shown} <= {"speech", "writing"}
+    assert len(every) >= len(shown)
+    assert client.get("/api/quotes", params={"types": "speech"}).json() == [q for q in shown if q["type"] == "speech"]
+    bad = client.get("/api/quotes", params={"types": "rumour"})
+    assert bad.status_code == 400 and "unknown quote type rumour" in bad.text
+
+
 def test_speakers_and_one_speaker(client):
     speakers = {s["name"]: s for s in client.get("/api/speakers").json()}
     assert speakers["Ann Lee"]["quotes"] == 5 and speakers["Ann Lee"]["articles"] == 3

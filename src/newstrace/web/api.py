@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
 from newstrace.errors import NotInStore
+from newstrace.report import parse_types
 from newstrace.web.analyse import AnalysisRefused, Pasted
 from newstrace.web.data import SEARCH_KINDS
 from newstrace.web.security import check_token
@@ -77,8 +78,14 @@ def speaker(request: Request, key: str) -> dict[str, Any]:
 
 @router.get("/quotes", summary="Quotes by speaker, about an entity, or by outlet")
 def quotes(request: Request, speaker: str | None = None, about: str | None = None, outlet: str | None = None,
-           limit: int = Query(100, ge=1, le=1000)) -> list[dict[str, Any]]:
-    return corpus(request).quotes(speaker=speaker, about=about, outlet=outlet, limit=limit)
+           limit: int = Query(100, ge=1, le=1000),
+           types: str | None = Query(None, description="comma-separated quote types, or 'all' "
+                                                       "(default: speech,writing)")) -> list[dict[str, Any]]:
+    try:
+        wanted = parse_types(types)
+    except ValueError as err:
+        raise HTTPException(status_code=400, detail=str(err)) from None
+    return corpus(request).quotes(speaker=speaker, about=about, outlet=outlet, limit=limit, types=wanted)
 
 
 @router.get("/outlets", summary="Outlets: articles, originals, republished, sources credited")
