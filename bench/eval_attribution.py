@@ -184,9 +184,11 @@ def main() -> None:
                          "PolNeAR's wider notion of attribution")
     args = ap.parse_args()
     if args.every_candidate:
-        from newstrace.quotes import extract
+        import newstrace.pipeline
+        from newstrace.model import QUOTE_TYPES
 
-        extract.load_acceptor = lambda: None  # the stage then keeps every candidate, as accept=False does
+        # the pipeline's component with accept=False: every candidate, before the accept/reject step
+        newstrace.pipeline.NLP_COMPONENTS = (("newstrace_quotes", (("types", QUOTE_TYPES), ("accept", False))),)
     if not (args.split / "text").is_dir():
         sys.exit(f"error: {args.split} has no text/ folder (expected a PolNeAR split)")
     evaluate(args.split, args.limit)

@@ -46,8 +46,10 @@ def find_attributions_many(docs: list[Doc], texts: list[str], accept: bool = Tru
     for doc, text, atts in zip(docs, texts, found):
         for att in atts:
             att.type = attribution_type(doc, text, att)
+    if not accept:
+        return found
     found = [[a for a in atts if not _the_author(text, a)] for text, atts in zip(texts, found)]
-    acceptor = load_acceptor() if accept else None
+    acceptor = load_acceptor()
     if acceptor is not None:
         found = [acceptor.keep(doc, text, atts) for doc, text, atts in zip(docs, texts, found)]
     return found
