@@ -226,3 +226,13 @@ def test_a_name_introduced_as_subject_in_the_paragraph_takes_its_pronoun_over_th
             "Jody Gelner, his coach for six years, watched from the stands. He said that he still gets emotional "
             "when his riders finish.")
     assert speaker_name(nlp(text), "still gets emotional") == "Jody Gelner"
+
+
+@pytest.mark.parametrize("text, words, name", [
+    ("Amit Mehrotra, an analyst for Deutsche Bank, said the strike would hurt earnings this quarter.",
+     "strike would hurt", "Amit Mehrotra"),
+    ("The MEC for Cooperative Governance in Gauteng, Jacob Mamabolo, said the province was ready for the floods.",
+     "province was ready", "Jacob Mamabolo"),
+])
+def test_the_person_a_phrase_names_is_the_speaker_not_the_organisation_beside_them(nlp, text, words, name):
+    assert speaker_name(nlp(text), words) == name
