@@ -236,3 +236,18 @@ def test_a_name_introduced_as_subject_in_the_paragraph_takes_its_pronoun_over_th
 ])
 def test_the_person_a_phrase_names_is_the_speaker_not_the_organisation_beside_them(nlp, text, words, name):
     assert speaker_name(nlp(text), words) == name
+
+
+def test_a_subject_the_recogniser_missed_is_a_candidate_for_the_pronouns_after_it(nlp):
+    text = ("But the members are ready for a fight. Ana De La Rosa said, “There is a lot of buzz.”\n\n"
+            "Fischer isn’t sure when he is going to get a break. When asked about his free time, he told me, "
+            "“This is it,” pointing at the table.")
+    assert speaker_name(nlp(text), "This is it") == "Fischer"
+
+
+def test_he_may_stand_for_a_person_the_recogniser_took_for_an_organisation(nlp):
+    text = ("Serhii Radio, a chemistry researcher at DonNU, says that not everyone felt able to leave. "
+            "Those who did took only “the things you can carry in two hands”, he says.")
+    doc = nlp(text)
+    assert speaker_name(doc, "carry in two hands") == "Serhii Radio"
+    assert next(s for s in doc._.speakers if s.name == "Serhii Radio").kind == "person"

@@ -34,6 +34,7 @@ class Resolution:
 def resolve_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list[Cluster], dict[int, Cluster]]:
     """Clusters that speak, and for each attribution (by position in ``atts``) its speaker cluster."""
     clusters = cluster_names(doc)
+    _unrecognised_subjects(doc, clusters)
     describe_clusters(doc, clusters)
     sent_of = _sentence_index(doc)
     breaks = [m.start() for m in re.finditer(r"\n\s*\n", text)]
@@ -56,7 +57,8 @@ def resolve_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list
                    or _by_role_noun(doc, text, head, att.source, clusters, last_speaker, sent_of)
                    or _by_proper_noun(doc, head, clusters)
                    or _by_pronoun(doc, head, clusters, last_speaker, sent_of, breaks)
-                   or _by_pronoun(doc, head, unresolved, last_speaker, sent_of, breaks))
+                   or _by_pronoun(doc, head, unresolved, last_speaker, sent_of, breaks)
+                   or _by_pronoun(doc, head, clusters, last_speaker, sent_of, breaks, lenient=True))
         group = _plural_subject_before(doc, head, sent_of) if head.lower_ in ("they", "them") else None
         if group is not None and (cluster is None or all(h < group.i for h in cluster.heads)):
             # "Researchers used swabs … They found …": the nearer unnamed group, not an organisation named earlier
@@ -177,7 +179,9 @@ def _by_proper_noun(doc: Doc, head: Token, clusters: list[Cluster]) -> Cluster |
 
 
 def _by_pronoun(doc: Doc, head: Token, clusters: list[Cluster], last_speaker: Cluster | None,
-                sent_of: dict[int, int], breaks: list[int] = ()) -> Cluster | None:
+                sent_of: dict[int, int], breaks: list[int] = (), lenient: bool = False) -> Cluster | None:
+    """The candidate a pronoun stands for. ``lenient``: a last resort for "he"/"she", where a name the
+    recogniser took for an organisation ("Serhii Radio, a chemistry researcher, says … he says") counts as a person."""
     low = head.lower_
     if low not in _PRONOUNS or low in _FIRST_PERSON and low not in ("we", "us"):
         return None
@@ -188,7 +192,8 @@ def _by_pronoun(doc: Doc, head: Token, clusters: list[Cluster], last_speaker: Cl
     here = sent_of.get(head.i, 0)
     best, best_score = None, None
     for cluster in clusters:
-        if not _agrees(cluster, wants, gender):
+        if not _agrees(cluster, wants, gender) and not (
+                lenient and wants == "person" and cluster.kind == "organisation" and _person_shaped(cluster.name)):
             continue
         before = [h for h in cluster.heads if h < head.i]
         if not before:
@@ -208,7 +213,33 @@ def _by_pronoun(doc: Doc, head: Token, clusters: list[Cluster], last_speaker: Cl
             best, best_score = cluster, score
     if best is not None and gender and not best.gender:
         best.gender = gender
+    if best is not None and lenient:
+        best.kind = "person"
     return best
+
+
+_ORG_WORDS = frozenset("""
+university bank party ministry council company group institute agency department news times post journal
+association union league club court committee fund foundation office service centre center inc corp ltd llc
+press tv network airlines airways school college hospital church army police force trust board authority
+commission government republic kingdom states nations city county state house senate parliament capital partners
+""".split())
+
+
+def _person_shaped(name: str) -> bool:
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].replace("-", "").replace("’", "").replace("'", "")
+                                        .isalpha() and not w.isupper() for w in words) \
+        and not any(w.lower() in _ORG_WORDS for w in words)
+
+
+def _unrecognised_subjects(doc: Doc, clusters: list[Cluster]) -> None:
+    """"Fischer isn’t sure …": a capitalised subject the recogniser missed is a candidate for the pronouns after it."""
+    for token in doc:
+        if (token.dep_ == "nsubj" and token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper()
+                and not token.is_upper and len(token.text) > 2 and token.lower_ not in _PERSON_NOUNS
+                and not any(t.ent_type_ for t in token.subtree)):  # "Ambassador … Nikki Haley": a title, not a name
+            _by_proper_noun(doc, token, clusters)
 
 
 def _plural_subject_before(doc: Doc, pronoun: Token, sent_of: dict[int, int]) -> Token | None:
