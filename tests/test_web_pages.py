@@ -70,6 +70,14 @@ def test_article_page_is_the_report_with_links_into_the_store(client, web_store)
     assert "&lt;script&gt;alert" in html and "<script>alert" not in html
 
 
+def test_article_page_shows_the_quote_types_asked_for(client, web_store):
+    _, ids = web_store
+    assert 'class="q q-direct' in client.get(f"/articles/{ids['sample']}").text  # speech: shown by default
+    assert 'class="q q-' not in client.get(f"/articles/{ids['sample']}", params={"types": "belief"}).text
+    assert 'class="q q-' not in client.get(f"/articles/{ids['sample']}/report.html", params={"types": "question"}).text
+    assert client.get(f"/articles/{ids['sample']}", params={"types": "rumour"}).status_code == 400
+
+
 def test_article_report_download_is_self_contained(client, web_store):
     _, ids = web_store
     response = client.get(f"/articles/{ids['sample']}/report.html")

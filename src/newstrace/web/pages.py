@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
@@ -12,6 +12,7 @@ from newstrace.errors import NotInStore
 from newstrace.report.article_html import article_section
 from newstrace.report.corpus_html import edges_table, origins_list, outlets_table
 from newstrace.report.graph import graph_svg
+from newstrace.report import for_display, parse_types
 from newstrace.report.html import render_html
 from newstrace.web.analyse import Pasted
 from newstrace.web.data import SEARCH_KINDS
@@ -74,18 +75,26 @@ def articles(request: Request, outlet: str | None = None, page_number: int = Que
                 more=len(rows) > size)
 
 
+def _shown(analysis, types: str | None):
+    """The analysis with the quote types asked for (speech and writing unless ``?types=`` says otherwise)."""
+    try:
+        return for_display(analysis, parse_types(types))
+    except ValueError as err:
+        raise HTTPException(status_code=400, detail=str(err)) from None
+
+
 @router.get("/articles/{ref}/report.html")
-def article_report(request: Request, ref: str):
-    analysis = corpus(request).analysis(ref)
+def article_report(request: Request, ref: str, types: str | None = None):
+    analysis = _shown(corpus(request).analysis(ref), types)
     name = (analysis.article.id[:12] or "article") + ".html"
     return Response(render_html(analysis), media_type="text/html; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 @router.get("/articles/{ref}", response_class=HTMLResponse)
-def article(request: Request, ref: str):
+def article(request: Request, ref: str, types: str | None = None):
     story = corpus(request).story(ref)
-    analysis = corpus(request).analysis(story["article"]["id"])
+    analysis = _shown(corpus(request).analysis(story["article"]["id"]), types)
 
     def stored(url: str | None) -> str | None:
         found = corpus(request).stored_article_for(url)
