@@ -251,3 +251,35 @@ def test_he_may_stand_for_a_person_the_recogniser_took_for_an_organisation(nlp):
     doc = nlp(text)
     assert speaker_name(doc, "carry in two hands") == "Serhii Radio"
     assert next(s for s in doc._.speakers if s.name == "Serhii Radio").kind == "person"
+
+
+
+INTERVIEW = """Rebel commander says fighters will not leave the city
+
+A rebel commander has vowed that his fighters will never leave the besieged city, in an interview with the German newspaper Die Welt.
+
+Abu Karim, 41, who leads a brigade of about 2,000 men in the eastern districts, said the group had enough food for six months.
+
+\"We have been here for four years and we will be here for four more,\" he said. \"Nobody can move us.\"
+
+The commander said his men had captured three tanks last week and would use them to defend the old market.
+
+Asked about the ceasefire talks in Geneva, he said they were \"a show for the cameras\".
+
+\"The people in Geneva do not know what happens here,\" the militant told the newspaper. \"They have never seen a barrel bomb.\"
+
+Karim added that foreign fighters were not welcome in his brigade.
+
+\"We are Syrians fighting for Syrians,\" he said.
+
+The interview was conducted in the city on June 3 by reporter Anna Keller.
+"""
+
+
+def test_a_copied_interview_gives_its_quotes_to_the_interviewee(nlp):
+    doc = nlp(INTERVIEW)
+    said = [q for q in doc._.quotes if q.type == "speech"]
+    names = [next((s.name for s in doc._.speakers if s.id == q.speaker_id), None) for q in said]
+    assert len(said) >= 7 and names.count("Abu Karim") == len(said), names
+    karim = next(s for s in doc._.speakers if s.name == "Abu Karim")
+    assert "A rebel commander" in karim.aliases  # cataphora: the description before the name is the same man

@@ -70,7 +70,32 @@ def resolve_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list
         speaking[i] = cluster
         if cluster.kind != "unresolved":
             last_speaker = cluster
+    _cataphora(speaking, unresolved)
     return _in_order(speaking), speaking
+
+
+def _cataphora(speaking: dict[int, Cluster], unresolved: list[Cluster]) -> None:
+    """"A rebel commander has vowed … Abu Karim … the commander said": an indefinite description that comes
+    before the name is the one person a later "the commander" (or the role "commander") names."""
+    named = {id(c): c for c in speaking.values() if c.kind == "person"}.values()
+    for early in unresolved:
+        noun = early.key
+        if "/" in noun or not early.name.lower().startswith(("a ", "an ")) or noun not in _PERSON_NOUNS:
+            continue
+        first = min((m[0] for m in early.mentions), default=0)
+        same = [c for c in named if (f"the {noun}" in {a.lower() for a in c.aliases}
+                                     or (c.role or "").lower().split()[-1:] == [noun])
+                and c.mentions and first < min(m[0] for m in c.mentions)]  # before the name: a later one is new
+        if len(same) != 1:
+            continue
+        person = same[0]
+        for i, cluster in list(speaking.items()):
+            if cluster is early:
+                speaking[i] = person
+        person.mentions += early.mentions
+        person.heads += early.heads
+        if early.name not in person.aliases:
+            person.aliases.append(early.name)
 
 
 def _head(doc: Doc, att: Attribution) -> Token | None:
@@ -338,6 +363,7 @@ expert official spokesman spokeswoman spokesperson minister president premier le
 commander lawyer attorney actor actress singer star player coach manager founder author writer researcher
 scientist professor economist analyst doctor victim survivor woman man mother father activist politician senator
 fan resident worker owner teacher student pilot driver witness neighbour neighbor businessman businesswoman
+militant fighter rebel soldier guard lawmaker mp
 governor mayor chairman chairwoman chair secretary ambassador general officer judge prosecutor candidate
 """.split())
 _ORG_NOUNS = frozenset("""
