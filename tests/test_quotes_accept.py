@@ -283,3 +283,15 @@ def test_a_copied_interview_gives_its_quotes_to_the_interviewee(nlp):
     assert len(said) >= 7 and names.count("Abu Karim") == len(said), names
     karim = next(s for s in doc._.speakers if s.name == "Abu Karim")
     assert "A rebel commander" in karim.aliases  # cataphora: the description before the name is the same man
+
+
+def test_a_quote_that_continues_one_the_accept_step_dropped_keeps_its_speaker(candidates_nlp):
+    from newstrace.quotes.attribution import Attribution
+    from newstrace.quotes.speakers import resolve_speakers
+
+    text = "Mara Voss spoke on Monday. Mara Voss recounted the story.\n\n“It was cold, and we had no food at all.”"
+    doc = candidates_nlp(text)
+    leader = Attribution(content=(47, 56), cue=(37, 46), source=(27, 36), kind="indirect")
+    follower = Attribution(content=(text.index("“"), len(text)), kind="direct", follows=leader, inferred=True)
+    clusters, speaking = resolve_speakers(doc, text, [follower])  # the leader was not kept
+    assert speaking[0].name == "Mara Voss"

@@ -43,10 +43,13 @@ def resolve_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list
     last_speaker: Cluster | None = None
     for i, att in enumerate(atts):
         if att.follows is not None:
-            leader = atts.index(att.follows) if att.follows in atts else -1
-            if leader in speaking:
-                speaking[i] = speaking[leader]
-            continue
+            if att.follows in atts:
+                leader = atts.index(att.follows)
+                if leader in speaking:
+                    speaking[i] = speaking[leader]
+                continue
+            # the quote it continues was not reported (the accept step dropped it): its source still speaks
+            att = att.follows
         if att.source is None:
             continue
         head = _head(doc, att)
