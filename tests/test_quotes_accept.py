@@ -64,6 +64,19 @@ def test_page_labels_with_a_colon_are_not_speakers(nlp, text, words):
     assert not any(words in c for c in contents(doc)), contents(doc)
 
 
+@pytest.mark.parametrize("text", [
+    "The sign on the door had a single “ mark scratched into the paint near the handle.",
+    "“\n\nThe council met on Monday to discuss the budget for next year.",
+])
+def test_a_lone_quote_mark_is_no_quote(nlp, text):
+    assert contents(nlp(text)) == []
+
+
+def test_a_photo_credit_is_not_a_speaker(nlp):
+    doc = nlp("(Adrian Wyld/The Canadian Press)\n\nPrime Minister Mark Carney said Canada would respond to the tariffs.")
+    assert {s.name for s in doc._.speakers} == {"Mark Carney"}
+
+
 def test_a_title_of_a_work_and_a_scare_quote_are_not_quotes(nlp):
     doc = nlp("She starred in “The Long Night” before the so-called “reform” of the studio system in 1999.")
     assert contents(doc) == []
