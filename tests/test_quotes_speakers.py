@@ -71,10 +71,10 @@ def test_pronoun_prefers_the_last_speaker(nlp):
     assert speaker_of(doc, quote_with(doc, "count was final")).name == "Maria Lopez"
 
 
-def test_pronoun_without_antecedent_stays_unresolved(nlp):
+def test_pronoun_without_antecedent_has_no_speaker_rather_than_one_called_he(nlp):
     doc = nlp("He said the bridge would close.")
-    s = speaker_of(doc, doc._.quotes[0])
-    assert s.kind == "unresolved" and s.name == "He"
+    q = doc._.quotes[0]
+    assert q.speaker_mention.text == "He" and q.speaker_id is None and doc._.speakers == []
 
 
 def test_organisation_speaker(nlp):

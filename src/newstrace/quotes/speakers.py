@@ -408,6 +408,8 @@ def _unresolved(text: str, source: Range, head: Token, unresolved: list[Cluster]
     text = text[source[0]:source[1]]
     if head.pos_ == "PRON" and head.lower_ not in _PRONOUNS:
         return None
+    if text.strip().lower() in _PRONOUNS or not any(c.isalpha() for c in text):
+        return None  # "he" with no one to stand for, "[": no speaker at all rather than a speaker called "he"
     key = head.lemma_.lower() + ("/pl" if head.tag_ in ("NNS", "NNPS") else "")
     definite = any(t.lower_ in ("the", "that", "this") for t in head.lefts)
     for cluster in reversed(unresolved):
