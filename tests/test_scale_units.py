@@ -143,6 +143,7 @@ def _full_analysis() -> Analysis:
 
 def test_parquet_round_trip_gives_back_every_table_of_the_analysis(tmp_path):
     original = _full_analysis()
+    original.quotes[0].type = "belief"  # a type other than the default must come back too
     rows = analysis_rows(original, "p1-00000", {"partition": "p1", "locator": "x@0", "warc_date": None})
     for table, table_rows in rows.items():
         write_table(tmp_path, table, "part-p1", table_rows)

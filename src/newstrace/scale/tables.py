@@ -39,6 +39,7 @@ QUOTES: Columns = [
     ("id", S, "plain"), ("kind", S, "plain"), ("span", SPAN, "span"), ("content", SPAN, "span"), ("cue", SPAN, "span"),
     ("cue_lemma", S, "plain"), ("speaker_mention", SPAN, "span"), ("speaker_id", S, "plain"), ("venue", SPAN, "span"),
     ("addressee", SPAN, "span"), ("nested_source", SPAN, "span"), ("confidence", F, "plain"), ("inferred", B, "plain"),
+    ("type", S, "plain"),
 ]
 SPEAKERS: Columns = [
     ("id", S, "plain"), ("name", S, "plain"), ("kind", S, "plain"), ("aliases", STRINGS, "plain"), ("role", S, "plain"),
