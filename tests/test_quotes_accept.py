@@ -308,3 +308,16 @@ def test_a_quote_that_continues_one_the_accept_step_dropped_keeps_its_speaker(ca
     follower = Attribution(content=(text.index("“"), len(text)), kind="direct", follows=leader, inferred=True)
     clusters, speaking = resolve_speakers(doc, text, [follower])  # the leader was not kept
     assert speaking[0].name == "Mara Voss"
+
+
+def test_a_quotation_run_over_paragraphs_keeps_its_speaker_and_its_inner_cues_are_his_words(nlp):
+    text = ("Police chief Maria Santos said: “Every town in the county has been affected by the violence we have "
+            "seen this week.\n\n"
+            "“I want to reassure the public that all forces have been asked to send officers, and be assured we "
+            "are taking these offences seriously.\n\n"
+            "“Violent disorder is a serious offence that often comes with a long jail term.”")
+    doc = nlp(text)
+    quotes = [q for q in doc._.quotes if q.type in REPORTED]
+    assert len(quotes) == 3
+    assert {next(s.name for s in doc._.speakers if s.id == q.speaker_id) for q in quotes} == {"Maria Santos"}
+    assert not any(q.cue and q.cue.text in ("be assured", "asked") for q in quotes)

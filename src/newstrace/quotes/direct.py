@@ -20,13 +20,16 @@ def paragraph_starts(text: str) -> list[int]:
 def link_segments(doc: Doc, text: str, segments: list[Segment], cues: list[Attribution]) -> list[Attribution]:
     """Merge quotation segments with cue attributions; returns the attributions that have content."""
     paras = paragraph_starts(text)
-    closed = [s for s in segments if s.closed]
+    # a quotation left open at a paragraph's end and continued by the next ("“…\n\n“…") is closed by convention:
+    # the cues inside it are the speaker's own words, and it is not cut at them
+    runs_on = {id(s) for s, nxt in zip(segments, segments[1:]) if not s.closed and nxt.continues}
+    closed = [s for s in segments if s.closed or id(s) in runs_on]
     cues = [a for a in cues if not _inside_any(a.cue, closed)]
     out = [a for a in cues if a.content[0] >= 0]
     spare = [a for a in cues if a.content[0] < 0]
     by_segment: list[tuple[Segment, Attribution]] = []
     for seg in segments:
-        seg = seg if seg.closed else _cut_unclosed(text, seg, cues)
+        seg = seg if seg.closed or id(seg) in runs_on else _cut_unclosed(text, seg, cues)
         att = (_absorb(seg, out, text) or _nearest_cue(doc, text, seg, spare, segments) or _colon_lead(doc, text, seg, spare)
                or dash_attribution(text, seg) or _floating(seg, by_segment, text, paras, out))
         if att is None:
