@@ -321,3 +321,9 @@ def test_a_quotation_run_over_paragraphs_keeps_its_speaker_and_its_inner_cues_ar
     assert len(quotes) == 3
     assert {next(s.name for s in doc._.speakers if s.id == q.speaker_id) for q in quotes} == {"Maria Santos"}
     assert not any(q.cue and q.cue.text in ("be assured", "asked") for q in quotes)
+
+
+def test_a_role_word_right_before_a_name_ending_the_source_gives_the_name(nlp):
+    text = ("In Muzaffarabad, the main city of the region, resident Abdul Sammad says he heard several explosions "
+            "and that some people were wounded.")
+    assert speaker_name(nlp(text), "heard several explosions") == "Abdul Sammad"

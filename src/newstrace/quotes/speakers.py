@@ -182,8 +182,11 @@ def _by_name_after(text: str, source: Range, clusters: list[Cluster]) -> Cluster
         for m in cluster.mentions:
             if m[0] == start and text[m[1]:m[1] + 1] == ",":
                 return cluster
-            # the parser kept the name inside the source: "A leader of the union, Dan Holub"
-            if source[0] < m[0] and m[1] == source[1] and text[source[0]:m[0]].rstrip().endswith(","):
+            # the parser kept the name inside the source: "A leader of the union, Dan Holub"; a title or role
+            # right before the name: "…, resident Abdul Sammad" (but "a friend of Dan Holub" is the friend)
+            before = text[source[0]:m[0]].rstrip()
+            if source[0] < m[0] and m[1] == source[1] and (before.endswith(",") or before.split()[-1:] and (
+                    before.split()[-1].lower() in _PERSON_NOUNS)):
                 return cluster
     return None
 
