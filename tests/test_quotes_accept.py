@@ -327,3 +327,12 @@ def test_a_role_word_right_before_a_name_ending_the_source_gives_the_name(nlp):
     text = ("In Muzaffarabad, the main city of the region, resident Abdul Sammad says he heard several explosions "
             "and that some people were wounded.")
     assert speaker_name(nlp(text), "heard several explosions") == "Abdul Sammad"
+
+
+def test_the_statement_is_written_by_whoever_issued_it(nlp):
+    text = ("The National Security Committee said in a statement on Monday that the border would stay closed.\n\n"
+            "The statement said the army had been put on alert and that flights would be suspended.")
+    doc = nlp(text)
+    first = next(q for q in doc._.quotes if "border would stay closed" in q.content.text)
+    assert first.type == "writing"  # said in a statement
+    assert speaker_name(doc, "army had been put on alert") == "The National Security Committee"

@@ -41,6 +41,7 @@ def resolve_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list
     speaking: dict[int, Cluster] = {}
     unresolved: list[Cluster] = []
     last_speaker: Cluster | None = None
+    last_writer: tuple[Cluster, int] | None = None  # who last wrote or issued something, and where
     for i, att in enumerate(atts):
         if att.follows is not None:
             if att.follows in atts:
@@ -56,6 +57,7 @@ def resolve_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list
         if head is None:
             continue
         cluster = (_by_name_after(text, att.source, clusters) or _by_name(clusters, att.source, text, head)
+                   or _by_document(head, att.source, last_writer, sent_of)
                    or _by_description(text, head, att.source, clusters)
                    or _by_role_noun(doc, text, head, att.source, clusters, last_speaker, sent_of)
                    or _by_proper_noun(doc, head, clusters)
@@ -73,6 +75,8 @@ def resolve_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list
         speaking[i] = cluster
         if cluster.kind != "unresolved":
             last_speaker = cluster
+            if att.type == "writing" and head.lemma_.lower() not in _DOCUMENTS:
+                last_writer = (cluster, head.i)
     _cataphora(speaking, unresolved)
     return _in_order(speaking), speaking
 
@@ -169,6 +173,17 @@ def _opens_with(head: Token, start: int) -> bool:
     while first.i > 0 and first.doc[first.i - 1].pos_ == "PROPN" and first.doc[first.i - 1].idx >= start:
         first = first.doc[first.i - 1]
     return first.idx == start
+
+
+def _by_document(head: Token, source: Range, last_writer: tuple[Cluster, int] | None,
+                 sent_of: dict[int, int]) -> Cluster | None:
+    """"The statement said" a few sentences after "the committee said in a statement": the one who wrote it."""
+    definite = any(t.lower_ in ("the", "this", "that") and t.dep_ == "det" for t in head.lefts)
+    if (last_writer is None or head.pos_ != "NOUN" or not definite or head.lemma_.lower() not in _DOCUMENTS
+            or any(t.dep_ in ("poss", "nmod", "compound") for t in head.lefts) or source[1] - source[0] > 30):
+        return None
+    writer, at = last_writer
+    return writer if 0 <= sent_of.get(head.i, 0) - sent_of.get(at, 0) <= 6 else None
 
 
 def _by_name_after(text: str, source: Range, clusters: list[Cluster]) -> Cluster | None:

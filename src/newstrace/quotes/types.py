@@ -6,6 +6,8 @@ out of the default views.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from newstrace.model import DEFAULT_QUOTE_TYPES, QUOTE_TYPES
@@ -78,4 +80,4 @@ def _is_written(text: str, att: Attribution) -> bool:
     if att.venue is None:
         return False
     words = text[att.venue[0]:att.venue[1]].lower().replace(",", " ").split()
-    return any(w.strip(".:;'’s") in _WRITTEN for w in words[1:])
+    return any(re.sub(r"['’]s$", "", w.strip(".:;'’")) in _WRITTEN for w in words[1:])
