@@ -17,6 +17,15 @@ QUOTE_TYPES = ("speech", "writing", "evidence", "belief", "question")
 DEFAULT_QUOTE_TYPES = ("speech", "writing")
 
 
+def quotes_of_types(quotes: list["Quote"], speakers: list["Speaker"], types, also_named=()) -> tuple[list, list]:
+    """The quotes of ``types`` (None: every type) and the speakers they, or ``also_named`` ids, name."""
+    if types is None or set(QUOTE_TYPES) <= set(types):
+        return list(quotes), list(speakers)
+    kept = [q for q in quotes if q.type in types]
+    named = {q.speaker_id for q in kept} | set(also_named)
+    return kept, [s for s in speakers if s.id in named]
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """A range of ``Article.text``; ``text`` is always ``article.text[start:end]``."""

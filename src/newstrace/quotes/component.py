@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from newstrace.model import Quote, Speaker
+from newstrace.model import Quote, Speaker, quotes_of_types
 from newstrace.quotes.extract import quotes_and_speakers, quotes_and_speakers_many
 from newstrace.quotes.types import DEFAULT_TYPES, TYPES
 
@@ -46,11 +46,7 @@ class QuoteAttributor:
                 yield doc
 
     def _kept(self, quotes: list[Quote], speakers: list[Speaker]) -> tuple[list[Quote], list[Speaker]]:
-        if self.types >= set(TYPES):
-            return quotes, speakers
-        quotes = [q for q in quotes if q.type in self.types]
-        named = {q.speaker_id for q in quotes}
-        return quotes, [s for s in speakers if s.id in named]
+        return quotes_of_types(quotes, speakers, self.types)
 
 
 @Language.factory("newstrace_quotes", default_config={"min_confidence": 0.0, "types": list(DEFAULT_TYPES), "accept": True},

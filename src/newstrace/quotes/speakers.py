@@ -17,6 +17,7 @@ from newstrace.quotes.attribution import Attribution, Range
 from newstrace.quotes.names import Cluster, cluster_names, is_acronym
 from newstrace.quotes.phrases import source_range
 from newstrace.quotes.roles import describe_clusters, mention_words
+from newstrace.quotes.types import source_head
 
 _PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _GROUP_PRONOUNS = frozenset({"they", "them", "we", "us"})
@@ -53,7 +54,7 @@ def resolve_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list
             att = att.follows
         if att.source is None:
             continue
-        head = _head(doc, att)
+        head = source_head(doc, att)
         if head is None:
             continue
         cluster = (_by_name_after(text, att.source, clusters) or _by_name(clusters, att.source, text, head)
@@ -103,13 +104,6 @@ def _cataphora(speaking: dict[int, Cluster], unresolved: list[Cluster]) -> None:
         person.heads += early.heads
         if early.name not in person.aliases:
             person.aliases.append(early.name)
-
-
-def _head(doc: Doc, att: Attribution) -> Token | None:
-    if att.source_head is not None:
-        return doc[att.source_head]
-    span = doc.char_span(att.source[0], att.source[1], alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
 
 
 def _by_name(clusters: list[Cluster], source: Range, text: str, head: Token) -> Cluster | None:

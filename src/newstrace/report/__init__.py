@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from newstrace.model import DEFAULT_QUOTE_TYPES, QUOTE_TYPES, Analysis
+from newstrace.model import DEFAULT_QUOTE_TYPES, QUOTE_TYPES, Analysis, quotes_of_types
 
 FORMATS = ("table", "json", "md", "html")
 EXTENSIONS = {"table": "txt", "json": "json", "md": "md", "html": "html"}
@@ -33,9 +33,9 @@ def for_display(analysis: Analysis, types: tuple[str, ...] | None = DEFAULT_QUOT
     """A copy of ``analysis`` with the quotes of ``types`` only, and the speakers they or the claims name."""
     if types is None:
         return analysis
-    quotes = [q for q in analysis.quotes if q.type in types]
-    named = {q.speaker_id for q in quotes} | {c.asserter.get("speaker_id") for c in analysis.claims}
-    return dataclasses.replace(analysis, quotes=quotes, speakers=[s for s in analysis.speakers if s.id in named])
+    quotes, speakers = quotes_of_types(analysis.quotes, analysis.speakers, types,
+                                       also_named=[c.asserter.get("speaker_id") for c in analysis.claims])
+    return dataclasses.replace(analysis, quotes=quotes, speakers=speakers)
 
 
 def parse_types(value: str | None) -> tuple[str, ...] | None:
