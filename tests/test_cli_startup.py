@@ -107,3 +107,10 @@ def test_many_inputs_keep_their_order_with_failures_between_them(tmp_path, nlp):
     kinds = [type(result).__name__ for _, result in results]
     assert kinds == ["InputNotFound", "Analysis", "EmptyInput", "Analysis", "InputNotFound"]
     assert results[1][1].article.text.startswith(good[0].read_text(encoding="utf-8")[:40])
+
+
+def test_the_nlp_stage_imports_spacy_without_torch_and_torch_still_imports_after():
+    code = ("import sys, newstrace.nlp; from newstrace.nlp import load_nlp; load_nlp(())('He said so.'); "
+            "print('torch' in sys.modules); import torch; print(torch.tensor([1.0]).sum().item())")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.stdout.split() == ["False", "1.0"], result.stderr
