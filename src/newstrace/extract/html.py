@@ -21,6 +21,7 @@ from newstrace.errors import NoArticleFound
 from newstrace.extract.lines import classify_fact_line
 from newstrace.extract.furniture import EMBED_MARKER, FoundEmbed, Furniture, take_furniture
 from newstrace.extract.markdown import escape_markdown, join_markdown
+from newstrace.extract.markup import with_bounded_attributes, with_bounded_depth, without_illegal_characters
 from newstrace.extract.metadata import PageMetadata, read_metadata
 from newstrace.extract.text import extract_text, guess_language
 from newstrace.model import Article, Boilerplate, Embed, Signal, Span
@@ -38,8 +39,11 @@ _XML_DECLARATION = re.compile(r"^[\ufeff\s]*<\?xml\b[^>]*\?>", re.I)
 
 
 def extract_html(html: str, *, url: str | None = None, name: str | None = None) -> Article:
-    html = _XML_DECLARATION.sub("", html, count=1)
-    tree = _parse(html, name)
+    html = with_bounded_attributes(without_illegal_characters(_XML_DECLARATION.sub("", html, count=1)))
+    tree, too_deep = _parse(html, name)
+    if too_deep:  # libxml2 drops what lies deeper than 256 elements; unwrapped, the text is kept
+        html = with_bounded_depth(html)
+        tree, _ = _parse(html, name)
     page = read_metadata(tree, html, url)
     furniture = take_furniture(tree)
     cleaned = lxml_html.tostring(furniture.tree, encoding="unicode")
@@ -151,14 +155,17 @@ def _take_out(article: Article, span: Span) -> None:
     article.signals = [s for s in article.signals if not inside(s.span)]
 
 
-def _parse(html: str, name: str | None) -> lxml_html.HtmlElement:
+def _parse(html: str, name: str | None) -> tuple[lxml_html.HtmlElement, bool]:
+    """The tree, and whether libxml2 hit its nesting limit (and so left the deeper elements out)."""
+    parser = lxml_html.HTMLParser()
     try:
-        tree = lxml_html.fromstring(html)
+        tree = lxml_html.fromstring(html, parser=parser)
     except (etree.ParserError, ValueError) as err:
         raise NoArticleFound(f"cannot parse the HTML ({err})", source=name) from None
     if tree is None:
         raise NoArticleFound("the HTML page is empty", source=name)
-    return tree
+    too_deep = any(e.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for e in parser.error_log)
+    return tree, too_deep
 
 
 def _main_text_blocks(html: str, url: str | None, *, favor_recall: bool) -> list[str]:

@@ -26,6 +26,8 @@ def decode_bytes(data: bytes, *, declared: str | None = None, forced: str | None
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return _decode_with(data, enc, name), enc
+    if declared and _is_wide(declared) and b"\x00" in data[:8192]:
+        return _decode_with(data, declared, name), declared  # UTF-16 without a BOM, as the server said
     if _looks_binary(data):
         raise BinaryInput("input is binary, not text or HTML", source=name)
     for enc in _declared_encodings(data, declared):
@@ -62,14 +64,21 @@ def _decode_with(data: bytes, encoding: str, name: str | None, errors: str = "st
 
 
 def _declared_encodings(data: bytes, declared: str | None) -> list[str]:
-    found = [declared] if declared else []
+    found = [declared] if declared and not _is_wide(declared) else []
     head = data[:4096]
     for pattern in (_META_CHARSET, _XML_DECL):
         m = pattern.search(head)
         if m:
-            found.append(m.group(1).decode("ascii", "replace"))
+            # A declaration we could read as ASCII cannot be true of UTF-16 or UTF-32 bytes: the page is
+            # ASCII-compatible, and browsers read it as UTF-8 (WHATWG encoding sniffing).
+            enc = m.group(1).decode("ascii", "replace")
+            found.append("utf-8" if _is_wide(enc) else enc)
     # A page that declares latin-1 almost always means windows-1252 (browsers treat them as one).
     return ["cp1252" if e.lower() in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii") else e for e in found]
+
+
+def _is_wide(encoding: str) -> bool:
+    return encoding.lower().replace("_", "-").startswith(("utf-16", "utf16", "utf-32", "utf32", "ucs-2", "ucs2"))
 
 
 def _looks_binary(data: bytes) -> bool:
