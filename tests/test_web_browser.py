@@ -251,3 +251,55 @@ def test_a_foreign_page_cannot_post_the_paste_form(server, browser, attack):
     finally:
         context.close()
         evil.stop()
+
+
+def _first_after_title(page) -> str:
+    """The id of the first element after the article title (what a reader sees first)."""
+    return page.evaluate("document.querySelector('h1.title').nextElementSibling.id")
+
+
+def _assert_summary_names_the_findings(page) -> None:
+    summary = page.locator("#summary")
+    box = summary.bounding_box()
+    assert box is not None and box["y"] < 400, box  # on the first screen, not below the text
+    assert summary.locator(".glance-check").count() == 1
+    check = summary.locator(".glance-check").inner_text()
+    assert "multiple" in check and "12 / 5 = 2.4, but the text says 'double' (2)" in check
+    assert "the budget of $5 million would double to $12 million" in check  # the sentence it checks
+    top = summary.locator("li.top-claim").first
+    assert top.get_attribute("data-claim-id") == "c1"
+    assert "asserted by Ann Lee (named)" in top.inner_text()
+    assert summary.locator("dd.n-sources").inner_text() == "2"
+    assert summary.locator("dd.n-named").inner_text() == "2"
+    assert summary.locator("dd.n-unnamed").inner_text() == "0"
+    assert summary.locator("dd.top-share").inner_text() == "73% (Ann Lee)"  # 16 of the 22 quoted words
+    assert "Springfield Gazette (origin, 2024-01-02) → Example News" in summary.locator("p.chain").inner_text()
+
+
+def test_the_summary_is_the_first_thing_on_the_article_page(server, page):
+    base, ids = server
+    page.goto(f"{base}/articles/{ids['sample']}")
+    assert _first_after_title(page) == "summary"
+    _assert_summary_names_the_findings(page)
+    # in the store: the top claim's independent origins are counted, not "not compared"
+    assert "independent origins support" in page.locator("#summary li.top-claim").first.inner_text()
+    assert page.locator("#corpus ol.store-claims .origins-count").count() == 3
+    # checks come before claims, each with the sentence it checks and no raw inputs blob
+    assert page.evaluate("document.getElementById('checks').compareDocumentPosition("
+                         "document.getElementById('claims')) & Node.DOCUMENT_POSITION_FOLLOWING")
+    assert "inputs: {" not in page.inner_text("#checks")
+    assert "in: “the budget of $5 million" in page.locator("#checks li.v-inconsistent").inner_text()
+    shot(page, "summary-article-page")
+
+
+def test_the_summary_is_the_first_thing_in_the_report(page, tmp_path):
+    from newstrace.report import render
+    from report_fixtures import sample_analysis
+
+    path = tmp_path / "report.html"
+    path.write_text(render(sample_analysis(), "html"), encoding="utf-8")
+    page.goto(path.as_uri())
+    assert _first_after_title(page) == "summary"
+    _assert_summary_names_the_findings(page)
+    assert "independent origins not counted" in page.locator("#summary li.top-claim").first.inner_text()
+    shot(page, "summary-report")

@@ -12,6 +12,8 @@ from newstrace.model import Analysis, Article, Boilerplate
 from newstrace.report.highlight import Mark, marked_html
 from newstrace.report.marks import Palette, article_marks, checks_by_claim, quote_speaker_name
 from newstrace.report.sections import VERDICT_ORDER, facts
+from newstrace.report.summary import check_sentence, summarize
+from newstrace.report.summary_html import summary_panel
 
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "his", "hers", "their", "theirs", "it", "its", "we", "us",
             "our", "i", "me", "my"}
@@ -42,17 +44,18 @@ def external_link(url: str | None, text: str | None = None) -> str:
 
 
 def article_section(analysis: Analysis, *, prefix: str = "", source_link: SourceLink | None = None,
-                    heading: str = "h1") -> str:
-    """The whole article view; ``prefix`` keeps element ids unique when several articles share a page."""
+                    heading: str = "h1", origins: dict[str, dict] | None = None) -> str:
+    """The whole article view, its summary first; ``prefix`` keeps element ids unique when several articles
+    share a page; ``origins`` (claim id → corroboration in a store) gives the claims' independent origins."""
     palette = Palette.of(analysis)
     marks, opened = article_marks(analysis, palette, prefix), set()
     parts = [f'<article class="nt-article" id="{e(prefix)}article">',
              f'<{heading} class="title">{title_html(analysis, marks, opened)}</{heading}>',
-             _facts(analysis), _nav(prefix),
+             summary_panel(summarize(analysis, origins=origins), prefix), _nav(prefix), _facts(analysis),
              f'<section id="{e(prefix)}text"><h2>Article text</h2>{_legend()}',
              f'<div class="text">{text_html(analysis, marks, prefix, opened)}</div></section>',
+             checks_panel(analysis, prefix), claims_panel(analysis, prefix),
              speakers_panel(analysis, palette, prefix), quotes_panel(analysis, palette, prefix),
-             claims_panel(analysis, prefix), checks_panel(analysis, prefix),
              provenance_panel(analysis, prefix, source_link), "</article>"]
     return "\n".join(parts)
 
@@ -66,9 +69,9 @@ def _facts(analysis: Analysis) -> str:
 
 
 def _nav(prefix: str) -> str:
-    links = [("text", "Text"), ("speakers", "Speakers"), ("quotes", "Quotes"), ("claims", "Claims"),
-             ("checks", "Checks"), ("provenance", "Provenance")]
-    return '<nav class="sections">' + " · ".join(f'<a href="#{e(prefix)}{k}">{v}</a>' for k, v in links) + "</nav>"
+    links = [("summary", "At a glance"), ("text", "Text"), ("checks", "Checks"), ("claims", "Claims"),
+             ("speakers", "Speakers"), ("quotes", "Quotes"), ("provenance", "Provenance")]
+    return '<nav class="sections" aria-label="sections">' + " · ".join(f'<a href="#{e(prefix)}{k}">{v}</a>' for k, v in links) + "</nav>"
 
 
 def _legend() -> str:
@@ -169,7 +172,9 @@ def speakers_panel(analysis: Analysis, palette: Palette, prefix: str = "") -> st
             f'<div class="counts"><span class="nquotes">{counts.get(s.id, 0)}</span> quotes · '
             f'{len(s.mentions)} mentions ({pronouns} pronouns resolved)</div>'
             f'<div class="aliases">aliases: {", ".join(e(x) for x in s.aliases) or "none"}</div>'
-            f'<div class="mentions">mentions: {listed or "none"}</div></li>')
+            f'<div class="mentions">mentions: {listed or "none"}</div>'
+            f'<button type="button" class="only-speaker" aria-pressed="false">show only {e(s.name)}’s quotes</button>'
+            '</li>')
     unattributed = counts.get(None, 0)
     note = f'<p class="note">{unattributed} quotes without a resolved speaker (grey)</p>' if unattributed else ""
     return head + '<ul class="speakers">' + "".join(rows) + "</ul>" + note + "</section>"
@@ -219,15 +224,32 @@ def checks_panel(analysis: Analysis, prefix: str = "") -> str:
     items = []
     for k in sorted(analysis.checks, key=lambda k: VERDICT_ORDER.get(k.verdict, 3)):
         claim = claims.get(k.claim_id)
-        about = (f'<div class="about">in <a href="#{e(prefix)}claim-{e(claim.id)}">{e(claim.span.text)}</a></div>'
+        sentence = check_sentence(analysis, k, claim)
+        about = (f'<div class="about">in: <a href="#{e(prefix)}claim-{e(claim.id)}">“{e(sentence)}”</a></div>'
                  if claim else "")
-        inputs = json.dumps(k.inputs, ensure_ascii=False, default=str) if k.inputs else ""
         label = k.verdict.upper() if k.verdict == "inconsistent" else k.verdict  # as in the table and md
         items.append(f'<li class="check v-{e(k.verdict)}"><span class="verdict v-{e(k.verdict)}">{e(label)}</span>'
-                     f' <b>{e(k.kind)}</b><pre class="computation">{e(k.computation)}</pre>'
-                     f'<div>stated: <code>{e(k.stated)}</code> · expected: <code>{e(k.expected)}</code></div>'
-                     f'{f"<div>inputs: <code>{e(inputs)}</code></div>" if inputs else ""}{about}</li>')
+                     f' <b>{e(k.kind)}</b>{about}<p class="computation">{e(k.computation)}</p>'
+                     f'<div>the text says <code>{e(_value(k.stated))}</code> · expected '
+                     f'<code>{e(_value(k.expected))}</code></div>{_inputs(k.inputs)}</li>')
     return head + '<ol class="checks">' + "".join(items) + "</ol></section>"
+
+
+def _value(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:,.4g}"
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return "—" if value is None else str(value)
+
+
+def _inputs(inputs) -> str:
+    """The figures a check used, one per line ("amount: 5"), folded away: the computation says it in words."""
+    values = inputs.to_dict() if hasattr(inputs, "to_dict") else dict(inputs or {})
+    if not values:
+        return ""
+    rows = "".join(f"<li>{e(str(k).replace('_', ' '))}: {e(_value(v))}</li>" for k, v in values.items())
+    return f'<details class="inputs"><summary>figures used</summary><ul>{rows}</ul></details>'
 
 
 def provenance_panel(analysis: Analysis, prefix: str = "", source_link: SourceLink | None = None) -> str:

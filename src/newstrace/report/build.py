@@ -12,7 +12,7 @@ from pathlib import Path
 from newstrace.errors import NewstraceError, UnreadableInput
 from newstrace.model import DEFAULT_QUOTE_TYPES, Analysis
 from newstrace.pipeline import AnalyzeConfig, analyze_inputs
-from newstrace.report.corpus_data import corpus_view, load_analysis
+from newstrace.report.corpus_data import claim_origins, corpus_view, load_analysis
 from newstrace.report import for_display
 from newstrace.report.html import render_corpus_html, render_html
 from newstrace.store import open_store, query, save_analysis
@@ -41,7 +41,9 @@ def _from_store(store: Database, refs: list[str], max_articles: int, max_claims:
                 types: tuple[str, ...] | None = DEFAULT_QUOTE_TYPES) -> str:
     ids = [query.resolve_article(store, ref) for ref in refs]
     if len(ids) == 1:
-        return render_html(for_display(load_analysis(store, ids[0]), types))
+        origins = {c["claim"]["key"].rpartition(":")[2]: c
+                   for c in claim_origins(store, article=ids[0], semantic=semantic, limit=max_claims)}
+        return render_html(for_display(load_analysis(store, ids[0]), types), origins=origins)
     return render_corpus_html(corpus_view(store, ids=ids or None, max_articles=max_articles, max_claims=max_claims,
                                           semantic=semantic))
 

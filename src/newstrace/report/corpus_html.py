@@ -19,9 +19,14 @@ def corpus_section(view: CorpusView) -> str:
                           if _index(view, key) is not None else None), "</section>",
              '<section id="outlets"><h2>Outlets</h2>', outlets_table(view.outlets), "</section>",
              '<section id="articles"><h2>Articles</h2>', _article_list(view)]
+    origins: dict[str, dict[str, dict]] = {}
+    for c in view.claims:
+        article_id, _, local = c["claim"]["key"].rpartition(":")
+        origins.setdefault(article_id, {})[local] = c
     for i, analysis in enumerate(view.analyses):
-        parts.append(f'<div class="corpus-article" id="a{i}">{article_section(analysis, prefix=f"a{i}-", heading="h2")}'
-                     "</div>")
+        section = article_section(analysis, prefix=f"a{i}-", heading="h2",
+                                  origins=origins.get(analysis.article.id, {}))
+        parts.append(f'<div class="corpus-article" id="a{i}">{section}</div>')
     parts.append("</section>")
     return "\n".join(parts)
 

@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from html import escape
 
 
+FOCUS_ATTRS = ("tabindex", "role", "aria-label", "aria-roledescription")
+
+
 @dataclass(frozen=True, slots=True)
 class Mark:
     """An HTML wrapper over ``[start, end)`` of the text; ``anchor`` becomes the id of its first fragment."""
@@ -39,8 +42,10 @@ class _Writer:
             attrs.append(("id", mark.anchor))
         elif mark.key in self.opened:
             attrs.append(("data-cont", "1"))
+        first = mark.key not in self.opened
         self.opened.add(mark.key)
-        attrs += list(mark.attrs)
+        # a mark is one tab stop: its later fragments (after a cut) keep the look but not the focus and label
+        attrs += [(k, v) for k, v in mark.attrs if first or k not in FOCUS_ATTRS]
         self.out.append(f"<{mark.tag} " + " ".join(f'{k}="{escape(v, quote=True)}"' for k, v in attrs) + ">")
 
     def close(self, mark: Mark) -> None:

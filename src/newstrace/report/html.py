@@ -10,9 +10,10 @@ from newstrace.report.article_html import article_section
 from newstrace.report.page import page
 
 
-def render_html(analysis: Analysis) -> str:
+def render_html(analysis: Analysis, *, origins: dict[str, dict] | None = None) -> str:
+    """``origins``: claim id → its corroboration in a store (None: the article was compared with nothing)."""
     title = analysis.article.title or "newstrace report"
-    return page(title, article_section(analysis))
+    return page(title, article_section(analysis, origins=origins))
 
 
 def render_corpus_html(view) -> str:  # view: newstrace.report.corpus_data.CorpusView

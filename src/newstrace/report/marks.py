@@ -48,6 +48,11 @@ def quote_speaker_name(analysis: Analysis, quote: Quote) -> str:
     return quote.speaker_mention.text if quote.speaker_mention else "unattributed"
 
 
+def focusable(role: str, label: str) -> tuple[tuple[str, str], ...]:
+    """Attributes that make a highlight one tab stop, announced by screen readers as ``role``: ``label``."""
+    return (("tabindex", "0"), ("role", "group"), ("aria-roledescription", role), ("aria-label", label))
+
+
 def _mark(span: Span | None, n: int, **kwargs) -> list[Mark]:
     if span is None or (r := clip(span.start, span.end, n)) is None:
         return []
@@ -60,14 +65,17 @@ def _quote_marks(analysis: Analysis, palette: Palette, prefix: str, n: int) -> l
         colour = palette.of_speaker(q.speaker_id)
         who = quote_speaker_name(analysis, q)
         cue = q.cue.text if q.cue else (q.cue_lemma or "none")
-        info = (("data-speaker", who), ("data-cue", cue), ("data-kind", q.kind + (" (inferred)" if q.inferred else "")),
+        kind = q.kind + (" (inferred)" if q.inferred else "")
+        info = (("data-speaker", who), ("data-cue", cue), ("data-kind", kind),
                 ("data-speaker-id", q.speaker_id or ""), ("data-confidence", f"{q.confidence:.2f}"),
-                ("title", f"{who} — cue: {cue} — {q.kind} quote"))
+                ("title", f"{who} — cue: {cue} — {q.kind} quote"),
+                *focusable("quote", f"quote by {who}, cue: {cue}, kind: {kind}"))
         marks += _mark(q.span, n, cls=f"q q-{q.kind} {colour}", key=f"{prefix}q-{q.id}", rank=0, attrs=info,
                        anchor=f"{prefix}q-{q.id}")
-        marks += _mark(q.cue, n, cls="cue", key=f"{prefix}cue-{q.id}", rank=3, attrs=(("title", "cue: " + cue),))
+        marks += _mark(q.cue, n, cls="cue", key=f"{prefix}cue-{q.id}", rank=3,
+                       attrs=(("title", "cue: " + cue), *focusable("cue", f"cue {cue} of a quote by {who}")))
         marks += _mark(q.speaker_mention, n, cls=f"who {colour}", key=f"{prefix}who-{q.id}", rank=3,
-                       attrs=(("title", "speaker: " + who),))
+                       attrs=(("title", "speaker: " + who), *focusable("speaker", f"speaker: {who}")))
     return marks
 
 
@@ -80,7 +88,8 @@ def _mention_marks(analysis: Analysis, palette: Palette, prefix: str, n: int) ->
             if (m.start, m.end) in taken:
                 continue
             marks += _mark(m, n, cls=f"mention {palette.of_speaker(s.id)}", key=f"{prefix}m-{s.id}-{i}", rank=4,
-                           attrs=(("title", f"refers to {s.name}"), ("data-speaker-id", s.id)))
+                           attrs=(("title", f"refers to {s.name}"), ("data-speaker-id", s.id),
+                                  *focusable("mention", f"mention of {s.name}")))
     return marks
 
 
@@ -93,7 +102,8 @@ def _claim_marks(analysis: Analysis, prefix: str, n: int) -> list[Mark]:
         marks += _mark(c.span, n, cls="claim" + (" claim-bad" if bad else ""), key=f"{prefix}c-{c.id}", rank=1,
                        anchor=f"{prefix}claim-{c.id}",
                        attrs=(("data-score", f"{c.score:.2f}"), ("data-checks", verdicts),
-                              ("title", f"claim — score {c.score:.2f} — checks: {verdicts}")))
+                              ("title", f"claim — score {c.score:.2f} — checks: {verdicts}"),
+                              *focusable("claim", f"claim, score {c.score:.2f}, checks: {verdicts}")))
     return marks
 
 
@@ -109,8 +119,10 @@ def _evidence_marks(analysis: Analysis, prefix: str, n: int) -> list[Mark]:
     for i, source in enumerate(analysis.provenance):
         for j, ev in enumerate(source.evidence):
             marks += _mark(ev, n, cls="evidence", key=f"{prefix}ev-{i}-{j}", rank=2, anchor=f"{prefix}ev-{i}-{j}",
-                           attrs=(("title", f"evidence for {source.name} ({source.role})"),))
+                           attrs=(("title", f"evidence for {source.name} ({source.role})"),
+                                  *focusable("provenance evidence", f"evidence for {source.name} ({source.role})")))
     for i, signal in enumerate(analysis.article.signals):
         marks += _mark(signal.span, n, cls="evidence signal", key=f"{prefix}sig-{i}", rank=2, anchor=f"{prefix}sig-{i}",
-                       attrs=(("title", f"provenance signal: {signal.kind} {signal.value}"),))
+                       attrs=(("title", f"provenance signal: {signal.kind} {signal.value}"),
+                              *focusable("provenance signal", f"provenance signal: {signal.kind} {signal.value}")))
     return marks

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newstrace.model import Analysis
+from newstrace.report.summary import check_sentence, claim_line
 
 VERDICT_ORDER = {"inconsistent": 0, "unverifiable": 1, "consistent": 2}
 
@@ -38,10 +39,12 @@ def sections(analysis: Analysis, *, clip: int = 90) -> list[Section]:
     speakers = {s.id: s for s in analysis.speakers}
     a = analysis.article
     checks = sorted(analysis.checks, key=lambda c: VERDICT_ORDER.get(c.verdict, 3))
+    claims = {c.id: c for c in analysis.claims}
     return [
-        Section("Checks (inconsistent first)", ("verdict", "kind", "computation"),
-                [(c.verdict.upper() if c.verdict == "inconsistent" else c.verdict, c.kind, c.computation)
-                 for c in checks], "no numbers to check"),
+        Section("Checks (inconsistent first)", ("verdict", "kind", "computation", "in"),
+                [(c.verdict.upper() if c.verdict == "inconsistent" else c.verdict, c.kind, c.computation,
+                  _clip(check_sentence(analysis, c, claims.get(c.claim_id)), clip)) for c in checks],
+                "no numbers to check"),
         Section("Provenance (earliest first)", ("date", "source", "role", "evidence"),
                 [(s.date or "—", s.name + (f" ({s.journalist})" if s.journalist else ""), s.role,
                   _clip(" · ".join([e.text for e in s.evidence[:2]] or [f"[{s.signal}]"])
@@ -60,7 +63,7 @@ def sections(analysis: Analysis, *, clip: int = 90) -> list[Section]:
                   _clip(q.content.text, clip)) for q in analysis.quotes], "no quotes"),
         Section("Claims (* below the check-worthiness threshold, kept for its figures)", ("score", "asserter", "claim"),
                 [(f"{c.score:.2f}" + ("" if c.checkworthy else "*"),
-                  c.asserter.get("name") or c.asserter.get("kind", "outlet"), _clip(c.span.text, clip))
+                  claim_line(analysis, c, None).asserter, _clip(c.span.text, clip))
                  for c in sorted(analysis.claims, key=lambda c: -c.score)], "no check-worthy claims"),
     ]
 

@@ -19,6 +19,7 @@ from newstrace.web.data import SEARCH_KINDS
 from newstrace.web.security import CSRF_COOKIE, check_token, new_browser_id
 
 router = APIRouter(include_in_schema=False)
+TOP_CLAIMS_LISTED = 10  # "who else says so" on the article page: the top claims, then "and N more"
 env = Environment(loader=PackageLoader("newstrace.web", "templates"), autoescape=select_autoescape(default=True),
                   trim_blocks=True, lstrip_blocks=True)
 env.filters["u"] = lambda value: quote(str(value), safe="")
@@ -83,11 +84,18 @@ def _shown(analysis, types: str | None):
         raise HTTPException(status_code=400, detail=str(err)) from None
 
 
+def _origins(request: Request, article_id: str) -> dict[str, dict]:
+    """Claim id → its corroboration in the store, for the article's summary."""
+    found = corpus(request).corroboration(article=article_id, semantic=request.app.state.settings.semantic)
+    return {c["claim"]["key"].rpartition(":")[2]: c for c in found}
+
+
 @router.get("/articles/{ref}/report.html")
 def article_report(request: Request, ref: str, types: str | None = None):
     analysis = _shown(corpus(request).analysis(ref), types)
     name = (analysis.article.id[:12] or "article") + ".html"
-    return Response(render_html(analysis), media_type="text/html; charset=utf-8",
+    origins = _origins(request, analysis.article.id)
+    return Response(render_html(analysis, origins=origins), media_type="text/html; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
@@ -100,8 +108,11 @@ def article(request: Request, ref: str, types: str | None = None):
         found = corpus(request).stored_article_for(url)
         return f"/articles/{found}" if found and found != analysis.article.id else None
 
-    body = Markup(article_section(analysis, source_link=stored))
-    return page(request, "article.html", body=body, story=story, analysis=analysis)
+    origins = _origins(request, analysis.article.id)
+    body = Markup(article_section(analysis, source_link=stored, origins=origins))
+    ranked = sorted(analysis.claims, key=lambda c: -c.score)
+    return page(request, "article.html", body=body, story=story, analysis=analysis, claims=ranked[:TOP_CLAIMS_LISTED],
+                more_claims=max(0, len(ranked) - TOP_CLAIMS_LISTED), origins=origins)
 
 
 @router.get("/speakers", response_class=HTMLResponse)

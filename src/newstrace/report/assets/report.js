@@ -42,19 +42,33 @@
     if (el) show(el, ev); else tip.style.display = "none";
   });
   document.addEventListener("mousemove", function (ev) { if (tip.style.display === "block") move(ev); });
+  /* Keyboard: a focused highlight shows the same details under it. */
+  document.addEventListener("focusin", function (ev) {
+    var el = ev.target.closest && ev.target.closest(".q, .claim");
+    if (!el) { tip.style.display = "none"; return; }
+    var box = ev.target.getBoundingClientRect();
+    show(el, {clientX: box.left, clientY: box.bottom});
+  });
+  document.addEventListener("focusout", function () { tip.style.display = "none"; });
+  document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") tip.style.display = "none"; });
 
   /* Clicking a speaker card dims every quote but theirs; clicking again clears it. */
-  document.addEventListener("click", function (ev) {
-    var card = ev.target.closest && ev.target.closest("li.speaker");
-    if (!card || ev.target.closest("a")) return;
+  function focusSpeaker(card) {
     var article = card.closest(".nt-article") || document.body;
     var on = !card.classList.contains("focus");
     article.querySelectorAll("li.speaker.focus, .q.focus").forEach(function (x) { x.classList.remove("focus"); });
+    article.querySelectorAll("li.speaker button.only-speaker").forEach(function (x) { x.setAttribute("aria-pressed", "false"); });
     article.classList.toggle("dim", on);
     if (!on) return;
     card.classList.add("focus");
+    var button = card.querySelector("button.only-speaker");
+    if (button) button.setAttribute("aria-pressed", "true");
     article.querySelectorAll('.q[data-speaker-id="' + CSS.escape(card.dataset.speakerId) + '"]')
       .forEach(function (q) { q.classList.add("focus"); });
+  }
+  document.addEventListener("click", function (ev) {
+    var card = ev.target.closest && ev.target.closest("li.speaker");
+    if (card && !ev.target.closest("a")) focusSpeaker(card);
   });
 
   /* In-page links to spans inside collapsed boilerplate open it, then flash the target. */
