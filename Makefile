@@ -36,6 +36,8 @@ bench: $(VENV)/.dev
 	$(BIN)/python bench/resume.py
 	$(BIN)/python bench/analyze_many.py
 	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/extract_scaling.py
+	$(BIN)/python bench/robustness.py
 	$(BIN)/python bench/provenance.py
 	$(BIN)/python bench/dedup.py --n 20000
 	$(BIN)/python bench/corroborate.py

@@ -77,6 +77,24 @@ def test_html_saved_as_txt_is_read_as_html():
     assert "despite file name ends in .txt" in article.metadata["input"]["format_evidence"]
 
 
+def test_a_jsonl_text_field_is_read_by_its_content(tmp_path):
+    import json
+
+    from newstrace.corpus.jsonl import jsonl_documents
+
+    page = "<html><body><article><h1>Ferry strike ends</h1>" + "".join(
+        f"<p>The ferry crews returned to work on Tuesday, {n} days after the strike began.</p>" for n in (7, 8)) + \
+        "</article></body></html>"
+    plain = "Ferry strike ends\n\nThe crews returned to work on Tuesday - a week after it began.\n"
+    path = tmp_path / "records.jsonl"
+    path.write_text("".join(json.dumps({"text": t}) + "\n" for t in (COPIED_MARKDOWN, page, plain)))
+    articles = [extract_article(doc.raw, fmt=doc.fmt) for doc in jsonl_documents(str(path))]
+    assert [a.source_format for a in articles] == ["markdown", "html", "text"]
+    assert "](" not in articles[0].text and "$5 million to Kestrel Dredging" in articles[0].body_text()
+    assert "<p>" not in articles[1].text and "content type text/plain" in articles[1].metadata["input"]["format_evidence"]
+    assert articles[2].text == plain
+
+
 def test_plain_text_with_a_dash_list_stays_plain_text_exactly():
     text = "Council votes on budget\n\nThe council voted on three items:\n\n- roads\n- schools\n\nIt passed.\n"
     article = extract_article(RawDocument(name="notes.txt", data=text.encode()))

@@ -78,4 +78,5 @@ def _record(line: bytes, path: str, number: int) -> CorpusDocument | NewstraceEr
                       content_type="text/html" if kind == "html" else "text/plain", charset="utf-8")
     fields = {k: record.get(k) for k in ("title", "outlet", "published", "updated", "language", "authors",
                                          "metadata", "url")}
-    return CorpusDocument(raw, url or where, fields, fmt=kind)
+    # An html field is HTML; a text field is a hint only: Markdown or HTML pasted into it is read as such.
+    return CorpusDocument(raw, url or where, fields, fmt=kind if kind == "html" else None)

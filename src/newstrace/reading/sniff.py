@@ -19,7 +19,7 @@ _HTML_TAG = re.compile(r"</?(?:p|div|br|span|a\s+href|h[1-6]|li|ul|ol|article|se
 _MIN_HTML_TAGS = 4
 # Markdown markup that plain text almost never has, each with the words the evidence names it by.
 _MD_STRONG = (
-    ("link", re.compile(r"!?\[[^\]\n]{1,300}\]\([^)\s]{0,500}(?:\s+\"[^\"\n]*\")?\)")),
+    ("link", re.compile(r"!?\[[^\[\]\n]{1,300}\]\([^)\s]{0,500}(?:\s+\"[^\"\n]*\")?\)")),
     ("bold", re.compile(r"(?<![*\w])\*\*(?=\S)[^*\n]{1,200}(?<=\S)\*\*(?![*\w])|(?<![_\w])__(?=\S)[^_\n]{1,200}(?<=\S)__(?![_\w])")),
     ("heading", re.compile(r"^#{1,6}[ \t]+\S", re.M)),
     ("backslash escape", re.compile(r"\\[$*_\[\]#`>!.-]")),
