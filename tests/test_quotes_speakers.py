@@ -210,3 +210,41 @@ def test_a_title_before_a_name_gives_the_name_not_a_place_in_the_title(nlp):
     speaker = speaker_of(doc, quote_with(doc, "backs of our allies"))
     assert speaker.name == "Nikki Haley"
     assert speaker.role != "United Nations" and "Nikki" not in (speaker.role or "")
+
+
+
+@pytest.mark.parametrize("text, words, name", [
+    # a surname alone is the person named most, not a relative named last
+    ("Kamala Harris grew up in Montreal. Harris said the city shaped her.\n\n"
+     "Her mother, Shyamala Gopalan Harris, took a job at a hospital there.\n\nHarris said the winters were hard.",
+     "winters were hard", "Kamala Harris"),
+    # a description named after someone is not the last speaker of its kind
+    ("Congress passed the law in March, lawmakers said.\n\nThe Trump administration said the law was unconstitutional.",
+     "law was unconstitutional", "The Trump administration"),
+    # an indefinite description with another affiliation is not the person named later
+    ("The engine was within normal parameters, a spokesperson for Skyline Air said.\n\n"
+     "“The plane is safe,” Jagannath Niroula, a CAAN spokesperson, said.",
+     "within normal parameters", "a spokesperson for Skyline Air"),
+    # a capitalised title before a name gives the name
+    ("Marketing Manager at Ocean Travel Abby Dunn, who has visited Florida 42 times, said prices would rise.",
+     "prices would rise", "Abby Dunn"),
+    # "he" after a new voice is introduced is that voice, not the last speaker
+    ("“Generative AI is a powerful technology,” Ray said.\n\nCraig Le Clair, principal analyst at Forrester, sees "
+     "the platforms as ripe for expansion. In fact, he expects them to grow.\n\n"
+     "“The platforms have the architecture to manage thousands of tasks,” he said.",
+     "architecture to manage", "Craig Le Clair"),
+    # a multi-word surname tagged as an organisation is the person
+    ("Craig Le Clair is an analyst at Forrester. Vendors are too slow, Le Clair said.", "Vendors are too slow",
+     "Craig Le Clair"),
+])
+def test_who_a_mention_stands_for(nlp, text, words, name):
+    doc = nlp(text)
+    assert speaker_of(doc, quote_with(doc, words)).name == name
+
+
+def test_when_it_spoke_is_not_part_of_who_spoke(nlp):
+    doc = nlp("The Harris campaign on Tuesday said it had opened 300 offices. Officials last week said the bridge "
+              "was closed. The 37-year-old said the river was rising.")
+    assert quote_with(doc, "opened 300 offices").speaker_mention.text == "The Harris campaign"
+    assert quote_with(doc, "bridge was closed").speaker_mention.text == "Officials"
+    assert quote_with(doc, "river was rising").speaker_mention.text == "The 37-year-old"

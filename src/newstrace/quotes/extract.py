@@ -19,6 +19,7 @@ from newstrace.quotes.marks import find_segments
 from newstrace.quotes.names import Cluster
 from newstrace.quotes.nominal import find_nominal_attributions
 from newstrace.quotes.nesting import resolve_nesting
+from newstrace.quotes.phrases import without_time
 from newstrace.quotes.speakers import resolve_speakers
 from newstrace.quotes.tagged import merge
 from newstrace.quotes.tagger import load_tagger
@@ -46,6 +47,8 @@ def find_attributions_many(docs: list[Doc], texts: list[str], accept: bool = Tru
     for doc, text, atts in zip(docs, texts, found):
         for att in atts:
             att.type = attribution_type(doc, text, att)
+            if att.source is not None:
+                att.source = without_time(doc, att.source)
     if not accept:
         return found
     found = [[a for a in atts if not _the_author(text, a)] for text, atts in zip(texts, found)]

@@ -89,7 +89,7 @@ def _join_acronyms(clusters: list[Cluster]) -> None:
 
 
 def clean_name(text: str) -> str:
-    text = " ".join(text.split())
+    text = " ".join(text.split()).rstrip(" ([{-–—,")
     for p in _POSSESSIVE:
         if text.endswith(p) and len(text) > len(p) + 1:
             return text[: -len(p)]
@@ -107,9 +107,11 @@ def _match(clusters: list[Cluster], name: str, kind: str, gender: str = "") -> C
         if low in cluster.forms and not _other_gender(cluster, gender):
             return cluster
     if kind != "person":
-        # "Tanaka" tagged as an organisation after "Maria Tanaka": the tagger's slip, not a new speaker
-        return next((c for c in reversed(clusters) if c.kind == "person" and len(words) == 1
-                     and len(c.name.split()) > 1 and words[0] == c.surname), None)
+        # "Tanaka" (or "Le Clair") tagged as an organisation after "Maria Tanaka": the tagger's slip, not a new
+        # speaker; the person it most likely shortens, when several share the surname
+        return most_mentioned([c for c in clusters if c.kind == "person" and len(c.name.split()) > len(words)
+                                and c.name.lower().split()[-len(words):] == words])
+    found = []
     for cluster in reversed(clusters):
         if cluster.kind != "person" or _other_gender(cluster, gender):
             continue  # "Lady Starmer" is not "Sir Keir Starmer"
@@ -118,10 +120,22 @@ def _match(clusters: list[Cluster], name: str, kind: str, gender: str = "") -> C
         if len(words) > 1 and len(cwords) > 1 and words[0] != cwords[0] and words[-1] == cwords[-1]:
             continue  # "Michelle Obama" is not "Barack Obama"
         if words[-1] == cwords[-1] or len(words) == 1 and words[0] in cwords or len(cwords) == 1 and cwords[0] in words:
-            if len(words) > len(cwords):
-                cluster.name = name
-            return cluster
-    return None
+            if len(words) > 1:
+                if len(words) > len(cwords):
+                    cluster.name = name
+                return cluster
+            found.append(cluster)
+    return most_mentioned(found[::-1])
+
+
+def most_mentioned(candidates: list[Cluster]) -> Cluster | None:
+    """"Harris" after "Kamala Harris" … "her mother, Shyamala Gopalan Harris": a surname alone stands for the one
+    the article has named most so far (the latest of equals), not for whoever was named last."""
+    best = None
+    for cluster in candidates:  # in the order they were first named
+        if best is None or len(cluster.mentions) >= len(best.mentions):
+            best = cluster
+    return best
 
 
 def _other_gender(cluster: Cluster, gender: str) -> bool:

@@ -1,7 +1,7 @@
 """Word ranges for attribution parts: a phrase's character range without edge punctuation, a speaker's phrase."""
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from newstrace.quotes.attribution import Range
 
@@ -49,3 +49,25 @@ def source_range(token: Token, cut_clauses: bool = False) -> Range:
             cut = min(t.i for c in clause for t in c.subtree)
             words = [t for t in words if t.i < cut]
     return trim(words) or (token.idx, token.idx + len(token))
+
+
+def without_time(doc: Doc, source: Range) -> Range:
+    """When it spoke is not who spoke: "Trump's campaign [on Tuesday]", "officials [last week]"."""
+    span = doc.char_span(*source, alignment_mode="expand")
+    if span is None:
+        return source
+    words = list(span)
+    end = len(words)
+    while end and words[end - 1].ent_type_ in ("DATE", "TIME"):
+        end -= 1
+    if end == len(words) or not end:
+        return source
+    if words[end - 1].dep_ == "prep" and words[end - 1].lower_ in ("on", "in", "at", "during", "since", "this"):
+        end -= 1
+    elif words[end].lower_ not in ("last", "this", "earlier", "yesterday", "today", "tonight"):
+        return source  # "the 37-year-old" is who spoke
+    kept = words[:end]
+    while kept and kept[-1].is_punct:
+        kept = kept[:-1]
+    # "an AP-NORC poll conducted in August" keeps its date: the poll is named by when it was taken
+    return trim(kept) or source if kept and kept[-1].pos_ in ("NOUN", "PROPN") else source

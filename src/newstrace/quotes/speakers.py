@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newstrace.quotes.attribution import Attribution, Range
-from newstrace.quotes.names import Cluster, cluster_names, is_acronym
+from newstrace.quotes.names import Cluster, cluster_names, is_acronym, most_mentioned
 from newstrace.quotes.phrases import source_range
 from newstrace.quotes.roles import describe_clusters, mention_words
 from newstrace.quotes.types import source_head
@@ -94,6 +94,11 @@ def _cataphora(speaking: dict[int, Cluster], unresolved: list[Cluster]) -> None:
         same = [c for c in named if (f"the {noun}" in {a.lower() for a in c.aliases}
                                      or (c.role or "").lower().split()[-1:] == [noun])
                 and c.mentions and first < min(m[0] for m in c.mentions)]  # before the name: a later one is new
+        # "a spokesperson for flydubai" is not "Niroula, a CAAN spokesperson": the names it carries must agree
+        words = early.name.lower().replace("’", "'").split()
+        after = {w.removesuffix("'s") for w in words[words.index(noun) + 1:]} - _LINKS if noun in words else set()
+        same = [c for c in same if all(w in " ".join([c.name, c.role or "", c.affiliation or "", *c.aliases]).lower()
+                                       for w in after)]
         if len(same) != 1:
             continue
         person = same[0]
@@ -106,6 +111,9 @@ def _cataphora(speaking: dict[int, Cluster], unresolved: list[Cluster]) -> None:
             person.aliases.append(early.name)
 
 
+_LINKS = frozenset("of for at from with in on the a an and".split())
+
+
 def _by_name(clusters: list[Cluster], source: Range, text: str, head: Token) -> Cluster | None:
     """The cluster named by the source phrase: its head is the name, or the name is in apposition to it.
 
@@ -116,8 +124,10 @@ def _by_name(clusters: list[Cluster], source: Range, text: str, head: Token) -> 
     if not inside:
         return None
     at = head.idx
-    if head.pos_ == "PROPN" and _opens_with(head, s0) and not any(m[0] <= at < m[1] for _, m in inside):
-        return None  # "Amit Mehrotra, an analyst for Deutsche Bank": a name the recogniser missed heads the phrase
+    if head.pos_ == "PROPN" and not any(m[0] <= at < m[1] for _, m in inside) and not _a_title(head):
+        # "Amit Mehrotra, an analyst for Deutsche Bank", "Speaking to the Daily Mail Lacerda": a name the
+        # recogniser missed heads the phrase (but "Marketing Manager at Ocean Florida Abby Dunn" is Abby Dunn)
+        return None
     linked = {t.idx for t in head.children if t.dep_ == "appos"} | ({head.head.idx} if head.dep_ == "appos" else set())
     for c, m in inside:
         if m[0] <= at < m[1]:
@@ -161,12 +171,9 @@ website note paper assessment forecast data figures account
 """.split())
 
 
-def _opens_with(head: Token, start: int) -> bool:
-    """The phrase at ``start`` opens with the proper-noun run that ends at ``head`` ("Amit Mehrotra, an analyst …")."""
-    first = head
-    while first.i > 0 and first.doc[first.i - 1].pos_ == "PROPN" and first.doc[first.i - 1].idx >= start:
-        first = first.doc[first.i - 1]
-    return first.idx == start
+def _a_title(head: Token) -> bool:
+    """"Marketing Manager", "Defence Minister": a capitalised role, not a name."""
+    return head.lower_ in _PERSON_NOUNS or head.lower_ in _TITLES
 
 
 def _by_document(head: Token, source: Range, last_writer: tuple[Cluster, int] | None,
@@ -202,15 +209,18 @@ def _by_name_after(text: str, source: Range, clusters: list[Cluster]) -> Cluster
 
 def _by_proper_noun(doc: Doc, head: Token, clusters: list[Cluster]) -> Cluster | None:
     """A capitalised name the entity recogniser missed ("Murphy tweeted"): a person unless it says otherwise."""
-    if head.pos_ != "PROPN" or len(head.text) < 2 or head.lower_ in _PRONOUNS or any(
+    if head.pos_ != "PROPN" or len(head.text) < 2 or head.lower_ in _PRONOUNS or _a_title(head) or any(
             t.dep_ == "det" for t in head.lefts):
         return None
     words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
     name = " ".join(t.text for t in words)
     low = name.lower()
     for cluster in clusters:
-        if low in cluster.forms or cluster.kind == "person" and low.split()[-1] == cluster.surname:
+        if low in cluster.forms:
             return cluster
+    same = most_mentioned([c for c in clusters if c.kind == "person" and low.split()[-1] == c.surname])
+    if same is not None:
+        return same
     cluster = Cluster(name=name, kind="organisation" if is_acronym(name) else "person", forms={low})
     cluster.mentions.append((words[0].idx, head.idx + len(head)))
     cluster.heads.append(head.i)
@@ -230,6 +240,8 @@ def _by_pronoun(doc: Doc, head: Token, clusters: list[Cluster], last_speaker: Cl
     if wants is None:
         return None
     here = sent_of.get(head.i, 0)
+    para = bisect.bisect_right(breaks, head.idx)
+    spoke_at = max((h for h in last_speaker.heads if h < head.i), default=-1) if last_speaker else -1
     best, best_score = None, None
     for cluster in clusters:
         if not _agrees(cluster, wants, gender) and not (
@@ -248,6 +260,10 @@ def _by_pronoun(doc: Doc, head: Token, clusters: list[Cluster], last_speaker: Cl
                  + (3 if here_para and cluster is not last_speaker and (
                     _was_subject(doc, last) or last - doc[last].sent.start <= 2) else 0)
                  + (3 if cluster is not last_speaker and _leads_into(doc[last], head) else 0)
+                 # "Craig Le Clair, principal analyst at Forrester, sees …" after the last quote, then
+                 # "“…,” he said" in the next paragraph: the voice just introduced, not the one before it
+                 + (4 if cluster is not last_speaker and min(cluster.heads) > spoke_at and _introduced(doc, last)
+                    and para - bisect.bisect_right(breaks, doc[last].idx) == 1 else 0)
                  - (2 if _only_a_place(doc, last) else 0))
         if best_score is None or score > best_score:
             best, best_score = cluster, score
@@ -341,6 +357,14 @@ def _only_a_place(doc: Doc, i: int) -> bool:
     return tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "from", "to", "near", "between")
 
 
+def _introduced(doc: Doc, i: int) -> bool:
+    """"Craig Le Clair, principal analyst at Forrester, sees …": a name that opens its sentence as the subject of
+    the main verb (a new voice), not one named in passing."""
+    tok = doc[i]
+    return (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"
+            and all(t.pos_ == "PROPN" for t in doc[tok.sent.start:i]))
+
+
 def _was_subject(doc: Doc, i: int) -> bool:
     tok = doc[i]
     return tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass")
@@ -353,8 +377,8 @@ def _by_description(text: str, head: Token, source: Range, clusters: list[Cluste
     """
     definite = any(t.lower_ in ("the", "this") for t in head.lefts)
     headline_role = head.pos_ == "PROPN" and source[1] - source[0] == len(head.text)
-    if head.pos_ not in ("NOUN", "ADJ", "PROPN") or not definite and not headline_role:
-        return None
+    if head.pos_ not in ("NOUN", "ADJ", "PROPN") or not definite and not headline_role or head.tag_ in ("NNS", "NNPS"):
+        return None  # "the authors" are not the author named before
     words = mention_words(text, source)
     before, after = None, None
     for cluster in clusters:
@@ -381,6 +405,9 @@ fan resident worker owner teacher student pilot driver witness neighbour neighbo
 militant fighter rebel soldier guard lawmaker mp
 governor mayor chairman chairwoman chair secretary ambassador general officer judge prosecutor candidate
 """.split())
+_TITLES = frozenset("""
+vp svp evp ceo cfo coo cto md head correspondent editor reporter columnist adviser advisor aide deputy
+""".split())
 _ORG_NOUNS = frozenset("""
 company firm bank group institute alliance ministry department agency organisation organization party campaign
 council committee board union charity university court club team network broadcaster authority business
@@ -399,8 +426,9 @@ def _by_role_noun(doc: Doc, text: str, head: Token, source: Range, clusters: lis
         return None
     wants = ("person" if noun in _PERSON_NOUNS or noun == "-old" else
              "organisation" if noun in _ORG_NOUNS else None)
-    if wants is None or any(t.dep_ == "poss" for t in head.lefts):
-        return None  # "the company's spokesman" is someone else
+    if wants is None or any(t.dep_ == "poss" or t.dep_ == "compound" and t.ent_type_ in ("PERSON", "ORG")
+                            for t in head.lefts):
+        return None  # "the company's spokesman", "the Trump administration" are someone else
     here = sent_of.get(head.i, 0)
     if last_speaker is not None and last_speaker.kind == wants and any(
             h < head.i and here - sent_of.get(h, 0) <= 6 for h in last_speaker.heads):
