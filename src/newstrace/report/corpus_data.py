@@ -7,10 +7,13 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable
+from urllib.parse import urlsplit
 
 from newstrace.model import Analysis
 from newstrace.store import query
 from newstrace.store.connection import Database
+
+UNKNOWN_OUTLET = "(unknown outlet)"  # an article with neither an outlet nor a URL
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +125,14 @@ def _credit_links(db: Database) -> list[tuple[str, str, str, str, str]]:
 
 
 def _outlet(row: dict) -> str:
-    return row.get("outlet") or "(unknown outlet)"
+    """The stored outlet, else the site of the page's URL, else ``UNKNOWN_OUTLET``."""
+    if row.get("outlet"):
+        return row["outlet"]
+    try:
+        host = urlsplit(row.get("url") or "").hostname or ""
+    except ValueError:
+        host = ""
+    return host.removeprefix("www.") or UNKNOWN_OUTLET
 
 
 def claim_origins(db: Database, *, article: str | None = None, claim: str | None = None,

@@ -144,7 +144,8 @@ def outlet(request: Request, name: str):
 @router.get("/graph", response_class=HTMLResponse)
 def graph(request: Request):
     edges = corpus(request).edges()
-    return page(request, "graph.html", svg=Markup(graph_svg(edges, link=outlet_link)),
+    sizes = {o["outlet"]: o["articles"] for o in corpus(request).outlets()}
+    return page(request, "graph.html", svg=Markup(graph_svg(edges, link=outlet_link, sizes=sizes)),
                 table=Markup(edges_table(edges)))
 
 
