@@ -46,10 +46,9 @@ def extract_html(html: str, *, url: str | None = None, name: str | None = None) 
         tree, _ = _parse(html, name)
     page = read_metadata(tree, html, url)
     furniture = take_furniture(tree)
-    cleaned = lxml_html.tostring(furniture.tree, encoding="unicode")
-    blocks = _main_text_blocks(cleaned, page.url, favor_recall=False)
+    blocks = _main_text_blocks(furniture.tree, page.url, favor_recall=False)
     if _body_chars(blocks) < _MIN_BODY_CHARS:
-        blocks = _main_text_blocks(cleaned, page.url, favor_recall=True)  # short pages: take more, not nothing
+        blocks = _main_text_blocks(furniture.tree, page.url, favor_recall=True)  # short pages: take more, not nothing
     if _body_chars(blocks) < _MIN_BODY_CHARS:
         raise NoArticleFound("no article text found in the HTML page", source=name)
     blocks, body_source = _longer_declared_body(blocks, page)
@@ -68,6 +67,7 @@ def extract_html(html: str, *, url: str | None = None, name: str | None = None) 
     embed_ranges += [ranges[first_body + len(body) + i] for i in range(len(late))]
     _set_aside_embeds(article, [furniture.embeds[i] for i in sorted(placed)] + late, embed_ranges)
     _set_aside_boxes(article, furniture)
+    _set_aside_headings(article, body, ranges[first_body:first_body + len(body)], _title_forms(page, tree, title))
     _apply_metadata(article, page, html)
     article.metadata["body_source"] = body_source
     return article
@@ -148,6 +148,36 @@ def _set_aside_boxes(article: Article, furniture: Furniture) -> None:
     article.boilerplate.sort(key=lambda b: b.span.start)
 
 
+_HEADING = re.compile(r"#{1,6}\s")
+_MAX_HEADING_SHARE = 0.5  # a page whose "headings" are half its text marks paragraphs as headings
+
+
+def _set_aside_headings(article: Article, blocks: list[str], ranges: list[tuple[int, int]], titles: set[str]) -> None:
+    """Headlines, subheadings and the headline repeated in the body are the page's titles, not its prose.
+
+    A subheading ("What else is in the King's Speech?") is the editor's label for what follows; a quote
+    or figure in it is said again, in full, in the paragraphs. Kept as typed boilerplate in place.
+    """
+    headings = {ranges[i]: "headline" if block.startswith("# ") else "subheading"
+                for i, block in enumerate(blocks) if _HEADING.match(block)}
+    headings |= {ranges[i]: "repeated_title" for i, block in enumerate(blocks)
+                 if i < 3 and ranges[i] not in headings and _key(block) in titles}
+    chosen = [p for p in article.paragraphs if (p.start, p.end) in headings]
+    if sum(len(p.text) for p in chosen) > _MAX_HEADING_SHARE * sum(len(p.text) for p in article.paragraphs):
+        return
+    rule = {(p.start, p.end): headings[(p.start, p.end)] for p in chosen}
+    article.paragraphs = [p for p in article.paragraphs if (p.start, p.end) not in rule]
+    article.boilerplate += [Boilerplate("title", p, rule[(p.start, p.end)]) for p in chosen]
+    article.boilerplate.sort(key=lambda b: b.span.start)
+
+
+def _title_forms(page: PageMetadata, tree: lxml_html.HtmlElement, title: str | None) -> set[str]:
+    """Every headline the page gives itself, as comparison keys (its JSON-LD, OpenGraph, Twitter and h1)."""
+    forms = [title, page.title, page.meta.get("og:title"), page.meta.get("twitter:title")]
+    forms += [h.text_content() for h in tree.iter("h1")][:3]
+    return {_key(f) for f in forms if f and f.strip()}
+
+
 def _take_out(article: Article, span: Span) -> None:
     inside = lambda s: s is not None and s.start < span.end and span.start < s.end  # noqa: E731
     article.paragraphs = [p for p in article.paragraphs if not inside(p)]
@@ -157,7 +187,7 @@ def _take_out(article: Article, span: Span) -> None:
 
 def _parse(html: str, name: str | None) -> tuple[lxml_html.HtmlElement, bool]:
     """The tree, and whether libxml2 hit its nesting limit (and so left the deeper elements out)."""
-    parser = lxml_html.HTMLParser()
+    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
     try:
         tree = lxml_html.fromstring(html, parser=parser)
     except (etree.ParserError, ValueError) as err:
@@ -168,8 +198,9 @@ def _parse(html: str, name: str | None) -> tuple[lxml_html.HtmlElement, bool]:
     return tree, too_deep
 
 
-def _main_text_blocks(html: str, url: str | None, *, favor_recall: bool) -> list[str]:
-    body = trafilatura.extract(html, url=url, output_format="markdown", include_links=True, include_comments=False,
+def _main_text_blocks(tree: lxml_html.HtmlElement, url: str | None, *, favor_recall: bool) -> list[str]:
+    """trafilatura's main text as Markdown lines; it works on a copy of ``tree`` (no second parse)."""
+    body = trafilatura.extract(tree, url=url, output_format="markdown", include_links=True, include_comments=False,
                                include_tables=True, include_images=False, deduplicate=False,
                                favor_recall=favor_recall)
     lines = [line.strip() for line in _join_wrapped_links(body or "").splitlines() if line.strip()]
