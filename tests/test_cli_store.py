@@ -47,6 +47,8 @@ def test_query_commands_print_rows(filled, capsys):
     code, out, _ = run(capsys, "quotes", "--speaker", "Doe", "--db", filled, "--format", "csv")
     assert code == 0 and "We will finish the lanes" in out
     code, out, _ = run(capsys, "claims", "--about", "Lyon", "--checks", "inconsistent", "--db", filled)
+    assert code == 0 and "the council approved a" in out  # the table clips long text to one line (issue 23)
+    code, out, _ = run(capsys, "claims", "--about", "Lyon", "--checks", "inconsistent", "--db", filled, "-f", "csv")
     assert code == 0 and "4.2 million euros" in out
     code, out, _ = run(capsys, "quotes", "--outlet", "Nobody Times", "--db", filled)
     assert code == 0 and "nothing found" in out

@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 
 from newstrace.cli.main import cli
-from newstrace.cli.store_options import emit_rows, format_option, limit_option, options_for, store_options
+from newstrace.cli.store_options import emit_rows, format_option, limit_option, open_existing, store_options
 
 
 @cli.command()
@@ -16,7 +16,7 @@ from newstrace.cli.store_options import emit_rows, format_option, limit_option, 
               help="Only claims with a numeric check of this verdict.")
 def claims(db: str, busy_timeout: float, fmt: str, limit: int, about: str | None, checks: str | None) -> None:
     """List stored claims, highest check-worthiness first."""
-    from newstrace.store import open_store, query
+    from newstrace.store import query
 
-    with open_store(db, options_for(busy_timeout)) as store:
+    with open_existing(db, busy_timeout) as store:
         emit_rows(query.claims(store, about=about, checks=checks, limit=limit), fmt, title="claims")

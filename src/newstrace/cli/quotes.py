@@ -5,7 +5,7 @@ import click
 
 from newstrace.cli.main import cli
 from newstrace.cli.options import types_option
-from newstrace.cli.store_options import emit_rows, format_option, limit_option, options_for, store_options
+from newstrace.cli.store_options import emit_rows, format_option, limit_option, open_existing, store_options
 
 
 @cli.command()
@@ -19,8 +19,8 @@ from newstrace.cli.store_options import emit_rows, format_option, limit_option, 
 def quotes(db: str, busy_timeout: float, fmt: str, limit: int, speaker: str | None, about: str | None,
            outlet: str | None, types: tuple[str, ...] | None) -> None:
     """List stored quotes; the filters combine."""
-    from newstrace.store import open_store, query
+    from newstrace.store import query
 
-    with open_store(db, options_for(busy_timeout)) as store:
+    with open_existing(db, busy_timeout) as store:
         emit_rows(query.quotes(store, speaker=speaker, about=about, outlet=outlet, limit=limit, types=types), fmt,
                   title="quotes")

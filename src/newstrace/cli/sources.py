@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from newstrace.cli.main import cli
-from newstrace.cli.store_options import emit_rows, format_option, limit_option, options_for, store_options
+from newstrace.cli.store_options import emit_rows, format_option, limit_option, open_existing, store_options
 
 
 @cli.command()
@@ -11,7 +11,7 @@ from newstrace.cli.store_options import emit_rows, format_option, limit_option, 
 @limit_option
 def sources(db: str, busy_timeout: float, fmt: str, limit: int) -> None:
     """List outlets with their original and republished articles and the sources they credit."""
-    from newstrace.store import open_store, query
+    from newstrace.store import query
 
-    with open_store(db, options_for(busy_timeout)) as store:
+    with open_existing(db, busy_timeout) as store:
         emit_rows(query.sources(store, limit=limit), fmt, title="sources")

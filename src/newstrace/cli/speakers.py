@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 
 from newstrace.cli.main import cli
-from newstrace.cli.store_options import emit_rows, format_option, limit_option, options_for, store_options
+from newstrace.cli.store_options import emit_rows, format_option, limit_option, open_existing, store_options
 
 
 @cli.command()
@@ -14,7 +14,7 @@ from newstrace.cli.store_options import emit_rows, format_option, limit_option, 
 @click.option("--outlet", help="Only speakers quoted by this outlet.")
 def speakers(db: str, busy_timeout: float, fmt: str, limit: int, outlet: str | None) -> None:
     """List the speakers quoted in the store, most quoted first, with roles and affiliations."""
-    from newstrace.store import open_store, query
+    from newstrace.store import query
 
-    with open_store(db, options_for(busy_timeout)) as store:
+    with open_existing(db, busy_timeout) as store:
         emit_rows(query.speakers(store, outlet=outlet, limit=limit), fmt, title="speakers")

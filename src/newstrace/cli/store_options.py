@@ -4,6 +4,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import shutil
+from pathlib import Path
 from typing import Any, Callable
 
 import click
@@ -34,6 +37,17 @@ def options_for(busy_timeout: float) -> StoreOptions:
     return StoreOptions(busy_timeout=busy_timeout)
 
 
+def open_existing(db: str, busy_timeout: float):
+    """The store at ``db`` for a query command: a SQLite path that does not exist is refused (exit 24) rather than
+    created empty, so a mistyped ``--db`` does not answer "nothing found"."""
+    from newstrace.errors import StoreProblem
+    from newstrace.store import open_store
+
+    if "://" not in db and db != ":memory:" and not Path(db).exists():
+        raise StoreProblem(f"no store at {db} (newstrace ingest creates one; --db or NEWSTRACE_DB names it)")
+    return open_store(db, options_for(busy_timeout))
+
+
 def emit_rows(rows: list[dict[str, Any]], fmt: str, *, title: str = "", empty: str = "nothing found") -> None:
     """Print rows as a table, a JSON array or CSV (with a header)."""
     if fmt == "json":
@@ -55,18 +69,51 @@ def rows_to_csv(rows: list[dict[str, Any]]) -> str:
     return buffer.getvalue()
 
 
-def rows_to_table(rows: list[dict[str, Any]], *, title: str = "", width: int = 120) -> str:
+def rows_to_table(rows: list[dict[str, Any]], *, title: str = "", width: int | None = None) -> str:
+    """Rows as a terminal table: every cell on one line (long text clipped with "…", never broken inside a word),
+    64-character ids shortened to a 12-character prefix that the commands still accept, character offsets left
+    out; ``--format json|csv`` keep everything. ``width``: the terminal's, at least 120."""
     from rich.console import Console  # here: importing rich costs more than a --help
     from rich.table import Table
 
+    width = width or max(120, shutil.get_terminal_size((120, 24)).columns)
     buffer = io.StringIO()
-    table = Table(title=title or None, title_justify="left", expand=True)
-    for i, name in enumerate(rows[0]):
-        table.add_column(name, overflow="fold", ratio=4 if name in ("text", "credits") else 1)
-    for row in rows:
-        table.add_row(*(_cell(v) for v in row.values()))
+    names = [name for name in rows[0] if name not in TABLE_HIDDEN]
+    cells = [[short_ids(_cell(row[name])) for name in names] for row in rows]
+    natural = [max([min(len(name), 8)] + [len(row[i]) for row in cells]) for i, name in enumerate(names)]
+    table = Table(title=title or None, title_justify="left")
+    for name, size in zip(names, column_widths(names, natural, width - 3 * len(names) - 1)):
+        table.add_column(name, no_wrap=True, overflow="ellipsis", width=size)
+    for row in cells:
+        table.add_row(*row)
     Console(file=buffer, width=width, color_system=None, highlight=False).print(table)
     return buffer.getvalue()
+
+
+def column_widths(names: list[str], natural: list[int], room: int) -> list[int]:
+    """Each column gets up to ``MIN_COLUMN`` characters first (or all it needs), then what is left is shared, the
+    wide columns (text) taking three parts to one, until every column has its natural width or nothing is left."""
+    sizes = [min(n, MIN_COLUMN) for n in natural]
+    weight = [3 if name in WIDE_COLUMNS else 1 for name in names]
+    while (left := room - sum(sizes)) > 0:
+        growing = [i for i, size in enumerate(sizes) if size < natural[i]]
+        if not growing:
+            break
+        total = sum(weight[i] for i in growing)
+        for i in growing:
+            sizes[i] = min(natural[i], sizes[i] + max(1, left * weight[i] // total))
+    return sizes
+
+
+MIN_COLUMN = 12  # the 12-character id prefix fits whole
+TABLE_HIDDEN = ("start", "end")  # character offsets: in --format json and csv
+WIDE_COLUMNS = ("text", "credits", "content", "claim", "summary", "title", "computation")
+_LONG_ID = re.compile(r"\b([0-9a-f]{12})[0-9a-f]{52}\b")
+
+
+def short_ids(text: str) -> str:
+    """Article ids (sha256, 64 hex digits) shortened to their first 12, also inside ``ARTICLE:CLAIM`` keys."""
+    return _LONG_ID.sub(r"\1", text)
 
 
 def _cell(value: Any) -> str:

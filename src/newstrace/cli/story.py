@@ -6,7 +6,7 @@ import json
 import click
 
 from newstrace.cli.main import cli
-from newstrace.cli.store_options import emit_rows, format_option, options_for, store_options
+from newstrace.cli.store_options import emit_rows, format_option, open_existing, store_options
 
 
 @cli.command()
@@ -15,9 +15,9 @@ from newstrace.cli.store_options import emit_rows, format_option, options_for, s
 @format_option
 def story(ref: str, db: str, busy_timeout: float, fmt: str) -> None:
     """Show the article REF (id, id prefix, URL or path): its versions, copies, chain, quotes and claims."""
-    from newstrace.store import open_store, query
+    from newstrace.store import query
 
-    with open_store(db, options_for(busy_timeout)) as store:
+    with open_existing(db, busy_timeout) as store:
         found = query.story(store, ref)
     if fmt == "json":
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
