@@ -55,7 +55,8 @@ def sample_analysis(*, url: str = "https://example.news/budget", gazette_url: st
     checks = [
         Check("k2", "c2", "percentage", "10% is a percentage between 0 and 100", stated="10%", expected="0–100%",
               verdict="consistent"),
-        Check("k1", "c1", "multiple", "12 / 5 = 2.4, but the text says 'double' (2)", inputs={"a": 5, "b": 12},
+        Check("k1", "c1", "multiple", "12 / 5 = 2.4, but the text says 'double' (2)",
+              inputs={"from": 5, "to": 12, "factor": 2, "hedge": None, "ratio": 1.2},
               expected=2.4, stated=2, verdict="inconsistent"),
     ]
     provenance = [

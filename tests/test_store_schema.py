@@ -1,12 +1,14 @@
 """The store's schema: versioned migrations, real constraints, and what happens with a wrong database."""
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
 
 from newstrace.errors import StoreProblem
 from newstrace.store import connect, open_store
+from newstrace.store.columns import MIRRORS, columns
 from newstrace.store.migrations import LATEST, MIGRATIONS, migrate, schema_version
 
 TABLES = {"articles", "article_versions", "speakers", "quotes", "claims", "checks", "entities", "provenance",
@@ -93,3 +95,56 @@ def test_a_file_that_is_not_sqlite_gets_a_clear_error(tmp_path):
 def test_database_in_a_missing_folder_is_refused(tmp_path):
     with pytest.raises(StoreProblem, match="does not exist"):
         open_store(str(tmp_path / "nope" / "x.db"))
+
+
+def table_columns(db, table: str) -> dict[str, str]:
+    """Column -> declared type, read from the database itself."""
+    if db.dialect == "sqlite":
+        return {r["name"]: r["type"] for r in db.rows(f"PRAGMA table_info({table})")}
+    return {r["column_name"]: r["data_type"] for r in db.rows(
+        "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() "
+        "AND table_name = ?", (table,))}
+
+
+SQL_TYPES = {"sqlite": {"TEXT": "TEXT", "INTEGER": "INTEGER", "REAL": "REAL"},
+             "postgresql": {"TEXT": "text", "INTEGER": "integer", "REAL": "double precision"}}
+
+
+@pytest.mark.parametrize("table", sorted(MIRRORS))
+def test_every_scalar_model_field_has_a_column_of_its_type_after_the_migrations(db_url, table):
+    with open_store(db_url) as db:
+        have = table_columns(db, table)
+        for column, kind in columns(table).items():
+            assert column in have, f"{table}.{column}: the model has the field, no migration adds the column"
+            assert have[column] == SQL_TYPES[db.dialect][kind], (table, column, have[column])
+
+
+def test_a_store_of_version_4_gains_the_flag_columns_filled_from_its_rows(db_url):
+    from newstrace.model import Analysis, Article, Claim, Quote, Span
+    from newstrace.store.migrations import _apply
+    from newstrace.store.write import save_analysis
+
+    text = "Tax rose, he said."
+    analysis = Analysis(Article(text=text), quotes=[Quote("Q1", Span.of(text, 0, 18), Span.of(text, 0, 8),
+                                                          inferred=True)],
+                        claims=[Claim("C1", Span.of(text, 0, 8), 0.2, checkworthy=False)])
+    with connect(db_url) as db:
+        with db.transaction():
+            db.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                       "applied_at TEXT NOT NULL)")
+        for migration in MIGRATIONS[:4]:
+            _apply(db, migration)
+        with db.transaction():  # a row as the version-4 writer stored it: the flags only in its JSON
+            aid = analysis.article.id
+            db.execute("INSERT INTO articles (id, source_format, text, body, norm_hash, analysis, ingested_at) "
+                       "VALUES (?, 'text', ?, ?, 'n', ?, 'now')", (aid, text, text, json.dumps(analysis.to_dict())))
+            db.execute("INSERT INTO claims (article_id, local_id, start_char, end_char, text, score, negated, data) "
+                       "VALUES (?, 'C1', 0, 8, 'Tax rose', 0.2, 0, ?)", (aid, json.dumps(analysis.claims[0].to_dict())))
+            db.execute("INSERT INTO quotes (article_id, local_id, kind, start_char, end_char, text, content, "
+                       "confidence, data) VALUES (?, 'Q1', 'direct', 0, 18, ?, 'Tax rose', 1.0, ?)",
+                       (aid, text, json.dumps(analysis.quotes[0].to_dict())))
+        assert migrate(db) == LATEST
+        assert db.scalar("SELECT checkworthy FROM claims") == 0 and db.scalar("SELECT inferred FROM quotes") == 1
+        save_analysis(db, Analysis(Article(text="Another text."),
+                                   claims=[Claim("C1", Span.of("Another text.", 0, 7), 0.9)]))
+        assert sorted(r["checkworthy"] for r in db.rows("SELECT checkworthy FROM claims")) == [0, 1]

@@ -1,15 +1,23 @@
 """The one data model shared by every stage, and its JSON form.
 
-Every span is a character range into ``Article.text`` (Python ``str`` offsets). The JSON form is
-described by the versioned schema in ``newstrace/schema/``; ``SCHEMA_VERSION`` names the file.
+Every span is a character range into ``Article.text`` (Python ``str`` offsets). The classes here are the one
+definition of the data: their JSON form (``to_dict``/``from_dict``), the JSON Schema
+(``newstrace.schema.generate``), the store's columns (``newstrace.store.columns``) and the Parquet tables
+(``newstrace.scale.tables``) are all derived from the field types below. Field ``metadata`` carries what a type
+cannot say: ``json`` (the JSON name when it is a Python keyword), ``schema`` (extra JSON Schema keywords) and
+``omit_empty`` (left out of the JSON when empty, so documents without it stay as they were).
 """
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hashlib
-from dataclasses import asdict, dataclass, field, fields
-from typing import Any, Literal
+import types
+import typing
+from dataclasses import dataclass, field, fields
+from typing import Any, ClassVar, Literal, Union
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 # What act a quote reports (``Quote.type``): speech and writing are "X said Y"; evidence is what a document, study,
 # poll or court shows; beliefs and questions are kept in the JSON but left out of the default views.
@@ -26,19 +34,56 @@ def quotes_of_types(quotes: list["Quote"], speakers: list["Speaker"], types, als
     return kept, [s for s in speakers if s.id in named]
 
 
+def _schema(**keywords: Any) -> dict[str, Any]:
+    return {"schema": keywords}
+
+
+class Model:
+    """What every class of the model shares: the JSON form, derived from the fields and their types.
+
+    ``get`` and ``[]`` read a field by its JSON name, so code written against the earlier dict form of
+    ``Claim.asserter``, ``Claim.relation`` and ``Check.inputs`` keeps working.
+    """
+
+    __slots__ = ()
+    # Properties written into the JSON before the fields (name -> JSON Schema); read back from nothing.
+    json_computed: ClassVar[dict[str, dict[str, Any]]] = {}
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {name: to_json(getattr(self, name)) for name in self.json_computed}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if not (f.metadata.get("omit_empty") and not value):
+                out[f.metadata.get("json", f.name)] = to_json(value)
+        return out
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None):
+        return None if d is None else from_json(cls, d)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        name = _field_names(type(self)).get(key)
+        return default if name is None else getattr(self, name)
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in _field_names(type(self)):
+            raise KeyError(key)
+        return getattr(self, _field_names(type(self))[key])
+
+
 @dataclass(frozen=True, slots=True)
-class Span:
+class Span(Model):
     """A range of ``Article.text``; ``text`` is always ``article.text[start:end]``."""
 
-    start: int
-    end: int
+    start: int = field(metadata=_schema(minimum=0))
+    end: int = field(metadata=_schema(minimum=0))
     text: str
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> "Span":
         return cls(start, end, text[start:end])
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:  # the hot path: spans are most of a document
         return {"start": self.start, "end": self.end, "text": self.text}
 
     @classmethod
@@ -54,38 +99,32 @@ BoilerplateKind = Literal[
 
 
 @dataclass(frozen=True, slots=True)
-class Boilerplate:
+class Boilerplate(Model):
     """Text set aside from the body, with the reason it was set aside."""
 
-    kind: str
+    kind: BoilerplateKind
     span: Span
     rule: str = ""  # which pattern recognised it, so a person can see why
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "span": self.span.to_dict(), "rule": self.rule}
-
 
 @dataclass(frozen=True, slots=True)
-class Link:
+class Link(Model):
     """A hyperlink kept from HTML or Markdown: the anchor text's span and its target."""
 
     span: Span | None
     href: str
     rel: str = ""
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"span": self.span.to_dict() if self.span else None, "href": self.href, "rel": self.rel}
-
 
 @dataclass(frozen=True, slots=True)
-class Embed:
+class Embed(Model):
     """A post embedded in the page (a tweet, an Instagram or Facebook post, a TikTok or YouTube video).
 
     ``span`` is the post's own words in ``Article.text``, outside the body paragraphs; ``None`` when the
     embed carries no text (a video player).
     """
 
-    platform: str  # twitter | instagram | facebook | tiktok | youtube | bluesky
+    platform: Literal["twitter", "instagram", "facebook", "tiktok", "youtube", "bluesky"]
     span: Span | None
     url: str | None = None
     handle: str | None = None  # "@name" as the platform writes it
@@ -93,18 +132,9 @@ class Embed:
     date: str | None = None  # ISO 8601
     rule: str = ""  # which markup said it is an embed
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"platform": self.platform, "span": self.span.to_dict() if self.span else None, "url": self.url,
-                "handle": self.handle, "display_name": self.display_name, "date": self.date, "rule": self.rule}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Embed":
-        return cls(d["platform"], Span.from_dict(d.get("span")), d.get("url"), d.get("handle"),
-                   d.get("display_name"), d.get("date"), d.get("rule", ""))
-
 
 @dataclass(frozen=True, slots=True)
-class Signal:
+class Signal(Model):
     """A raw provenance hint found while extracting (a source line, a canonical link, a wire dateline).
 
     ``origin`` is ``text`` (then ``span`` points at the evidence) or ``meta`` (page metadata, no span).
@@ -117,25 +147,21 @@ class Signal:
     date: str | None = None
     url: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "value": self.value, "origin": self.origin,
-                "span": self.span.to_dict() if self.span else None, "date": self.date, "url": self.url}
-
 
 @dataclass(frozen=True, slots=True)
-class Entity:
+class Entity(Model):
     """A named-entity mention found by the NLP stage."""
 
     label: str
     span: Span
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"label": self.label, "span": self.span.to_dict()}
-
 
 @dataclass(slots=True)
-class Article:
+class Article(Model):
     """The article: clean body text and what is known about it."""
+
+    json_computed: ClassVar[dict[str, dict[str, Any]]] = {
+        "id": {"type": "string", "pattern": "^[0-9a-f]{64}$", "description": "sha256 of text"}}
 
     text: str
     url: str | None = None
@@ -143,10 +169,10 @@ class Article:
     title_span: Span | None = None
     authors: list[str] = field(default_factory=list)
     outlet: str | None = None
-    published: str | None = None  # ISO 8601 date or datetime
+    published: str | None = field(default=None, metadata=_schema(description="ISO 8601 date or date-time"))
     updated: str | None = None
     language: str | None = None
-    source_format: str = "text"  # text | markdown | html
+    source_format: Literal["text", "markdown", "html"] = "text"
     paragraphs: list[Span] = field(default_factory=list)
     boilerplate: list[Boilerplate] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
@@ -154,7 +180,8 @@ class Article:
     metadata: dict[str, Any] = field(default_factory=dict)
     sentences: list[Span] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
-    embeds: list[Embed] = field(default_factory=list)
+    embeds: list[Embed] = field(default_factory=list, metadata={
+        "omit_empty": True, **_schema(description="posts embedded in the page; absent when there are none")})
 
     @property
     def id(self) -> str:
@@ -162,46 +189,26 @@ class Article:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id, "url": self.url, "title": self.title,
-            "title_span": _span_or_none(self.title_span), "authors": list(self.authors),
-            "outlet": self.outlet, "published": self.published, "updated": self.updated,
-            "language": self.language, "source_format": self.source_format, "text": self.text,
-            "paragraphs": [p.to_dict() for p in self.paragraphs],
-            "boilerplate": [b.to_dict() for b in self.boilerplate],
-            "links": [link.to_dict() for link in self.links],
-            "signals": [s.to_dict() for s in self.signals],
-            "metadata": self.metadata,
-            "sentences": [s.to_dict() for s in self.sentences],
-            "entities": [e.to_dict() for e in self.entities],
-        } | ({"embeds": [e.to_dict() for e in self.embeds]} if self.embeds else {})  # absent when none: additive
+        # Key order as in every earlier version: id, then the fields (text after source_format).
+        d = Model.to_dict(self)
+        return {k: d[k] for k in _ARTICLE_ORDER if k in d}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Article":
-        return cls(
-            text=d["text"], url=d.get("url"), title=d.get("title"),
-            title_span=Span.from_dict(d.get("title_span")), authors=list(d.get("authors", [])),
-            outlet=d.get("outlet"), published=d.get("published"), updated=d.get("updated"),
-            language=d.get("language"), source_format=d.get("source_format", "text"),
-            paragraphs=[Span.from_dict(p) for p in d.get("paragraphs", [])],
-            boilerplate=[Boilerplate(b["kind"], Span.from_dict(b["span"]), b.get("rule", ""))
-                         for b in d.get("boilerplate", [])],
-            links=[Link(Span.from_dict(x.get("span")), x["href"], x.get("rel", "")) for x in d.get("links", [])],
-            signals=[Signal(s["kind"], s["value"], s.get("origin", "text"), Span.from_dict(s.get("span")),
-                            s.get("date"), s.get("url")) for s in d.get("signals", [])],
-            metadata=dict(d.get("metadata", {})),
-            sentences=[Span.from_dict(s) for s in d.get("sentences", [])],
-            entities=[Entity(e["label"], Span.from_dict(e["span"])) for e in d.get("entities", [])],
-            embeds=[Embed.from_dict(e) for e in d.get("embeds", [])],
-        )
+        return from_json(cls, {k: v for k, v in d.items() if k != "id"})
 
     def body_text(self) -> str:
         """The body paragraphs joined by blank lines (what the NLP stage reads)."""
         return "\n\n".join(p.text for p in self.paragraphs)
 
 
+_ARTICLE_ORDER = ("id", "url", "title", "title_span", "authors", "outlet", "published", "updated", "language",
+                  "source_format", "text", "paragraphs", "boilerplate", "links", "signals", "metadata", "sentences",
+                  "entities", "embeds")
+
+
 @dataclass(slots=True)
-class Source:
+class Source(Model):
     """One link of the publication chain (provenance), earliest first."""
 
     name: str
@@ -214,14 +221,9 @@ class Source:
     signal: str = ""
     note: str | None = None  # e.g. why this link won over a disagreeing signal
 
-    def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["evidence"] = [e.to_dict() for e in self.evidence]
-        return d
-
 
 @dataclass(slots=True)
-class Speaker:
+class Speaker(Model):
     """A real person or organisation quoted in the article (or an unresolved source, kept as such)."""
 
     id: str
@@ -232,14 +234,12 @@ class Speaker:
     affiliation: str | None = None
     mentions: list[Span] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["mentions"] = [m.to_dict() for m in self.mentions]
-        return d
+
+QuoteType = Literal["speech", "writing", "evidence", "belief", "question"]
 
 
 @dataclass(slots=True)
-class Quote:
+class Quote(Model):
     """A direct, indirect or mixed quotation with its cue and speaker."""
 
     id: str
@@ -253,52 +253,191 @@ class Quote:
     venue: Span | None = None
     addressee: Span | None = None
     nested_source: Span | None = None
-    confidence: float = 1.0
+    confidence: float = field(default=1.0, metadata=_schema(minimum=0, maximum=1))
     inferred: bool = False
-    type: Literal["speech", "writing", "evidence", "belief", "question"] = "speech"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {f.name: _jsonable(getattr(self, f.name)) for f in fields(self)}
+    type: QuoteType = field(default="speech", metadata=_schema(description=(
+        "what act is reported: speech and writing are 'X said Y'; evidence is what a document, study, poll or "
+        "court shows; belief and question are kept but left out of the default views")))
 
 
 @dataclass(slots=True)
-class Claim:
+class Asserter(Model):
+    """Who asserts a claim: a quoted speaker (``via`` the quote or "according to X") or the outlet itself."""
+
+    kind: Literal["outlet", "speaker"] = "outlet"
+    speaker_id: str | None = None
+    name: str | None = None
+    via: Literal["quote", "according_to", "article"] = "article"
+    quote_id: str | None = None
+    mention: Span | None = None  # X of "according to X"
+    journalists: list[str] = field(default_factory=list)  # the outlet's bylines, when the outlet asserts it
+
+
+@dataclass(slots=True)
+class ClaimEntity(Model):
+    """An entity a claim is about: the canonical entity (``entity_id``) and its mention inside the claim."""
+
+    entity_id: str
+    name: str
+    label: str
+    mention: Span
+
+
+@dataclass(slots=True)
+class Amount(Model):
+    """A figure in the text: money (``currency``) or a count (``unit`` is what is counted)."""
+
+    value: float
+    currency: str | None
+    unit: str | None
+    text: str
+    span: Span
+    qualifier: str | None = None  # approx | more_than | less_than | ...
+    high: float | None = None  # the top of a range ("$2-3 million")
+
+
+@dataclass(slots=True)
+class RelationPart(Model):
+    """One argument of a relation: its words, and the canonical entity or the verb's lemma when known."""
+
+    text: str
+    span: Span
+    entity_id: str | None = None
+    lemma: str | None = None
+
+
+@dataclass(slots=True)
+class Relation(Model):
+    """The relation a claim states: a payment, a transfer, a presence or a count (see ``claims/relations.py``)."""
+
+    type: Literal["payment", "transfer", "presence", "count"]
+    subject: RelationPart | None = None
+    predicate: RelationPart | None = None
+    object: RelationPart | None = None
+    amount: Amount | None = None
+    date: RelationPart | None = None
+    origin: RelationPart | None = None
+    route: RelationPart | None = None
+    destination: RelationPart | None = None
+    location: RelationPart | None = None
+
+
+@dataclass(slots=True)
+class Claim(Model):
     """A check-worthy statement and who asserts it."""
 
     id: str
     span: Span
-    score: float
-    asserter: dict[str, Any] = field(default_factory=lambda: {"kind": "outlet", "speaker_id": None, "name": None})
+    score: float = field(metadata=_schema(minimum=0, maximum=1))
+    asserter: Asserter = field(default_factory=Asserter)
     hedges: list[str] = field(default_factory=list)
     negated: bool = False
-    entities: list[dict[str, Any]] = field(default_factory=list)
-    relation: dict[str, Any] | None = None
+    entities: list[ClaimEntity] = field(default_factory=list)
+    relation: Relation | None = None
     checkworthy: bool = True  # False: kept below the threshold only because its figures can be checked
 
-    def to_dict(self) -> dict[str, Any]:
-        return {f.name: _jsonable(getattr(self, f.name)) for f in fields(self)}
+    def __post_init__(self) -> None:
+        # Stages build these from dicts; the model keeps the typed form.
+        if isinstance(self.asserter, dict):
+            self.asserter = Asserter.from_dict(self.asserter)
+        if isinstance(self.relation, dict):
+            self.relation = Relation.from_dict(self.relation)
+        self.entities = [ClaimEntity.from_dict(e) if isinstance(e, dict) else e for e in self.entities]
 
 
 @dataclass(slots=True)
-class Check:
-    """An automatic test of the numbers in a claim: an explanation, never an accusation."""
+class CurrencyInputs(Model):
+    """A conversion checked against the IMF annual averages; only ``amount`` and ``stated`` when not checked."""
+
+    amount: Amount
+    stated: Amount
+    rate_source: str | None = None
+    rate_year: int | None = None
+    year_from: str | None = None  # why that year
+    reference_year: int | None = None
+    rates: dict[str, float] | None = None  # currency -> units per US dollar
+    ratio: float | None = None
+    tolerance: float | None = None
+    implied_rate: float | None = None
+    implied_unit: str | None = None
+    years_tried: list[int] | None = None
+
+
+@dataclass(slots=True)
+class ArithmeticInputs(Model):
+    """Parts that should add up to a total."""
+
+    total: float
+    parts: list[float]
+    subset_wording: bool  # "including", "among them": the parts may fall short of the total
+    full_breakdown: bool  # ":", "of whom": the parts should make the total
+
+
+@dataclass(slots=True)
+class PercentageInputs(Model):
+    part: float
+    whole: float
+    tolerance_points: float
+
+
+@dataclass(slots=True)
+class MultipleInputs(Model):
+    """A stated factor ("doubled from 40 to 95")."""
+
+    from_: float = field(metadata={"json": "from"})
+    to: float
+    factor: float
+    hedge: str | None
+    ratio: float
+
+
+@dataclass(slots=True)
+class WeekdayInputs(Model):
+    date: str | None = None  # None: the day and month make no date
+    year_from: str | None = None
+
+
+@dataclass(slots=True)
+class FutureDateInputs(Model):
+    date: str
+    published: str
+
+
+CheckInputs = Union[CurrencyInputs, ArithmeticInputs, PercentageInputs, MultipleInputs, WeekdayInputs,
+                    FutureDateInputs]
+CHECK_INPUTS: dict[str, type] = {"currency": CurrencyInputs, "arithmetic": ArithmeticInputs,
+                                 "percentage": PercentageInputs, "multiple": MultipleInputs,
+                                 "weekday": WeekdayInputs, "future_date": FutureDateInputs}
+
+
+@dataclass(slots=True)
+class Check(Model):
+    """An automatic test of the numbers in a claim: an explanation, never an accusation.
+
+    ``inputs`` has the type ``CHECK_INPUTS[kind]``.
+    """
 
     id: str
     claim_id: str
-    kind: str  # currency | arithmetic | percentage | multiple | weekday | future_date ...
+    kind: Literal["currency", "arithmetic", "percentage", "multiple", "weekday", "future_date"]
     computation: str
-    inputs: dict[str, Any] = field(default_factory=dict)
+    inputs: CheckInputs | None = None
     expected: Any = None
     stated: Any = None
     verdict: Literal["consistent", "inconsistent", "unverifiable"] = "unverifiable"
 
-    def to_dict(self) -> dict[str, Any]:
-        return {f.name: _jsonable(getattr(self, f.name)) for f in fields(self)}
+    def __post_init__(self) -> None:
+        if isinstance(self.inputs, dict):
+            if self.kind not in CHECK_INPUTS:
+                raise ValueError(f"check kind {self.kind!r} has no inputs type: add one to newstrace.model")
+            self.inputs = CHECK_INPUTS[self.kind].from_dict(self.inputs)
 
 
 @dataclass(slots=True)
-class Analysis:
+class Analysis(Model):
     """Everything newstrace found in one article: the document the JSON output serialises."""
+
+    json_computed: ClassVar[dict[str, dict[str, Any]]] = {"schema_version": {"const": SCHEMA_VERSION}}
 
     article: Article
     provenance: list[Source] = field(default_factory=list)
@@ -307,45 +446,76 @@ class Analysis:
     claims: list[Claim] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "schema_version": SCHEMA_VERSION,
-            "article": self.article.to_dict(),
-            "provenance": [s.to_dict() for s in self.provenance],
-            "quotes": [q.to_dict() for q in self.quotes],
-            "speakers": [s.to_dict() for s in self.speakers],
-            "claims": [c.to_dict() for c in self.claims],
-            "checks": [c.to_dict() for c in self.checks],
-        }
+    @property
+    def schema_version(self) -> str:
+        return SCHEMA_VERSION
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Analysis":
-        def spans(x: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
-            return {k: (Span.from_dict(v) if k in names else v) for k, v in x.items()}
-
-        quote_spans = ("span", "content", "cue", "speaker_mention", "venue", "addressee", "nested_source")
-        return cls(
-            article=Article.from_dict(d["article"]),
-            provenance=[Source(**{**s, "evidence": [Span.from_dict(e) for e in s.get("evidence", [])]})
-                        for s in d.get("provenance", [])],
-            quotes=[Quote(**spans(q, quote_spans)) for q in d.get("quotes", [])],
-            speakers=[Speaker(**{**s, "mentions": [Span.from_dict(m) for m in s.get("mentions", [])]})
-                      for s in d.get("speakers", [])],
-            claims=[Claim(**spans(c, ("span",))) for c in d.get("claims", [])],
-            checks=[Check(**c) for c in d.get("checks", [])],
-        )
+        """Read a document of this or an earlier schema version (fields added since take their defaults)."""
+        return from_json(cls, {k: v for k, v in d.items() if k != "schema_version"})
 
 
-def _span_or_none(span: Span | None) -> dict[str, Any] | None:
-    return span.to_dict() if span else None
+# The JSON form, derived from the fields' types.
 
-
-def _jsonable(value: Any) -> Any:
-    """Spans (also inside lists and dicts) become their JSON objects; everything else is left as is."""
-    if isinstance(value, Span):
+def to_json(value: Any) -> Any:
+    """The JSON value of a model object, list or dict of them; everything else is left as is."""
+    if isinstance(value, Model):
         return value.to_dict()
-    if isinstance(value, list):
-        return [_jsonable(v) for v in value]
+    if isinstance(value, (list, tuple)):
+        return [to_json(v) for v in value]
     if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
+        return {k: to_json(v) for k, v in value.items()}
     return value
+
+
+def from_json(cls: type, d: dict[str, Any]) -> Any:
+    """Build ``cls`` from its JSON object; absent fields take their defaults, unknown ones are an error."""
+    if isinstance(d, cls):
+        return d
+    if not isinstance(d, dict):
+        raise TypeError(f"{cls.__name__} is read from a JSON object, not {type(d).__name__} {d!r}")
+    hints, names = type_hints(cls), _field_names(cls)
+    unknown = set(d) - set(names)
+    if unknown:
+        raise ValueError(f"{cls.__name__} has no field {', '.join(sorted(unknown))}")
+    return cls(**{names[key]: _decode(hints[names[key]], value) for key, value in d.items()})
+
+
+@functools.cache
+def type_hints(cls: type) -> dict[str, Any]:
+    """The resolved field types of a model class (the annotations are strings here)."""
+    return typing.get_type_hints(cls)
+
+
+def model_class(hint: Any) -> type | None:
+    """The model class ``hint`` names, also inside ``X | None``; None for anything else."""
+    args = [a for a in typing.get_args(hint) if a is not type(None)] if _is_union(hint) else [hint]
+    if len(args) == 1 and isinstance(args[0], type) and issubclass(args[0], Model):
+        return args[0]
+    return None
+
+
+def _is_union(hint: Any) -> bool:
+    return typing.get_origin(hint) in (Union, types.UnionType)
+
+
+def _decode(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    cls = model_class(hint)
+    if cls is not None:
+        return value if isinstance(value, cls) else cls.from_dict(value)
+    if typing.get_origin(hint) is list:
+        (item,) = typing.get_args(hint)
+        return [_decode(item, v) for v in value]
+    if _is_union(hint):  # list[int] | None, or a union of model classes that its owner resolves (Check.inputs)
+        lists = [a for a in typing.get_args(hint) if typing.get_origin(a) is list]
+        return _decode(lists[0], value) if lists else value
+    return value
+
+
+@functools.cache
+def _field_names(cls: type) -> dict[str, str]:
+    """JSON name -> field name."""
+    return {f.metadata.get("json", f.name): f.name for f in dataclasses.fields(cls)}

@@ -1,71 +1,88 @@
-"""The Parquet tables of a batch run: Arrow schemas, and ``Analysis`` objects to rows and back.
+"""The Parquet tables of a batch run: Arrow schemas derived from ``newstrace.model``, and rows both ways.
 
-Spans are stored as ``{start, end}`` structs into the article text (their text is rebuilt on reading);
-free-form dictionaries are stored as JSON strings. Every row carries ``doc_id`` (unique per input record)
-and ``article_id`` (the content hash of ``Article.id``, equal for identical texts).
+Each field of a model class is a column whose Arrow type its field type gives: scalars as they are, spans as
+``{start, end}`` structs into the article text (their text is rebuilt on reading), lists of strings as lists,
+a nested class of scalars and spans (``Entity``, ``Embed``, ``Asserter``, ...) as a struct (or a list of them),
+and anything deeper or free-form (``Relation``, ``Check.inputs``, ``metadata``) as a JSON string. Every row
+carries ``doc_id`` (unique per input record) and ``article_id`` (the content hash of ``Article.id``).
 """
 from __future__ import annotations
 
 import json
-from typing import Any, Callable
+import typing
+from dataclasses import dataclass, fields
+from typing import Any
 
 import pyarrow as pa
 
-from newstrace.model import SCHEMA_VERSION, Analysis, Span
+from newstrace.model import (SCHEMA_VERSION, Analysis, Article, Check, Claim, Quote, Source, Span, Speaker,
+                             model_class, type_hints)
 
 SPAN = pa.struct([("start", pa.int64()), ("end", pa.int64())])
-SPANS = pa.list_(SPAN)
-STRINGS = pa.list_(pa.string())
 S, F, B, I = pa.string(), pa.float64(), pa.bool_(), pa.int64()
+_SCALARS = {str: S, int: I, float: F, bool: B}
 
-# Column roles: "plain" as is, "span"/"spans" offsets only, "json" a JSON string of the value.
-Columns = list[tuple[str, pa.DataType, str]]
-KEYS: Columns = [("doc_id", S, "plain"), ("article_id", S, "plain")]
 
-ARTICLE: Columns = [
-    ("url", S, "plain"), ("title", S, "plain"), ("title_span", SPAN, "span"), ("authors", STRINGS, "plain"),
-    ("outlet", S, "plain"), ("published", S, "plain"), ("updated", S, "plain"), ("language", S, "plain"),
-    ("source_format", S, "plain"), ("text", S, "plain"), ("paragraphs", SPANS, "spans"),
-    ("sentences", SPANS, "spans"),
-    ("entities", pa.list_(pa.struct([("label", S), ("span", SPAN)])), "entities"),
-    ("boilerplate", S, "json"), ("links", S, "json"), ("signals", S, "json"), ("metadata", S, "json"),
-]
-PROVENANCE: Columns = [
-    ("position", I, "plain"), ("name", S, "plain"), ("kind", S, "plain"), ("role", S, "plain"), ("date", S, "plain"),
-    ("url", S, "plain"), ("journalist", S, "plain"), ("evidence", SPANS, "spans"), ("signal", S, "plain"),
-    ("note", S, "plain"),
-]
-QUOTES: Columns = [
-    ("id", S, "plain"), ("kind", S, "plain"), ("span", SPAN, "span"), ("content", SPAN, "span"), ("cue", SPAN, "span"),
-    ("cue_lemma", S, "plain"), ("speaker_mention", SPAN, "span"), ("speaker_id", S, "plain"), ("venue", SPAN, "span"),
-    ("addressee", SPAN, "span"), ("nested_source", SPAN, "span"), ("confidence", F, "plain"), ("inferred", B, "plain"),
-    ("type", S, "plain"),
-]
-SPEAKERS: Columns = [
-    ("id", S, "plain"), ("name", S, "plain"), ("kind", S, "plain"), ("aliases", STRINGS, "plain"), ("role", S, "plain"),
-    ("affiliation", S, "plain"), ("mentions", SPANS, "spans"),
-]
-CLAIMS: Columns = [
-    ("id", S, "plain"), ("span", SPAN, "span"), ("score", F, "plain"), ("asserter", S, "json"),
-    ("hedges", STRINGS, "plain"), ("negated", B, "plain"), ("entities", S, "json"), ("relation", S, "json"),
-]
-CHECKS: Columns = [
-    ("id", S, "plain"), ("claim_id", S, "plain"), ("kind", S, "plain"), ("computation", S, "plain"),
-    ("inputs", S, "json"), ("expected", S, "json"), ("stated", S, "json"), ("verdict", S, "plain"),
-]
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column: its name (the field's JSON name), Arrow type, and how values are stored.
+
+    ``role``: ``plain`` as is, ``span`` offsets only, ``struct`` a nested class (``of``) as a struct, ``json``
+    a JSON string; ``many`` for a list of them.
+    """
+
+    name: str
+    dtype: pa.DataType
+    role: str = "plain"
+    many: bool = False
+    of: tuple["Column", ...] = ()
+    cls: type | None = None
+
+
+def model_columns(cls: type) -> tuple[Column, ...]:
+    """The columns of a model class, one per field, from the field types."""
+    hints = type_hints(cls)
+    return tuple(_column(f.metadata.get("json", f.name), hints[f.name]) for f in fields(cls))
+
+
+def _column(name: str, hint: Any) -> Column:
+    optional = [a for a in typing.get_args(hint) if a is not type(None)]
+    base = optional[0] if len(optional) == 1 and type(None) in typing.get_args(hint) else hint
+    if typing.get_origin(base) is list:
+        item = _column(name, typing.get_args(base)[0])
+        if item.role != "json":
+            return Column(name, pa.list_(item.dtype), item.role, True, item.of, item.cls)
+        return Column(name, S, "json")
+    if base is Span:
+        return Column(name, SPAN, "span")
+    if base in _SCALARS:
+        return Column(name, _SCALARS[base])
+    if typing.get_origin(base) is typing.Literal:
+        return Column(name, S)
+    cls = model_class(base)
+    if cls is not None:
+        inner = model_columns(cls)
+        if all(c.role in ("plain", "span") for c in inner):
+            return Column(name, pa.struct([(c.name, c.dtype) for c in inner]), "struct", of=inner, cls=cls)
+    return Column(name, S, "json")
+
+
+KEYS = (Column("doc_id", S, "plain"), Column("article_id", S, "plain"))
+RECORD = tuple(Column(n, S, "plain") for n in ("partition", "locator", "warc_date", "schema_version"))
+ARTICLE = model_columns(Article)
 # One table per list of ``Analysis``; "articles" holds the article itself plus where the record came from.
-CHILD_TABLES: dict[str, Columns] = {"provenance": PROVENANCE, "quotes": QUOTES, "speakers": SPEAKERS,
-                                    "claims": CLAIMS, "checks": CHECKS}
-RECORD: Columns = [("partition", S, "plain"), ("locator", S, "plain"), ("warc_date", S, "plain"),
-                   ("schema_version", S, "plain")]
+CHILD_TABLES: dict[str, tuple[Column, ...]] = {
+    "provenance": (Column("position", I, "plain"), *model_columns(Source)),
+    "quotes": model_columns(Quote), "speakers": model_columns(Speaker), "claims": model_columns(Claim),
+    "checks": model_columns(Check)}
 
 ERRORS = pa.schema([("partition", S), ("locator", S), ("url", S), ("stage", S), ("error", S), ("message", S)])
 SIGNATURES = pa.schema([("doc_id", S), ("article_id", S), ("partition", S), ("url", S), ("date", S), ("outlet", S),
                         ("minhash", pa.list_(pa.uint32())), ("shingles", pa.list_(pa.uint32()))])
 
 
-def schema(columns: Columns) -> pa.Schema:
-    return pa.schema([(name, dtype) for name, dtype, _ in columns])
+def schema(columns: tuple[Column, ...]) -> pa.Schema:
+    return pa.schema([(c.name, c.dtype) for c in columns])
 
 
 SCHEMAS: dict[str, pa.Schema] = {
@@ -79,50 +96,61 @@ def analysis_rows(analysis: Analysis, doc_id: str, record: dict[str, Any]) -> di
     """The rows one analysis adds to each table; ``record`` fills the articles table's record columns."""
     d = analysis.to_dict()
     keys = {"doc_id": doc_id, "article_id": analysis.article.id}
-    rows = {"articles": [{**keys, **_encode(d["article"], ARTICLE), **record, "schema_version": SCHEMA_VERSION}]}
+    rows = {"articles": [{**keys, **_encode_row(d["article"], ARTICLE), **record, "schema_version": SCHEMA_VERSION}]}
     for table, cols in CHILD_TABLES.items():
         items = [{**item, "position": i} for i, item in enumerate(d[table])]
-        rows[table] = [{**keys, **_encode(item, cols)} for item in items]
+        rows[table] = [{**keys, **_encode_row(item, cols)} for item in items]
     return rows
 
 
 def analysis_from_rows(article: dict[str, Any], children: dict[str, list[dict[str, Any]]]) -> Analysis:
-    """Rebuild an ``Analysis`` from its articles row and its rows in the other tables."""
+    """Rebuild an ``Analysis`` from its articles row and its rows in the other tables.
+
+    A column missing from an older file leaves its field at the default.
+    """
     text = article["text"]
-    d: dict[str, Any] = {"article": {**_decode(article, ARTICLE, text), "id": article["article_id"]}}
+    d: dict[str, Any] = {"article": _decode_row(article, ARTICLE, text)}
     for table, cols in CHILD_TABLES.items():
         rows = sorted(children.get(table, []), key=lambda r: r.get("position") or 0)
-        d[table] = [_decode(r, [c for c in cols if c[0] != "position"], text) for r in rows]
+        d[table] = [_decode_row(r, tuple(c for c in cols if c.name != "position"), text) for r in rows]
     return Analysis.from_dict(d)
 
 
-def _encode(d: dict[str, Any], columns: Columns) -> dict[str, Any]:
-    return {name: _ENCODERS[role](d.get(name)) for name, _, role in columns}
+def _encode_row(d: dict[str, Any], columns: tuple[Column, ...]) -> dict[str, Any]:
+    return {c.name: _encode(c, d.get(c.name)) for c in columns}
 
 
-def _decode(row: dict[str, Any], columns: Columns, text: str) -> dict[str, Any]:
-    return {name: _DECODERS[role](row.get(name), text) for name, _, role in columns}
+def _decode_row(row: dict[str, Any], columns: tuple[Column, ...], text: str) -> dict[str, Any]:
+    return {c.name: _decode(c, row[c.name], text) for c in columns if c.name in row}
 
 
-def _span_out(s: dict[str, Any] | None) -> dict[str, int] | None:
-    return None if s is None else {"start": s["start"], "end": s["end"]}
+def _encode(column: Column, value: Any) -> Any:
+    if column.role == "json":
+        return json.dumps(value, ensure_ascii=False)
+    if column.many:
+        return [_encode_one(column, v) for v in value or []]
+    return _encode_one(column, value)
 
 
-def _span_in(s: dict[str, Any] | None, text: str) -> dict[str, Any] | None:
-    return None if s is None else Span.of(text, s["start"], s["end"]).to_dict()
+def _encode_one(column: Column, value: Any) -> Any:
+    if value is None or column.role == "plain":
+        return value
+    if column.role == "span":
+        return {"start": value["start"], "end": value["end"]}
+    return _encode_row(value, column.of)
 
 
-_ENCODERS: dict[str, Callable[[Any], Any]] = {
-    "plain": lambda v: v,
-    "span": _span_out,
-    "spans": lambda v: [_span_out(s) for s in v or []],
-    "entities": lambda v: [{"label": e["label"], "span": _span_out(e["span"])} for e in v or []],
-    "json": lambda v: json.dumps(v, ensure_ascii=False),
-}
-_DECODERS: dict[str, Callable[[Any, str], Any]] = {
-    "plain": lambda v, t: v,
-    "span": _span_in,
-    "spans": lambda v, t: [_span_in(s, t) for s in v or []],
-    "entities": lambda v, t: [{"label": e["label"], "span": _span_in(e["span"], t)} for e in v or []],
-    "json": lambda v, t: None if v is None else json.loads(v),
-}
+def _decode(column: Column, value: Any, text: str) -> Any:
+    if column.role == "json" or isinstance(value, str) and column.role == "struct":  # older files: JSON strings
+        return None if value is None else json.loads(value)
+    if column.many:
+        return [_decode_one(column, v, text) for v in value or []]
+    return _decode_one(column, value, text)
+
+
+def _decode_one(column: Column, value: Any, text: str) -> Any:
+    if value is None or column.role == "plain":
+        return value
+    if column.role == "span":
+        return Span.of(text, value["start"], value["end"]).to_dict()
+    return _decode_row(value, column.of, text)

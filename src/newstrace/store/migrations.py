@@ -137,7 +137,20 @@ QUOTE_TYPES = Migration(4, "quote types (speech, writing, evidence, belief, ques
     "CREATE INDEX quotes_type ON quotes(type)",
 ))
 
-MIGRATIONS: tuple[Migration, ...] = (CORE, FULL_TEXT, EMBEDDINGS, QUOTE_TYPES)
+# The flags of the model that had no column (store/columns.py lists what each table mirrors); rows stored before
+# take their value from the row's JSON.
+MODEL_FLAGS = Migration(5, "claims.checkworthy and quotes.inferred columns", common=(
+    "ALTER TABLE claims ADD COLUMN checkworthy INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE quotes ADD COLUMN inferred INTEGER NOT NULL DEFAULT 0",
+), sqlite=(
+    "UPDATE claims SET checkworthy = 0 WHERE json_extract(data, '$.checkworthy') = 0",
+    "UPDATE quotes SET inferred = 1 WHERE json_extract(data, '$.inferred') = 1",
+), postgresql=(
+    "UPDATE claims SET checkworthy = 0 WHERE (data::jsonb ->> 'checkworthy') = 'false'",
+    "UPDATE quotes SET inferred = 1 WHERE (data::jsonb ->> 'inferred') = 'true'",
+))
+
+MIGRATIONS: tuple[Migration, ...] = (CORE, FULL_TEXT, EMBEDDINGS, QUOTE_TYPES, MODEL_FLAGS)
 LATEST = MIGRATIONS[-1].version
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from newstrace.corpus.text import normalize_name
 from newstrace.errors import NotInStore
-from newstrace.model import DEFAULT_QUOTE_TYPES
+from newstrace.model import DEFAULT_QUOTE_TYPES, Analysis
 from newstrace.store.connection import Database
 from newstrace.store.search import phrase, text_match
 
@@ -120,6 +120,12 @@ def story(db: Database, ref: str) -> dict[str, Any]:
         "SELECT a.id, a.outlet, a.url, a.published, c.method FROM copies c JOIN articles a ON a.id = c.article_id "
         "WHERE c.cluster_id = ? AND a.id <> ? ORDER BY a.published, a.seq", (cluster, article_id))
     return analysis
+
+
+def load_analysis(db: Database, ref: str) -> Analysis:
+    """The stored ``Analysis`` of one article (id, id prefix, URL or locator), as it was saved."""
+    row = db.rows("SELECT analysis FROM articles WHERE id = ?", (resolve_article(db, ref),))[0]
+    return Analysis.from_dict(json.loads(row["analysis"]))
 
 
 def resolve_article(db: Database, ref: str) -> str:

@@ -12,7 +12,8 @@ from datetime import datetime, timezone
 from typing import Any, Literal
 
 from newstrace.corpus.text import normalize_name, normalized_text_hash
-from newstrace.model import Analysis
+from newstrace.model import Analysis, Asserter, Quote, Speaker
+from newstrace.store.columns import insert, row
 from newstrace.store.connection import Database
 
 Outcome = Literal["new", "version", "copy", "unchanged"]
@@ -54,15 +55,12 @@ def latest_version(db: Database, locator: str) -> dict[str, Any] | None:
 def _insert_article(db: Database, analysis: Analysis) -> bool:
     """Insert the article and its parts unless its content is already stored; True when inserted."""
     a = analysis.article
-    norm = normalized_text_hash(a.body_text() or a.text)
+    body = a.body_text() or a.text
+    norm = normalized_text_hash(body)
+    sql, params = insert("articles", [row("articles", a, id=a.id, authors=_json(a.authors), body=body,
+                                          norm_hash=norm, analysis=_json(analysis.to_dict()), ingested_at=_now())])
     # ON CONFLICT: another writer may store the same content at the same moment (PostgreSQL).
-    inserted = db.execute(
-        "INSERT INTO articles (id, url, title, outlet, published, updated, language, source_format, authors, "
-        "text, body, norm_hash, analysis, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (id) DO NOTHING",
-        (a.id, a.url, a.title, a.outlet, a.published, a.updated, a.language, a.source_format, _json(a.authors),
-         a.text, a.body_text() or a.text, norm, _json(analysis.to_dict()), _now())).rowcount
-    if inserted != 1:
+    if db.execute(sql + " ON CONFLICT (id) DO NOTHING", params[0]).rowcount != 1:
         return False
     _insert_parts(db, analysis)
     _join_copy_cluster(db, a.id, norm)
@@ -70,54 +68,42 @@ def _insert_article(db: Database, analysis: Analysis) -> bool:
 
 
 def _insert_parts(db: Database, analysis: Analysis) -> None:
+    """One row per part, in the columns ``store.columns`` derives from the model, plus the derived ones."""
     aid = analysis.article.id
     speakers = {s.id: s for s in analysis.speakers}
-    db.executemany(
-        "INSERT INTO speakers (article_id, local_id, name, norm_name, kind, role, affiliation, aliases, mentions) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(aid, s.id, s.name, normalize_name(s.name), s.kind, s.role, s.affiliation, _json(s.aliases),
-          _json([m.to_dict() for m in s.mentions])) for s in speakers.values()])
-    db.executemany(
-        "INSERT INTO quotes (article_id, local_id, kind, start_char, end_char, text, content, speaker_id, "
-        "speaker_name, norm_speaker, cue_lemma, confidence, data, type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [_quote_row(aid, q, speakers) for q in analysis.quotes])
-    db.executemany(
-        "INSERT INTO claims (article_id, local_id, start_char, end_char, text, score, negated, asserter_kind, "
-        "asserter_name, speaker_id, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(aid, c.id, c.span.start, c.span.end, c.span.text, float(c.score), int(bool(c.negated)),
-          c.asserter.get("kind"), _asserter_name(c.asserter, speakers), c.asserter.get("speaker_id"),
-          _json(c.to_dict())) for c in analysis.claims])
     claim_ids = {c.id for c in analysis.claims}
-    db.executemany(
-        "INSERT INTO checks (article_id, local_id, claim_id, kind, verdict, computation, data) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(aid, k.id, k.claim_id, k.kind, k.verdict, k.computation, _json(k.to_dict()))
-         for k in analysis.checks if k.claim_id in claim_ids])
-    db.executemany(
-        "INSERT INTO entities (article_id, label, start_char, end_char, text, norm) VALUES (?, ?, ?, ?, ?, ?)",
-        [(aid, e.label, e.span.start, e.span.end, e.span.text, normalize_name(e.span.text))
-         for e in analysis.article.entities])
-    db.executemany(
-        "INSERT INTO provenance (article_id, position, name, kind, role, date, url, journalist, signal, note, data) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(aid, i, s.name, s.kind, s.role, s.date, s.url, s.journalist, s.signal, s.note, _json(s.to_dict()))
-         for i, s in enumerate(analysis.provenance)])
-    db.executemany(
-        "INSERT INTO boilerplate (article_id, kind, start_char, end_char, rule) VALUES (?, ?, ?, ?, ?)",
-        [(aid, b.kind, b.span.start, b.span.end, b.rule) for b in analysis.article.boilerplate])
+    parts = {
+        "speakers": [row("speakers", s, article_id=aid, norm_name=normalize_name(s.name), aliases=_json(s.aliases),
+                         mentions=_json([m.to_dict() for m in s.mentions])) for s in speakers.values()],
+        "quotes": [_quote_row(aid, q, speakers) for q in analysis.quotes],
+        "claims": [row("claims", c, article_id=aid, text=c.span.text, score=float(c.score),
+                       asserter_kind=c.asserter.kind, asserter_name=_asserter_name(c.asserter, speakers),
+                       speaker_id=c.asserter.speaker_id, data=_json(c.to_dict())) for c in analysis.claims],
+        "checks": [row("checks", k, article_id=aid, data=_json(k.to_dict()))
+                   for k in analysis.checks if k.claim_id in claim_ids],
+        "entities": [row("entities", e, article_id=aid, text=e.span.text, norm=normalize_name(e.span.text))
+                     for e in analysis.article.entities],
+        "provenance": [row("provenance", s, article_id=aid, position=i, data=_json(s.to_dict()))
+                       for i, s in enumerate(analysis.provenance)],
+        "boilerplate": [row("boilerplate", b, article_id=aid) for b in analysis.article.boilerplate],
+    }
+    for table, rows in parts.items():
+        if rows:
+            db.executemany(*insert(table, rows))
 
 
-def _quote_row(aid: str, q: Any, speakers: dict) -> tuple:
+def _quote_row(aid: str, q: Quote, speakers: dict[str, Speaker]) -> dict[str, Any]:
     speaker = speakers.get(q.speaker_id)
     name = speaker.name if speaker else (q.speaker_mention.text if q.speaker_mention else None)
-    return (aid, q.id, q.kind, q.span.start, q.span.end, q.span.text, q.content.text,
-            q.speaker_id if speaker else None, name, normalize_name(name) if name else None, q.cue_lemma,
-            float(q.confidence), _json(q.to_dict()), q.type)
+    return row("quotes", q, article_id=aid, text=q.span.text, content=q.content.text,
+               speaker_id=q.speaker_id if speaker else None, speaker_name=name,
+               norm_speaker=normalize_name(name) if name else None, confidence=float(q.confidence),
+               data=_json(q.to_dict()))
 
 
-def _asserter_name(asserter: dict, speakers: dict) -> str | None:
-    speaker = speakers.get(asserter.get("speaker_id"))
-    return speaker.name if speaker else asserter.get("name")
+def _asserter_name(asserter: Asserter, speakers: dict[str, Speaker]) -> str | None:
+    speaker = speakers.get(asserter.speaker_id)
+    return speaker.name if speaker else asserter.name
 
 
 def _join_copy_cluster(db: Database, article_id: str, norm: str) -> None:
