@@ -71,6 +71,19 @@ CASES = [
     ("Editor's note: This story has been updated with a statement from the ministry.", "editor_note",
      "editors_note", {}),
     ("Correction: An earlier version misspelled the minister's name.", "correction", "correction", {}),
+    ("Make sure to bookmark our homepage and sign up for our newsletters so we can keep you informed.",
+     "call_to_action", "newsletter_prompt", {}),
+    ("R20 for the first month. Support independent journalism by subscribing to our digital news package.",
+     "call_to_action", "support_journalism", {}),
+    ("Would you like to comment on this article?", "call_to_action", "comment_prompt", {}),
+    ("Please read our Comment Policy before commenting.", "call_to_action", "comment_prompt", {}),
+    ("You must confirm your public display name before commenting", "call_to_action", "comment_prompt", {}),
+    ("Get in touch with our news team by emailing us at news@example.co.uk.", "contact", "get_in_touch", {}),
+    ("Are protests breaking out in your area? Get in touch at tips@example.com", "contact", "get_in_touch", {}),
+    ("MORE: Ministers announce a review of the rail timetable", "related", "more_label", {}),
+    ("For more stories like this, check our news page.", "related", "related_label", {}),
+    ("Our Standards: The Example Trust Principles.", "disclaimer", "our_standards", {}),
+    ("Pictured from left, are the winners Ann Lee and Bo Chen, with the judges.", "caption", "pictured", {}),
 ]
 
 
@@ -96,6 +109,11 @@ BODY_LINES = [
     "Subscribers to the service will pay more from January.",
     "\"We will win,\" he said.",
     "The region's theme parks reopened in June.",
+    "More than 200 people signed up for the newsletter, the club said.",
+    "Readers who want to comment on the plan can write to the council before May.",
+    "She said she would get in touch with the police, and later emailed the officer.",
+    "Pictured in court, the defendant wore a grey suit.",
+    "More: the ministry's statement did not say when the money would be paid.",
 ]
 
 

@@ -103,6 +103,7 @@ _NOTICE_RULES: list[tuple[str, str, re.Pattern[str], int]] = [
         r"(?:creative\s+commons|cc[\s-]by|gnu|open\s+government)\b.*$"), 500),
     ("copyright", "may_not_be_reproduced", _rx(r"^.{0,80}\bmay\s+not\s+be\s+(?:published|reproduced|broadcast|rewritten|redistributed)\b.*$"), 300),
     ("fair_use", "fair_use", _rx(r"^.*\b(?:fair\s+use|copyrighted\s+material\s+the\s+use\s+of\s+which)\b.*$"), 1500),
+    ("disclaimer", "our_standards", _rx(r"^our\s+standards\s*:.{0,120}$"), 140),
     ("disclaimer", "disclaimer_label", _rx(r"^disclaimer\s*:?.*$"), 1500),
     ("disclaimer", "views_own", _rx(
         r"^.{0,200}\b(?:views|opinions)\s+expressed\s+(?:in\s+this\s+(?:article|piece|post|column)\s+)?(?:are|is)\s+"
@@ -123,6 +124,13 @@ _NOTICE_RULES: list[tuple[str, str, re.Pattern[str], int]] = [
     ("call_to_action", "support_us", _rx(
         r"^(?:please\s+)?(?:support|donate|make\s+a\s+donation|help\s+us|consider\s+supporting|chip\s+in)\b.{0,200}"
         r"\b(?:journalism|us|our\s+work|reporting|newsroom|donation|independent|today|site|media)\b.{0,80}$"), 260),
+    ("call_to_action", "newsletter_prompt", _rx(r"^.{0,200}\bsign\s+up\s+(?:for|to)\s+our\s+(?:free\s+)?(?:\w+\s+)?newsletters?\b.{0,120}$"), 320),
+    ("call_to_action", "support_journalism", _rx(r"^.{0,100}\bsupport\s+(?:independent|quality|local|our)\s+journalism\b.{0,120}$"), 240),
+    # Comment systems: "Would you like to comment on this article?", "Please read our Comment Policy before
+    # commenting.", "You must confirm your public display name before commenting".
+    ("call_to_action", "comment_prompt", _rx(
+        r"^(?:would\s+you\s+like\s+to\s+comment\b.{0,60}|(?:you\s+must|please)\b.{0,100}\b(?:before\s+commenting|comment(?:ing)?\s+policy|"
+        r"display\s+name)\b.{0,100})$"), 220),
     ("call_to_action", "follow_us", _rx(
         r"^(?:follow|like|find)\s+us\s+on\b.{0,120}$"), 140),
     ("call_to_action", "click_here", _rx(r"^(?:click|tap)\s+here\b.{0,150}$"), 170),
@@ -142,17 +150,25 @@ _NOTICE_RULES: list[tuple[str, str, re.Pattern[str], int]] = [
     ("contact", "reached_at", _rx(
         r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s+can\s+be\s+(?:reached|contacted|emailed)\s+(?:at|on|via)\s+.{3,100}$"),
      160),
+    # "Get in touch with our news team by emailing us at webnews@example.co.uk."
+    ("contact", "get_in_touch", _rx(
+        r"^.{0,100}\b(?:get\s+in\s+touch|e-?mail(?:ing)?\s+us|contact\s+us|write\s+to\s+us|send\s+us)\b.{0,80}@[\w-]+\.\w.{0,40}$"), 220),
     ("contact", "email_line", _rx(r"^(?:e-?mail|tel|phone|telephone|fax|contact)\s*:\s*.{3,100}$"), 130),
     ("contact", "tip_line", _rx(r"^(?:have\s+a\s+(?:news\s+)?tip|got\s+a\s+(?:news\s+)?tip|send\s+(?:us\s+)?(?:a\s+)?tips?)\b.{0,150}$"), 180),
     ("related", "related_label", _rx(
         r"^(?:related(?:\s+(?:coverage|stories|articles|content|reading))?|read\s+(?:more|also|next)|see\s+also|see\s+more(?=\s*[:|»›>-])|"
-        r"more\s+(?:from|stories|on\s+this)|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|also\s+read|"
+        r"for\s+more\s+(?:stories|news|articles)\s+like\s+this|more\s+(?:from|stories|on\s+this)|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|also\s+read|"
         r"most\s+(?:read|popular)|trending(?:\s+now)?|watch)\b\s*[:|»›>-]?.{0,160}$"), 180),
+    ("related", "more_label", re.compile(r"^MORE\s*:\s*\S.{0,160}$"), 180),  # "MORE: <headline>", in capitals
     ("caption", "photo_credit", _rx(
         r"^(?:\(?(?:photo|photograph|image|picture|video|graphic|illustration|credit|file\s+photo|pictured)"
         r"(?:\s+(?:by|credit|courtesy(?:\s+of)?))?\s*[:/-].{2,200}\)?"
         r"|.{0,200}\((?:photo|image)\s+(?:by|credit|courtesy)\b.{1,120}\)\.?"
         r"|.{0,200}\b(?:/\s*)?(?:getty\s+images|afp\s+via\s+getty|shutterstock|reuters/[A-Z]\w+|ap\s+photo)\b.{0,60})$"), 320),
+    # "Pictured from left, are ...", "Pictured right, is reader ...": a caption that lost its figure.
+    ("caption", "pictured", _rx(
+        r"^pictured\s+(?:above|below|left|right|centre|center|top|bottom|here|from\s+(?:left|right)|at\s+the\s+(?:back|front)|"
+        r"in\s+(?:front|the\s+(?:centre|center|middle)))\b.{0,400}$"), 420),
     ("advertisement", "advertisement", _rx(r"^(?:advertisement|advertising|sponsored(?:\s+content)?|ad|promoted|story\s+continues\s+below(?:\s+advertisement)?)$"), 60),
     ("navigation", "navigation", _rx(r"^(?:back\s+to\s+top|skip\s+to\s+(?:main\s+)?content|home|menu|next\s+article|previous\s+article|you\s+are\s+here.{0,80})$"), 100),
 ]
