@@ -51,8 +51,9 @@ def graph_svg(edges: list[Edge], *, link: Callable[[str], str] | None = None, si
     if not nodes and not unknown:
         return '<p class="empty">no republication found between outlets</p>'
     at = {n.name: n for n in nodes}
+    # with links the outlets are controls: a group of them, not one image (which may not hold controls)
     parts = [f'<div class="graph-scroll"><svg class="graph" width="{width:.0f}" height="{height:.0f}" '
-             f'viewBox="0 0 {width:.0f} {height:.0f}" role="img" aria-labelledby="graph-title">'
+             f'viewBox="0 0 {width:.0f} {height:.0f}" role="{"group" if link else "img"}" aria-labelledby="graph-title">'
              f'<title id="graph-title">republication graph: {len(nodes)} outlets, {len(known)} links</title>',
              '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" '
              'orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#767676"/></marker></defs>']
