@@ -248,3 +248,28 @@ def test_when_it_spoke_is_not_part_of_who_spoke(nlp):
     assert quote_with(doc, "opened 300 offices").speaker_mention.text == "The Harris campaign"
     assert quote_with(doc, "bridge was closed").speaker_mention.text == "Officials"
     assert quote_with(doc, "river was rising").speaker_mention.text == "The 37-year-old"
+
+
+INTERVIEW = (
+    "Tony Blair has written a book about leadership. “It is about delivery,” Blair says.\n\n"
+    "“Governments fail when they lose focus,” he says. “I learnt that the hard way,” Blair adds.\n\n"
+    "“The job is about choices,” he says of the premiership.\n\n"
+    "The book is published by Hutchinson on Thursday.\n\n"
+    "“I wrote the book because leaders rarely get a manual.”\n\n"
+    "“Every minister should read it twice.”\n\n"
+    "Blair says he still reads every newspaper. “Old habits,” he says."
+)
+
+
+def test_a_relayed_interview_gives_uncued_quotes_to_the_interviewee_marked_inferred(nlp):
+    doc = nlp(INTERVIEW)
+    for words in ("I wrote the book", "Every minister should"):
+        q = quote_with(doc, words)
+        assert speaker_of(doc, q).name == "Tony Blair" and q.inferred
+
+
+def test_an_uncued_quote_stays_without_speaker_when_no_one_dominates(nlp):
+    doc = nlp("“Prices will rise,” said Ana Ruiz. “Wages will not,” said Tom Berg.\n\n"
+              "“Rents are next,” Ruiz said. “Not this year,” Berg said.\n\nThe council meets on Monday.\n\n"
+              "“Nobody is listening to the tenants.”")
+    assert quote_with(doc, "Nobody is listening").speaker_id is None
