@@ -95,3 +95,20 @@ def test_entities_canonicalised_within_the_article(nlp):
     assert city and city[0].mentions[0].start == text.index("in Washington") + 3  # the place stays a place
     trump = [e for e in entities if e.name == "Donald Trump"]
     assert len(trump) == 1 and "Trump" in trump[0].aliases
+
+
+def test_an_unknown_outlet_is_the_byline_or_the_article_never_the_word_outlet():
+    claim = Span.of(TEXT, TEXT.index("Officials"), len(TEXT))
+    assert asserter(claim, Article(text=TEXT, authors=["Lois Lane"]), [], [])["name"] == "Lois Lane"
+    assert asserter(claim, Article(text=TEXT), [], [])["name"] == "(the article)"
+
+
+def test_negation_is_read_in_the_clause_that_holds_the_claim(nlp):
+    assert not negated(nlp("The mayor dismissed the criticism and said the new line would open by 2020.")[:])
+    assert not negated(nlp("The storm did not only flood the harbour but also damaged the bridge.")[:])
+    assert not negated(nlp("The minister, who did not attend the meeting, said the budget would rise.")[:])
+    assert negated(nlp("The ministry denied reports that troops had crossed the border.")[:])
+    assert negated(nlp("The mayor refused to sign the contract.")[:])
+    assert negated(nlp("The referendum result is not legally binding.")[:])
+    # a denial of a plain noun is a verb like any other ("rejected the offer" is the opposite of "accepted")
+    assert not negated(nlp("The striking workers rejected the pay offer.")[:])

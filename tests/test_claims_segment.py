@@ -18,3 +18,22 @@ def test_semicolon_splits(nlp):
 
 def test_shared_subject_stays_one_claim(nlp):
     assert [p.text for p in clauses(first_sentence(nlp, "Prices rose and fell."))] == ["Prices rose and fell."]
+
+
+def test_a_claim_never_starts_inside_a_dateline(nlp):
+    for text in ("SPRINGFIELD, June 3, 2021 - The city council approved the budget of 4.2 million euros.",
+                 ", June 3, 2021 - The city council approved the budget of 4.2 million euros.",
+                 "KYIV, Ukraine (AP) — The city council approved the budget of 4.2 million euros."):
+        parts = clauses(first_sentence(nlp, text))
+        assert [p.text for p in parts] == ["The city council approved the budget of 4.2 million euros."]
+
+
+def test_a_sentence_that_is_only_a_dateline_is_no_claim(nlp):
+    doc = nlp("WASHINGTON, Tuesday, March 2 (Reuters) - The Senate passed the bill.")
+    assert [[p.text for p in clauses(s)] for s in doc.sents][-1] == ["The Senate passed the bill."]
+    assert all(not p.text.startswith(("WASHINGTON", ",")) for s in doc.sents for p in clauses(s))
+
+
+def test_a_body_sentence_with_a_date_keeps_its_start(nlp):
+    text = "The Senate passed the bill on June 3, 2021 - a day early, officials said."
+    assert clauses(first_sentence(nlp, text))[0].text.startswith("The Senate passed")

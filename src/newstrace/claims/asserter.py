@@ -35,9 +35,12 @@ def asserter(claim: Span, article: Article, quotes: list[Quote], speakers: list[
     return outlet(article)
 
 
+ARTICLE_VOICE = "(the article)"  # the asserter when neither the outlet nor a byline is known
+
+
 def outlet(article: Article) -> dict:
-    """The article's own voice: the outlet, with its journalists when known."""
-    name = article.outlet or (", ".join(article.authors) if article.authors else None)
+    """The article's own voice: the outlet, else its byline, else ``ARTICLE_VOICE``; with its journalists."""
+    name = article.outlet or (", ".join(article.authors) if article.authors else ARTICLE_VOICE)
     return {"kind": "outlet", "speaker_id": None, "name": name, "journalists": list(article.authors), "via": "article"}
 
 

@@ -1,5 +1,12 @@
-"""How firmly a claim is made: hedge and report cues ("allegedly", "may", "claimed") and negation."""
+"""How firmly a claim is made: hedge and report cues ("allegedly", "may", "claimed") and negation.
+
+Negation is read in the clause that holds the claim, not anywhere in the sentence: "The minister, who did not
+attend, said the budget would rise" asserts the rise; "The mayor dismissed the criticism and said the line would
+open by 2020" asserts the opening; "did not only X but also Y" asserts X and Y; "denied reports that X" disputes X.
+"""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 HEDGE_WORDS = {"allegedly", "reportedly", "apparently", "possibly", "probably", "perhaps", "maybe", "likely",
                "unlikely", "supposedly", "purportedly", "presumably", "reported", "alleged", "suspected",
@@ -8,7 +15,29 @@ HEDGE_WORDS = {"allegedly", "reportedly", "apparently", "possibly", "probably", 
 HEDGE_PHRASES = ("according to", "is said to", "are said to", "was said to", "were said to", "is thought to",
                  "are thought to", "it is believed", "sources say", "is understood to")
 NEGATORS = {"not", "n't", "never", "no", "nobody", "none", "nothing", "neither", "nor", "without"}
-DENIAL_LEMMAS = {"deny", "reject", "dismiss", "refute"}
+DENIAL_LEMMAS = {"deny", "reject", "dismiss", "refute", "dispute", "rebut"}
+# Verbs whose complement did not happen: "refused to sign" = did not sign.
+REFUSAL_LEMMAS = {"refuse", "decline", "fail"}
+# Verbs that report a claim made in their complement: the claim's polarity is the complement's.
+REPORTING_LEMMAS = {"say", "tell", "announce", "add", "state", "insist", "confirm", "report", "argue", "warn",
+                    "write", "explain", "note", "believe", "think", "expect", "predict", "promise", "vow", "pledge",
+                    "reveal", "show", "find", "claim", "maintain", "stress", "acknowledge", "admit", "concede",
+                    "agree", "declare", "assert", "suggest", "indicate", "conclude", "estimate"}
+_NO_WORDS = {"nobody", "nothing", "none", "nowhere", "noone"}
+_ONLY = {"only", "just", "merely", "simply"}
+_CORE = {"nsubj", "nsubjpass", "dobj", "attr", "pobj"}
+# "dismissed the criticism and said …": the verb of dismissal and the verb that then reports the claim.
+_BRUSH_PARTICLES = {("brush", "aside"), ("brush", "off"), ("shrug", "off"), ("wave", "away"), ("wave", "off")}
+
+
+@dataclass(frozen=True, slots=True)
+class Polarity:
+    """Whether the clause holding a claim is negated, the rule that says so and its cue (doc character offsets)."""
+
+    negative: bool
+    rule: str = ""  # "negation", "no-argument", "refusal", "denial" or "" (affirmative)
+    cue: tuple[int, int] | None = None
+    head: tuple[int, int] | None = None  # the predicate that carries the claim
 
 
 def hedges(span) -> list[str]:
@@ -20,12 +49,119 @@ def hedges(span) -> list[str]:
 
 
 def negated(span) -> bool:
-    """True when the main verb is negated ("did not pay"), a core argument is "no ..." ("no one died"),
-    or the claim is a denial ("denied paying")."""
-    root = span.root
-    for tok in span:
-        if tok.dep_ == "neg" and (tok.head == root or tok.head.head == root):
-            return True
-        if tok.lower_ in ("no", "never", "nobody", "none", "nothing") and tok.head in (root, *root.children):
-            return True
-    return root.lemma_.lower() in DENIAL_LEMMAS
+    """True when the clause holding the claim is negated ("did not pay", "no one died"), or the claim disputes
+    its complement ("denied paying", "denied reports that X", "refused to sign")."""
+    return polarity(span).negative
+
+
+def polarity(span) -> Polarity:
+    """The polarity of a parsed claim (a spaCy span or doc), read on the predicate that carries it."""
+    head = claim_head(span)
+    where = _offsets(head)
+    for check in (_negation, _no_argument, _refusal, _denial):
+        found = check(head)
+        if found is not None:
+            rule, cue = found
+            return Polarity(True, rule, (cue.idx, cue.idx + len(cue.text)), where)
+    return Polarity(False, head=where)
+
+
+def claim_head(span):
+    """The predicate whose clause holds the claim: through reporting verbs ("police said X" → X) and past a
+    dismissal followed by what was said ("dismissed the criticism and said X" → X)."""
+    head = span.root
+    for _ in range(4):  # a few levels are enough: "X said Y told Z that …"
+        nxt = _reported(head) or _said_after_dismissal(head)
+        if nxt is None:
+            return head
+        if _negation(head) is not None:
+            return head  # "did not say that X" is itself the negated claim
+        head = nxt
+    return head
+
+
+def _reported(head):
+    if head.lemma_.lower() not in REPORTING_LEMMAS:
+        return None
+    return next((c for c in head.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+
+
+def _said_after_dismissal(head):
+    if not _is_dismissal(head) or _clause_of(head) is not None:
+        return None
+    said = next((c for c in head.children if c.dep_ == "conj" and c.lemma_.lower() in REPORTING_LEMMAS), None)
+    if said is None:
+        return None
+    return _reported(said) or said
+
+
+def _is_dismissal(tok) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma in DENIAL_LEMMAS:
+        return True
+    return any((lemma, c.lower_) in _BRUSH_PARTICLES for c in tok.children if c.dep_ in ("prt", "advmod", "prep"))
+
+
+def _negation(head):
+    """A "not"/"never" on the predicate itself (not "not only … but also"), as ``("negation", cue)``; for a
+    copula, also on its complement ("is not legally binding")."""
+    words = list(head.children)
+    if head.lemma_.lower() == "be":
+        words += [g for c in head.children if c.dep_ in ("acomp", "attr") for g in c.children]
+    for c in words:
+        if c.dep_ == "neg" and not _before_only(c):
+            return "negation", c
+    return None
+
+
+def _before_only(tok) -> bool:
+    doc = tok.doc
+    return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _ONLY
+
+
+def _no_argument(head):
+    """A core argument that is nobody/nothing or takes "no" ("no one was injured", "found no traces")."""
+    arguments = [c for c in head.children if c.dep_ in _CORE]
+    arguments += [p for c in head.children if c.dep_ in ("prep", "agent") for p in c.children if p.dep_ == "pobj"
+                  and c.lower_ in ("by",)]
+    for arg in arguments:
+        if arg.lower_ in _NO_WORDS:
+            return "no-argument", arg
+        det = next((d for d in arg.children if d.dep_ == "det" and d.lower_ == "no"), None)
+        if det is not None:
+            return "no-argument", det
+    return None
+
+
+def _refusal(head):
+    """ "refused to sign", "failed to reach": the complement did not happen."""
+    if head.lemma_.lower() in REFUSAL_LEMMAS and any(c.dep_ == "xcomp" for c in head.children):
+        return "refusal", head
+    return None
+
+
+def _denial(head):
+    """ "denied that X", "denied paying", "denied reports that X": X is disputed. A denial of a plain noun
+    ("rejected the offer") is a verb like any other: its opposite is on the verb's own axis (accepted)."""
+    if _is_dismissal(head) and _clause_of(head) is not None:
+        return "denial", head
+    return None
+
+
+def _clause_of(head):
+    """The clause a denial verb disputes: its complement, or a clause on its object ("reports that X")."""
+    for c in head.children:
+        if c.dep_ in ("ccomp", "xcomp", "pcomp") or (c.dep_ == "dobj" and c.tag_ == "VBG"):
+            return c
+        if c.dep_ in ("dobj", "prep"):
+            objects = [c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj"]
+            for obj in objects:
+                clause = next((g for g in obj.children if g.dep_ in ("acl", "ccomp", "relcl")
+                               and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)), None)
+                if clause is not None:
+                    return clause
+    return None
+
+
+def _offsets(tok) -> tuple[int, int]:
+    return tok.idx, tok.idx + len(tok.text)

