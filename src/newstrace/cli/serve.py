@@ -22,13 +22,14 @@ from newstrace.web.settings import WebSettings
 @click.option("--request-timeout", type=float, default=30.0, show_default=True, help="Seconds for a read request.")
 @click.option("--analyse-timeout", type=float, default=120.0, show_default=True,
               help="Seconds a request waits for an analysis (fetching included).")
-@click.option("--semantic/--no-semantic", default=False, show_default=True,
-              help="Match claims with MiniLM embeddings (loads torch in the server).")
+@click.option("--semantic/--no-semantic", default=None,
+              help="Match claims with MiniLM embeddings (default: when the [semantic] extra is installed, as in "
+                   "corroborate and report; loads torch in the server).")
 @click.option("--allow-private-urls", "allow_private_urls", is_flag=True,
               help="Let analyse-by-URL fetch loopback, private and link-local addresses too (this machine, "
                    "its network, cloud metadata): only for a server no one else can reach.")
 def serve(db: str, host: str, port: int, token: str | None, max_body: int, request_timeout: float,
-          analyse_timeout: float, semantic: bool, allow_private_urls: bool) -> None:
+          analyse_timeout: float, semantic: bool | None, allow_private_urls: bool) -> None:
     """Serve the web UI: search, article views, paste-to-analyse, speakers, outlets, republication, claims."""
     try:
         from newstrace.web.serve import serve as run_server

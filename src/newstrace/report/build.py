@@ -20,7 +20,7 @@ from newstrace.store.connection import Database, StoreOptions
 
 
 def report(inputs: list[str], *, db: str | None = None, config: AnalyzeConfig = AnalyzeConfig(),
-           max_articles: int = 50, max_claims: int = 200, semantic: bool = False,
+           max_articles: int = 50, max_claims: int = 200, semantic: bool | None = None,
            options: StoreOptions = StoreOptions(), types: tuple[str, ...] | None = DEFAULT_QUOTE_TYPES) -> str:
     """The report as one HTML page. With ``db``, ``inputs`` name stored articles (none: the whole store).
     An article report shows the quotes of ``types`` (speech and writing by default; None: every type)."""
@@ -37,7 +37,7 @@ def report(inputs: list[str], *, db: str | None = None, config: AnalyzeConfig = 
         return _from_store(store, [], max_articles, max_claims, semantic, types)
 
 
-def _from_store(store: Database, refs: list[str], max_articles: int, max_claims: int, semantic: bool,
+def _from_store(store: Database, refs: list[str], max_articles: int, max_claims: int, semantic: bool | None,
                 types: tuple[str, ...] | None = DEFAULT_QUOTE_TYPES) -> str:
     ids = [query.resolve_article(store, ref) for ref in refs]
     if len(ids) == 1:

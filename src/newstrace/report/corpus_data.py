@@ -136,16 +136,16 @@ def _outlet(row: dict) -> str:
 
 
 def claim_origins(db: Database, *, article: str | None = None, claim: str | None = None,
-                  semantic: bool = False, limit: int = 200) -> list[dict[str, Any]]:
+                  semantic: bool | None = None, limit: int = 200) -> list[dict[str, Any]]:
     """Corroboration (independent origins supporting / contradicting) for the first ``limit`` stored claims."""
     from newstrace.store.corroborate import corroborate
 
     found = corroborate(db, claim=claim, article=article, semantic=semantic)
-    return [r.to_dict() for r in itertools.islice(found, limit)]
+    return [{**r.to_dict(), "summary": r.labelled_summary()} for r in itertools.islice(found, limit)]
 
 
 def corpus_view(db: Database, *, ids: list[str] | None = None, max_articles: int = 50, max_claims: int = 200,
-                semantic: bool = False, title: str = "newstrace corpus report") -> CorpusView:
+                semantic: bool | None = None, title: str = "newstrace corpus report") -> CorpusView:
     """Everything the corpus report shows; ``ids`` restricts the articles shown in full (default: newest)."""
     articles = list_articles(db, ids=ids, limit=max_articles)
     analyses = [load_analysis(db, a["id"]) for a in articles]
@@ -184,7 +184,7 @@ def speaker_detail(db: Database, key: str) -> dict[str, Any] | None:
             "articles": [{k: r[k] for k in ("article_id", "local_id", "title", "outlet", "published")} for r in rows]}
 
 
-def corroboration_summaries(db: Database, keys: list[str], *, semantic: bool = False,
+def corroboration_summaries(db: Database, keys: list[str], *, semantic: bool | None = None,
                             max_claims: int = 5000) -> dict[str, str]:
     """``"N independent origins support, M contradict"`` for each claim key (``article:claim``); empty when the
     store holds more than ``max_claims`` claims (the index is built per call: too slow beyond that)."""
@@ -194,4 +194,4 @@ def corroboration_summaries(db: Database, keys: list[str], *, semantic: bool = F
         return {}
     index = claim_index(db, semantic=semantic)
     positions = {r.key: i for i, r in enumerate(index.records)}
-    return {key: index.corroborate_position(positions[key]).summary() for key in keys if key in positions}
+    return {key: index.corroborate_position(positions[key]).labelled_summary() for key in keys if key in positions}

@@ -98,11 +98,11 @@ class Corpus:
             return query.claims(db, about=about or None, checks=checks or None, limit=limit)
 
     def corroboration(self, *, claim: str | None = None, article: str | None = None,
-                      semantic: bool = False) -> list[dict[str, Any]]:
+                      semantic: bool | None = None) -> list[dict[str, Any]]:
         with self.db() as db:
             return corpus_data.claim_origins(db, claim=claim, article=article, semantic=semantic, limit=500)
 
-    def corroboration_summaries(self, keys: list[str], *, semantic: bool = False) -> dict[str, str]:
+    def corroboration_summaries(self, keys: list[str], *, semantic: bool | None = None) -> dict[str, str]:
         with self.db() as db:
             return corpus_data.corroboration_summaries(db, keys, semantic=semantic)
 

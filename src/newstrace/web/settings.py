@@ -29,7 +29,7 @@ class WebSettings:
     allow_private_urls: bool = False
     allow_fetch_addresses: tuple[str, ...] = ()  # exact "IP" / "IP:PORT" also allowed
     max_ingest_documents: int = 100
-    semantic: bool = False  # MiniLM for claim matching (loads torch in the server)
+    semantic: bool | None = None  # MiniLM for claim matching; None: when installed (corroboration.use_semantic)
     page_size: int = 50
 
     @property
