@@ -24,8 +24,9 @@ from newstrace.store.connection import DEFAULT_BUSY_TIMEOUT, StoreOptions
               help="Corpus report: show at most this many articles in full.")
 @click.option("--claims", "max_claims", type=int, default=200, show_default=True,
               help="Corpus report: corroborate at most this many claims.")
-@click.option("--semantic/--no-semantic", default=False, show_default=True,
-              help="Corpus report: use MiniLM embeddings to match claims (needs the [semantic] extra).")
+@click.option("--semantic/--no-semantic", default=None,
+              help="Corpus report: match claims with MiniLM embeddings (default: when the [semantic] extra is "
+                   "installed, as in corroborate and serve).")
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse larger inputs.")
 @click.option("--timeout", type=float, default=20.0, show_default=True, help="Seconds to wait for a URL.")
 @allow_private_option
@@ -33,7 +34,7 @@ from newstrace.store.connection import DEFAULT_BUSY_TIMEOUT, StoreOptions
 @click.option("--busy-timeout", type=float, default=DEFAULT_BUSY_TIMEOUT, show_default=True,
               help="Seconds to wait for another SQLite writer.")
 def report(inputs: tuple[str, ...], db: str | None, out: Path | None, max_articles: int, max_claims: int,
-           semantic: bool, max_bytes: int, timeout: float, busy_timeout: float,
+           semantic: bool | None, max_bytes: int, timeout: float, busy_timeout: float,
            allow_private_urls: bool, types: tuple[str, ...] | None) -> None:
     """Write an HTML report: for one INPUT (file, URL, - or a saved analysis .json) the article report; for
     several INPUTS, or a --db store, the corpus report (republication graph, independent origins per claim)."""
