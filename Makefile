@@ -4,6 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 EXAMPLES := examples
+DEMO_OUT := build/demo
 
 .PHONY: demo test bench install install-dev clean
 
@@ -24,8 +25,11 @@ $(VENV)/.dev: $(BIN)/python pyproject.toml
 install: $(VENV)/.core
 install-dev: $(VENV)/.dev
 
+# The full output (JSON and an HTML report per article) goes to $(DEMO_OUT); the terminal gets a short summary.
 demo: $(VENV)/.core
-	$(BIN)/newstrace analyze $(EXAMPLES)/
+	@rm -rf $(DEMO_OUT)
+	$(BIN)/newstrace analyze $(EXAMPLES)/ --out $(DEMO_OUT) --format json
+	$(BIN)/python scripts/demo_summary.py $(DEMO_OUT)
 
 test: $(VENV)/.dev
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
