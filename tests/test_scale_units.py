@@ -8,7 +8,9 @@ import pytest
 from newstrace.errors import InputNotFound, UnreadableInput
 from newstrace.model import Analysis, Article, Check, Claim, Quote, Source, Span, Speaker
 from newstrace.scale import shingles
+from newstrace.corpus.dedup import DedupConfig
 from newstrace.scale.components import cluster_rows, node
+from newstrace.scale.components import version as components_version
 from newstrace.scale.dedup import _candidate_pairs, _pair_row
 from newstrace.scale.jsonl import read_jsonl_document, scan_jsonl
 from newstrace.scale.output import write_table
@@ -134,7 +136,9 @@ def _full_analysis() -> Analysis:
     speaker = Speaker(id="sp1", name="The mayor", kind="unresolved", aliases=["mayor"], mentions=[s(15, 24)])
     claim = Claim(id="c1", span=s(35, len(text)), score=0.9, hedges=["will"],
                   asserter={"kind": "speaker", "speaker_id": "sp1", "name": "The mayor"})
-    check = Check(id="k1", claim_id="c1", kind="currency", computation="4.2e6 EUR", inputs={"amount": 4.2},
+    euros = {"value": 4.2e6, "currency": "EUR", "unit": "EUR", "text": "4.2 million euros", "span": s(70, 87)}
+    check = Check(id="k1", claim_id="c1", kind="currency", computation="4.2e6 EUR",
+                  inputs={"amount": euros, "stated": euros, "rates": {"EUR": 0.9}, "years_tried": [2024]},
                   expected=4200000, stated="4.2 million", verdict="consistent")
     source = Source(name="Lindenfeld Post", role="origin", date="2024-01-01", evidence=[s(0, 6)])
     return Analysis(article=article, provenance=[source], quotes=[quote], speakers=[speaker], claims=[claim],
@@ -159,9 +163,9 @@ def test_reading_a_folder_that_is_no_batch_output_is_an_error(tmp_path):
 
 def test_shingle_similarity_separates_copies_from_other_stories():
     a, b, c = (shingles.shingle_hashes(t) for t in (ORIGINAL, ORIGINAL + "\n\nFirst in the Post.", UNRELATED))
-    jaccard, containment = shingles.similarity(a, b)
-    assert shingles.is_near_duplicate(jaccard, containment) and containment == 1.0
-    assert not shingles.is_near_duplicate(*shingles.similarity(a, c))
+    overlap = shingles.similarity(a, b)
+    assert shingles.is_near_duplicate(overlap) and overlap.containment == 1.0
+    assert not shingles.is_near_duplicate(shingles.similarity(a, c))
     same_band = set(shingles.band_keys(shingles.signature(ORIGINAL))) & set(
         shingles.band_keys(shingles.signature(ORIGINAL + " Extra.")))
     assert same_band and not set(shingles.band_keys(shingles.signature(ORIGINAL))) & set(
@@ -184,3 +188,20 @@ def test_earlier_version_is_the_source_and_the_cluster_earliest():
     rows = list(cluster_rows((a, [(c, a), (b, a), (a, a)])))
     assert {r["earliest_doc_id"] for r in rows} == {"a"} and [r["earliest"] for r in rows] == [True, False, False]
     assert rows[2]["date"] is None and rows[0]["size"] == 3
+
+
+def test_a_copy_whose_chain_names_the_other_outlet_makes_that_one_earliest_whatever_the_dates():
+    # The corpus stage's rule: provenance first. The Post copied the Herald although it is dated earlier.
+    herald = node("a", "2024-01-05", "https://herald.example/x", "Herald")
+    post = node("b", "2024-01-01", "https://post.example/x", "Post", ("Herald",))
+    rows = list(cluster_rows((post, [(herald, post), (post, post)])))
+    assert {r["earliest_doc_id"] for r in rows} == {"a"} and rows[0]["why"] == "another copy's provenance names its outlet"
+    pair = _pair_row(("b", "p", "2024-01-01", None), ("a", "p", "2024-01-05", None), 0.9, 1.0,
+                     components_version(post), components_version(herald))
+    assert (pair["source_doc"], pair["copy_doc"], pair["reason"]) == ("a", "b", "chain")
+
+
+def test_a_text_under_min_words_has_no_signature_and_joins_no_pair():
+    eleven = "one two three four five six seven eight nine ten eleven"
+    assert len(shingles.signature(eleven)) == 0
+    assert len(shingles.signature(eleven, DedupConfig(min_words=5))) == DedupConfig().num_perm

@@ -3,6 +3,10 @@
 ``dedup`` takes any iterable of ``Article`` or ``Analysis`` objects (files, a folder, later the store)
 and returns a ``DedupResult``: the verified pairs, clusters of copies with the earliest known version,
 and a directed republication graph. It reads text only (no spaCy), so it is fast.
+
+The rules here are the only ones: ``newstrace batch`` (``scale/dedup.py``, on Dask) applies the same
+``DedupConfig``, the same length rule (``comparable``), verification (``verifies``) and the same choice of the
+earliest version and of each copy's direction (``Version``, ``rank_versions``, ``direction``).
 """
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+import networkx as nx
 import numpy as np
 from datasketch import MinHashLSH
 
@@ -32,6 +37,46 @@ class DedupConfig:
     seed: int = 1
     index: str = "bands"  # bands (numpy) | datasketch (MinHashLSH): the same candidates
 
+    def hasher(self) -> sh.Hasher:
+        return sh.Hasher(self.num_perm, self.seed)
+
+
+def comparable(text: str, hashes: np.ndarray, config: DedupConfig) -> int | None:
+    """The text's word count, or None when it is too short to compare (fewer than ``min_words`` words)."""
+    # Unique shingles + (k - 1) never exceed the word count: count the words only when that bound is too low.
+    count = len(sh.words(text)) if len(hashes) < config.min_words else len(hashes) + config.shingle - 1
+    return count if count >= config.min_words else None
+
+
+def verifies(o: sh.Overlap, config: DedupConfig) -> bool:
+    """Whether an exact shingle overlap makes a candidate pair a copy."""
+    return sh.is_copy(o, jaccard=config.jaccard, containment=config.containment)
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """What orders the copies of a story: the page's outlet, the outlets its chain names upstream, its date."""
+
+    outlet: str | None
+    upstream: tuple[str, ...]
+    date: str | None
+
+    @classmethod
+    def of(cls, item: Article | Analysis, fallback_date: str | None = None) -> "Version":
+        """From the analysis' chain when it has one; else from a chain built from signals, without spaCy.
+        ``fallback_date`` stands in for a missing publication date (a WARC record's date, in ``batch``)."""
+        article = item.article if isinstance(item, Analysis) else item
+        chain = item.provenance if isinstance(item, Analysis) and item.provenance else \
+            build_chain(article, body=False)  # publication steps are what order copies
+        date = article.published or fallback_date
+        return cls(Page.of(article).outlet, upstream_of(chain), date[:10] if date else None)
+
+
+def upstream_of(chain: Iterable[Source]) -> tuple[str, ...]:
+    """Outlets a chain says the page came from (wire, origin, syndicator), not the page itself."""
+    return tuple(s.name for s in chain if s.role in ("wire", "origin", "syndicator") and s.signal != "page"
+                 and "page" not in s.signal.split("+"))
+
 
 @dataclass(slots=True)
 class Document:
@@ -43,38 +88,30 @@ class Document:
     item: Article | Analysis
     hashes: np.ndarray
     words: int
-    _chain: list[Source] | None = None
-    _outlet: str | None = ""  # "" = not computed yet
+    _version: Version | None = None
 
     @property
     def article(self) -> Article:
         return self.item.article if isinstance(self.item, Analysis) else self.item
 
     @property
-    def chain(self) -> list[Source]:
-        """The item's chain (from the analysis when it has one; built from signals otherwise, without spaCy)."""
-        if self._chain is None:
-            if isinstance(self.item, Analysis) and self.item.provenance:
-                self._chain = self.item.provenance
-            else:
-                self._chain = build_chain(self.article, body=False)  # publication steps are what order copies
-        return self._chain
+    def version(self) -> Version:
+        if self._version is None:
+            self._version = Version.of(self.item)
+        return self._version
 
     @property
     def outlet(self) -> str | None:
-        if self._outlet == "":
-            self._outlet = Page.of(self.article).outlet
-        return self._outlet
+        return self.version.outlet
 
     @property
     def date(self) -> str | None:
-        return self.article.published[:10] if self.article.published else None
+        return self.version.date
 
     @property
     def upstream(self) -> list[str]:
         """Outlets this item's chain says it came from (wire, origin)."""
-        return [s.name for s in self.chain if s.role in ("wire", "origin", "syndicator") and s.signal != "page"
-                and "page" not in s.signal.split("+")]
+        return list(self.version.upstream)
 
 
 @dataclass(slots=True)
@@ -119,7 +156,7 @@ class DedupResult:
 
 def dedup(items: Iterable[Article | Analysis | tuple[str, Article | Analysis]], config: DedupConfig = DedupConfig()) -> DedupResult:
     """Find copies among ``items`` (optionally ``(name, item)`` pairs; the name defaults to the URL or id)."""
-    hasher = sh.Hasher(config.num_perm, config.seed)
+    hasher = config.hasher()
     clock = _Clock()
     docs, skipped = _documents(items, config)
     signatures = [hasher.signature(d.hashes) for d in docs]
@@ -154,8 +191,8 @@ def _documents(items: Iterable[Any], config: DedupConfig) -> tuple[list[Document
         name = name or article.url or article.id[:16]
         text = article.body_text() or article.text
         hashes = sh.shingle_hashes(text, config.shingle)
-        count = len(sh.words(text)) if len(hashes) < config.min_words else len(hashes) + config.shingle - 1
-        if count < config.min_words:
+        count = comparable(text, hashes, config)
+        if count is None:
             skipped.append(name)
             continue
         docs.append(Document(len(docs), position, name, item, hashes, count))
@@ -186,7 +223,7 @@ def verify_pairs(docs: list[Document], candidates: Iterable[tuple[int, int]], co
     pairs = []
     for a, b in sorted(candidates):
         o = sh.overlap(docs[a].hashes, docs[b].hashes)
-        if sh.is_copy(o, jaccard=config.jaccard, containment=config.containment):
+        if verifies(o, config):
             pairs.append(Pair(a, b, o))
     return pairs
 
@@ -203,72 +240,57 @@ def _clusters(docs: list[Document], pairs: list[Pair]) -> list[Cluster]:
 
 
 def _components(n: int, pairs: list[Pair]) -> list[list[int]]:
-    parent = list(range(n))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for p in pairs:
-        parent[find(p.a)] = find(p.b)
-    groups: dict[int, list[int]] = {}
-    for p in pairs:
-        for x in (p.a, p.b):
-            groups.setdefault(find(x), [])
-    for x in range(n):
-        if find(x) in groups:
-            groups[find(x)].append(x)
-    return list(groups.values())
+    graph = nx.Graph()
+    graph.add_edges_from((p.a, p.b) for p in pairs)
+    return [sorted(c) for c in nx.connected_components(graph)]
 
 
 def _cluster(docs: list[Document], members: list[int], pairs: list[Pair]) -> Cluster:
     """The earliest version (by provenance chains, then dates) and the direction of every copy (``pairs``: its own)."""
-    named = {m for m in members for other in members if other != m and _names(docs[other], docs[m])}
-    ranked = sorted(members, key=lambda m: _rank(docs[m], m in named))
-    earliest = ranked[0]
-    why = _why_earliest(docs, earliest, ranked, named)
-    position = {m: i for i, m in enumerate(ranked)}
-    edges = [_edge(docs, p, position) for p in pairs]
-    return Cluster(sorted(members), earliest, why, edges)
+    ranked, why = rank_versions([docs[m].version for m in members])
+    position = {members[i]: place for place, i in enumerate(ranked)}
+    edges = []
+    for p in pairs:
+        forward, reason = direction(docs[p.a].version, docs[p.b].version, position[p.a] < position[p.b])
+        src, dst = (p.a, p.b) if forward else (p.b, p.a)
+        edges.append(Edge(src, dst, reason, round(p.overlap.jaccard, 4), round(p.overlap.containment, 4)))
+    return Cluster(sorted(members), members[ranked[0]], why, edges)
 
 
-def _why_earliest(docs: list[Document], first: int, ranked: list[int], named: set[int]) -> str:
-    if first in named:
+def rank_versions(versions: list[Version]) -> tuple[list[int], str]:
+    """The versions' indexes, earliest first (named as the source by another copy's chain, then naming no
+    upstream, then by date, then in the given order), and why the first is first."""
+    named = {i for i, v in enumerate(versions) for j, other in enumerate(versions) if i != j and _names(other, v)}
+    ranked = sorted(range(len(versions)), key=lambda i: (i not in named, bool(versions[i].upstream),
+                                                          versions[i].date or "9999-99-99", i))
+    return ranked, _why_earliest(versions, ranked, named)
+
+
+def _why_earliest(versions: list[Version], ranked: list[int], named: set[int]) -> str:
+    first, rest = versions[ranked[0]], [versions[i] for i in ranked[1:]]
+    if ranked[0] in named:
         return "another copy's provenance names its outlet"
-    rest = ranked[1:]
-    if docs[first].date and all(docs[m].date is None or docs[m].date > docs[first].date for m in rest):
+    if first.date and all(v.date is None or v.date > first.date for v in rest):
         return "earliest stated date"
-    if not docs[first].upstream and all(docs[m].upstream for m in rest):
+    if not first.upstream and all(v.upstream for v in rest):
         return "the only version that names no upstream source"
     return "nothing orders the versions (same or missing dates, no provenance); first seen"
 
 
-def _names(copy: Document, original: Document) -> bool:
+def _names(copy: Version, original: Version) -> bool:
     """``copy``'s chain names ``original``'s outlet as where it came from."""
     outlet = original.outlet
     return bool(outlet) and not outlets.same_outlet(copy.outlet, outlet) and \
         any(outlets.same_outlet(up, outlet) for up in copy.upstream)
 
 
-def _rank(doc: Document, named_by_copy: bool) -> tuple:
-    return (not named_by_copy, bool(doc.upstream), doc.date or "9999-99-99", doc.index)
-
-
-def _edge(docs: list[Document], p: Pair, position: dict[int, int]) -> Edge:
-    a, b = docs[p.a], docs[p.b]
-    if _names(b, a) and not _names(a, b):
-        src, dst, reason = p.a, p.b, "chain"
-    elif _names(a, b) and not _names(b, a):
-        src, dst, reason = p.b, p.a, "chain"
-    elif a.date and b.date and a.date != b.date:
-        src, dst = (p.a, p.b) if a.date < b.date else (p.b, p.a)
-        reason = "date"
-    else:
-        src, dst = (p.a, p.b) if position[p.a] < position[p.b] else (p.b, p.a)
-        reason = "undetermined"  # direction follows the cluster ranking only
-    return Edge(src, dst, reason, round(p.overlap.jaccard, 4), round(p.overlap.containment, 4))
+def direction(a: Version, b: Version, a_ranks_first: bool) -> tuple[bool, str]:
+    """Whether ``a`` is the source of ``b`` (else ``b`` of ``a``), and how that was decided."""
+    if _names(b, a) != _names(a, b):
+        return _names(b, a), "chain"
+    if a.date and b.date and a.date != b.date:
+        return a.date < b.date, "date"
+    return a_ranks_first, "undetermined"  # direction follows the cluster ranking only
 
 
 def result_to_dict(result: DedupResult) -> dict[str, Any]:

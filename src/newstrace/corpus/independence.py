@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
+import networkx as nx
+
 
 @dataclass(frozen=True, slots=True)
 class ClaimRecord:
@@ -56,28 +58,21 @@ class Origin:
 
 
 def group_origins(records: Iterable[ClaimRecord]) -> list[Origin]:
-    """Group claims into independent origins (union-find over their origin keys)."""
+    """Group claims into independent origins (connected components of their origin keys)."""
     records = list(records)
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    graph = nx.Graph()
     for record in records:
         keys = record.origin_keys()
-        for key in keys[1:]:
-            parent[find(key)] = find(keys[0])
-    groups: dict[str, Origin] = {}
+        graph.add_node(keys[0])
+        graph.add_edges_from((keys[0], key) for key in keys[1:])
+    component = {key: number for number, keys in enumerate(nx.connected_components(graph)) for key in keys}
     key_uses: dict[str, int] = {}
     for record in records:
         for key in record.origin_keys():
             key_uses[key] = key_uses.get(key, 0) + 1
+    groups: dict[int, Origin] = {}
     for record in sorted(records, key=lambda r: (r.published or "9999", r.key)):
-        origin = groups.setdefault(find(record.origin_keys()[0]), Origin())
+        origin = groups.setdefault(component[record.origin_keys()[0]], Origin())
         origin.claims.append(record)
         origin.via |= {k for k in record.origin_keys() if key_uses[k] > 1}
     return list(groups.values())

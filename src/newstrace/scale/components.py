@@ -2,8 +2,9 @@
 
 Each article starts as its own label; every round (one task shuffle), each article takes the smallest label
 among its own and its neighbours', until no label changes (rounds ≈ the widest cluster's diameter, 2–4 for
-copies of a story). A label is ``(no date, date, doc_id, url)``, so the smallest label of a cluster is its
-earliest version and no extra pass is needed to find it. Nothing is gathered in the client but a count.
+copies of a story). A node is ``(no date, date, doc_id, url, outlet, upstream)``; the smallest label names
+the cluster, and its earliest version is chosen among the members by the corpus stage's rule
+(``corpus.dedup.rank_versions``: provenance first, then dates). Nothing is gathered in the client but a count.
 """
 from __future__ import annotations
 
@@ -12,20 +13,28 @@ from typing import Any, Iterator
 import dask.bag as db
 import pyarrow.parquet as pq
 
-Node = tuple[bool, str, str, str | None]  # (date missing, date, doc_id, url): ordered earliest first
+from newstrace.corpus.dedup import Version, rank_versions
+
+# (date missing, date, doc_id, url, outlet, upstream outlets): ordered by date, then by doc_id (input order)
+Node = tuple[bool, str, str, str | None, str | None, tuple[str, ...]]
 MAX_ROUNDS = 50
 
 
-def node(doc_id: str, date: str | None, url: str | None) -> Node:
-    return (date is None, date or "", doc_id, url)
+def node(doc_id: str, date: str | None, url: str | None, outlet: str | None = None,
+         upstream: tuple[str, ...] = ()) -> Node:
+    return (date is None, date or "", doc_id, url, outlet, tuple(upstream))
+
+
+def version(n: Node) -> Version:
+    return Version(n[4], n[5], None if n[0] else n[1])
 
 
 def pair_edges(path: str) -> list[tuple[Node, Node]]:
     """Both directions of every verified pair of one pairs file."""
-    table = pq.read_table(path, columns=["doc_a", "doc_b", "url_a", "url_b", "date_a", "date_b"])
     edges = []
-    for r in table.to_pylist():
-        a, b = node(r["doc_a"], r["date_a"], r["url_a"]), node(r["doc_b"], r["date_b"], r["url_b"])
+    for r in pq.read_table(path).to_pylist():
+        a, b = (node(r[f"doc_{x}"], r[f"date_{x}"], r[f"url_{x}"], r.get(f"outlet_{x}"),
+                     tuple(r.get(f"upstream_{x}") or ())) for x in "ab")
         edges += [(a, b), (b, a)]
     return edges
 
@@ -60,9 +69,12 @@ def _take_smallest(group: tuple[Node, list[tuple[Node, Node, list[Node] | None]]
 
 
 def cluster_rows(group: tuple[Node, list[tuple[Node, Node]]]) -> Iterator[dict[str, Any]]:
-    """The rows of one cluster (its label is its earliest member)."""
-    earliest, members = group
+    """The rows of one cluster, named by its earliest version (provenance first, then dates, then input order)."""
+    _, members = group
     docs = sorted({m for m, _ in members}, key=lambda m: m[2])
+    ranked, why = rank_versions([version(m) for m in docs])
+    earliest = docs[ranked[0]]
     for m in docs:
         yield {"cluster_id": earliest[2], "doc_id": m[2], "url": m[3], "date": None if m[0] else m[1],
-               "size": len(docs), "earliest": m == earliest, "earliest_doc_id": earliest[2], "earliest_url": earliest[3]}
+               "size": len(docs), "earliest": m == earliest, "earliest_doc_id": earliest[2],
+               "earliest_url": earliest[3], "why": why}

@@ -5,7 +5,11 @@
 3. candidate pairs are shuffled by the pair of partitions they come from, and each group is verified
    against the exact shingle sets read from just those two partitions (Jaccard or containment);
 4. verified pairs are written as Parquet; their connected components (``components.py``, also on the
-   workers) become clusters, each with its earliest version (by publication date, else WARC date).
+   workers) become clusters, each with its earliest version.
+
+The rules are the corpus stage's (``corpus/dedup.py``), under one ``DedupConfig``: texts under ``min_words``
+take part in no pair, and the earliest version and each copy's direction come from provenance first, then
+the publication date (else the WARC date), read for the members of verified pairs only.
 
 No step gathers signatures, pairs or clusters in one process: workers read and write the Parquet files.
 """
@@ -25,27 +29,31 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from dask import delayed
 
+from newstrace.corpus.dedup import DedupConfig, Version, direction
 from newstrace.scale.components import cluster_rows, components, pair_edges
 from newstrace.scale.output import DEDUP, DedupResult, table_files
-from newstrace.scale.shingles import MAX_GROUP_PAIRS, band_keys, is_near_duplicate, similarity
+from newstrace.scale.shingles import DEFAULT, MAX_GROUP_PAIRS, band_keys, is_near_duplicate, similarity
+from newstrace.scale.tables import analysis_from_rows
 
 Member = tuple[str, str, str | None, str | None]  # doc_id, partition, date, url
 
-PAIRS = pa.schema([("doc_a", pa.string()), ("doc_b", pa.string()), ("url_a", pa.string()), ("url_b", pa.string()),
-                   ("date_a", pa.string()), ("date_b", pa.string()), ("jaccard", pa.float64()),
-                   ("containment", pa.float64()), ("source_doc", pa.string()), ("copy_doc", pa.string())])
-CLUSTERS = pa.schema([("cluster_id", pa.string()), ("doc_id", pa.string()), ("url", pa.string()),
-                      ("date", pa.string()), ("size", pa.int64()), ("earliest", pa.bool_()),
-                      ("earliest_doc_id", pa.string()), ("earliest_url", pa.string())])
+S, STRINGS = pa.string(), pa.list_(pa.string())
+PAIRS = pa.schema([("doc_a", S), ("doc_b", S), ("url_a", S), ("url_b", S), ("date_a", S), ("date_b", S),
+                   ("outlet_a", S), ("outlet_b", S), ("upstream_a", STRINGS), ("upstream_b", STRINGS),
+                   ("jaccard", pa.float64()), ("containment", pa.float64()), ("source_doc", S), ("copy_doc", S),
+                   ("reason", S)])
+CLUSTERS = pa.schema([("cluster_id", S), ("doc_id", S), ("url", S), ("date", S), ("size", pa.int64()),
+                      ("earliest", pa.bool_()), ("earliest_doc_id", S), ("earliest_url", S), ("why", S)])
 
 
-def find_near_duplicates(client: Any, out: Path, npartitions: int | None = None) -> DedupResult:
+def find_near_duplicates(client: Any, out: Path, npartitions: int | None = None,
+                         config: DedupConfig = DEFAULT) -> DedupResult:
     """Compute ``out/dedup/pairs`` and ``out/dedup/clusters`` from ``out/signatures`` on the client's cluster."""
     files = [str(f) for f in table_files(out, "signatures")]
     staging = out / f".{DEDUP}.{uuid.uuid4().hex}.tmp"
     # about 8 signature files (~50k band records) per shuffle partition, whatever the corpus size
     n = npartitions or max(2, math.ceil(len(files) / 8))
-    pairs = sum(_write_bag(client, _verified_pairs(files, n), staging / "pairs", PAIRS)) if files else 0
+    pairs = sum(_write_bag(client, _verified_pairs(files, n, config), staging / "pairs", PAIRS)) if files else 0
     pair_files = [str(f) for f in sorted((staging / "pairs").glob("*.parquet"))]
     clustered = earliest = 0
     if pair_files:
@@ -68,21 +76,21 @@ def _write_bag(client: Any, bag: db.Bag, folder: Path | None, schema: pa.Schema 
     return client.compute(writes, sync=True)
 
 
-def _verified_pairs(files: list[str], n: int) -> db.Bag:
-    bands = db.from_sequence(files, npartitions=len(files)).map(_band_members).flatten()
+def _verified_pairs(files: list[str], n: int, config: DedupConfig) -> db.Bag:
+    bands = db.from_sequence(files, npartitions=len(files)).map(_band_members, config).flatten()
     buckets = bands.groupby(lambda kv: kv[0], shuffle="tasks", npartitions=n)
     candidates = buckets.map(lambda kv: _candidate_pairs([m for _, m in kv[1]])).flatten()
     by_partitions = candidates.groupby(lambda pair: (pair[0][1], pair[1][1]), shuffle="tasks", npartitions=n)
-    return by_partitions.map(lambda kv: _verify(os.path.dirname(files[0]), kv[1])).flatten()
+    return by_partitions.map(lambda kv: _verify(os.path.dirname(files[0]), kv[1], config)).flatten()
 
 
-def _band_members(path: str) -> list[tuple[str, Member]]:
+def _band_members(path: str, config: DedupConfig = DEFAULT) -> list[tuple[str, Member]]:
     table = pq.read_table(path, columns=["doc_id", "partition", "date", "url", "minhash"])
     out = []
     for row in table.to_pylist():
         if row["minhash"]:
             member = (row["doc_id"], row["partition"], row["date"], row["url"])
-            out += [(key, member) for key in band_keys(np.asarray(row["minhash"], dtype=np.uint32))]
+            out += [(key, member) for key in band_keys(np.asarray(row["minhash"], dtype=np.uint32), config)]
     return out
 
 
@@ -94,7 +102,8 @@ def _candidate_pairs(members: list[Member]) -> list[tuple[Member, Member]]:
     return [(members[0], m) for m in members[1:]]
 
 
-def _verify(signature_dir: str, pairs: list[tuple[Member, Member]]) -> list[dict[str, Any]]:
+def _verify(signature_dir: str, pairs: list[tuple[Member, Member]],
+            config: DedupConfig = DEFAULT) -> list[dict[str, Any]]:
     """Exact similarity of each distinct pair, from the shingle sets of the two partitions involved."""
     unique = sorted(set(pairs))
     ids = {m[0] for pair in unique for m in pair}
@@ -104,21 +113,48 @@ def _verify(signature_dir: str, pairs: list[tuple[Member, Member]]) -> list[dict
         table = pq.read_table(os.path.join(signature_dir, f"part-{partition}.parquet"), columns=["doc_id", "shingles"],
                               filters=[("doc_id", "in", list(ids))])
         shingles.update({r["doc_id"]: np.asarray(r["shingles"], dtype=np.uint32) for r in table.to_pylist()})
-    rows = []
-    for a, b in unique:
-        jaccard, containment = similarity(shingles[a[0]], shingles[b[0]])
-        if is_near_duplicate(jaccard, containment):
-            rows.append(_pair_row(a, b, jaccard, containment))
-    return rows
+    verified = [(a, b, o) for a, b in unique
+                if is_near_duplicate(o := similarity(shingles[a[0]], shingles[b[0]]), config)]
+    found = {m for a, b, _ in verified for m in (a, b)}
+    versions = _versions(os.path.dirname(signature_dir), found)
+    return [_pair_row(a, b, o.jaccard, o.containment, versions.get(a[0]), versions.get(b[0])) for a, b, o in verified]
 
 
-def _pair_row(a: Member, b: Member, jaccard: float, containment: float) -> dict[str, Any]:
-    """A verified pair; the earlier-dated one is the source of the other (no direction when dates tie or lack)."""
-    source = copy = None
-    if a[2] and b[2] and a[2] != b[2]:
-        source, copy = (a[0], b[0]) if a[2] < b[2] else (b[0], a[0])
-    return {"doc_a": a[0], "doc_b": b[0], "url_a": a[3], "url_b": b[3], "date_a": a[2], "date_b": b[2],
-            "jaccard": round(jaccard, 4), "containment": round(containment, 4), "source_doc": source, "copy_doc": copy}
+def _versions(out: str, members: set[Member]) -> dict[str, Version]:
+    """What orders each member among its copies, from its stored article and provenance chain."""
+    by_partition: dict[str, set[str]] = {}
+    for m in members:
+        by_partition.setdefault(m[1], set()).add(m[0])
+    versions = {}
+    for partition, ids in by_partition.items():
+        path = os.path.join(out, "articles", f"part-{partition}.parquet")
+        if not os.path.exists(path):
+            continue
+        chain = _rows_by_doc(os.path.join(out, "provenance", f"part-{partition}.parquet"), ids)
+        for row in pq.read_table(path, filters=[("doc_id", "in", list(ids))]).to_pylist():
+            analysis = analysis_from_rows(row, {"provenance": chain.get(row["doc_id"], [])})
+            versions[row["doc_id"]] = Version.of(analysis, fallback_date=row.get("warc_date"))
+    return versions
+
+
+def _rows_by_doc(path: str, ids: set[str]) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    if os.path.exists(path):
+        for row in pq.read_table(path, filters=[("doc_id", "in", list(ids))]).to_pylist():
+            grouped.setdefault(row["doc_id"], []).append(row)
+    return grouped
+
+
+def _pair_row(a: Member, b: Member, jaccard: float, containment: float, va: Version | None = None,
+              vb: Version | None = None) -> dict[str, Any]:
+    """A verified pair and its direction (the corpus stage's rule); none when nothing orders the two."""
+    va, vb = va or Version(None, (), a[2] and a[2][:10]), vb or Version(None, (), b[2] and b[2][:10])
+    forward, reason = direction(va, vb, True)
+    source, copy = ((a[0], b[0]) if forward else (b[0], a[0])) if reason != "undetermined" else (None, None)
+    return {"doc_a": a[0], "doc_b": b[0], "url_a": a[3], "url_b": b[3], "date_a": va.date, "date_b": vb.date,
+            "outlet_a": va.outlet, "outlet_b": vb.outlet, "upstream_a": list(va.upstream),
+            "upstream_b": list(vb.upstream), "jaccard": round(jaccard, 4), "containment": round(containment, 4),
+            "source_doc": source, "copy_doc": copy, "reason": reason}
 
 
 def _write_rows(rows: list[dict[str, Any]], path: Path | None, schema: pa.Schema | None) -> int:
