@@ -147,3 +147,22 @@ def test_claims_page_shows_corroboration_per_claim(client):
     rows = re.findall(r"<tr><td>[\d.]+</td>.*?</tr>", html)
     assert len(rows) == 7
     assert all(re.search(r"\d+ independent origins? support, \d+ contradicts?", row) for row in rows)
+
+
+def test_the_article_page_starts_with_the_summary_and_counts_origins(client, web_store):
+    _, ids = web_store
+    html = main_part(client.get(f"/articles/{ids['sample']}").text)
+    assert html.index('<h1 class="title">') < html.index('id="summary"') < html.index('id="text"')
+    assert html.index('id="checks"') < html.index('id="claims"')
+    assert "2 independent origins support, 0 contradict" in html[html.index('id="summary"'):html.index('id="text"')]
+    assert html.count('class="origins-count"') == 3 + 3  # the summary's top claims and "who else says so"
+
+
+def test_a_large_store_leaves_origins_to_the_claim_pages(client, web_store, monkeypatch):
+    from newstrace.web import pages
+
+    _, ids = web_store
+    monkeypatch.setattr(pages, "CORROBORATE_ON_VIEW", 2)  # the sample store holds 7 claims
+    html = main_part(client.get(f"/articles/{ids['sample']}").text)
+    assert "independent origins not counted here" in html and "independent origins: open the claim" in html
+    assert "independent origins support" not in html

@@ -155,7 +155,7 @@ def claim_line(analysis: Analysis, claim: Claim, origins: dict[str, dict] | None
 
 def origin_words(found: dict | None, *, compared: bool) -> str:
     if not compared:
-        return "independent origins not counted (not compared with a store)"
+        return "independent origins not counted here (newstrace corroborate counts them in a store)"
     if not found:
         return "single origin: no other stored article says so"
     n, m = found.get("supporting_origins", 1), found.get("contradicting_origins", 0)

@@ -19,6 +19,7 @@ from newstrace.web.data import SEARCH_KINDS
 from newstrace.web.security import CSRF_COOKIE, check_token, new_browser_id
 
 router = APIRouter(include_in_schema=False)
+CORROBORATE_ON_VIEW = 5000  # as corpus_data.corroboration_summaries
 TOP_CLAIMS_LISTED = 10  # "who else says so" on the article page: the top claims, then "and N more"
 env = Environment(loader=PackageLoader("newstrace.web", "templates"), autoescape=select_autoescape(default=True),
                   trim_blocks=True, lstrip_blocks=True)
@@ -84,8 +85,11 @@ def _shown(analysis, types: str | None):
         raise HTTPException(status_code=400, detail=str(err)) from None
 
 
-def _origins(request: Request, article_id: str) -> dict[str, dict]:
-    """Claim id → its corroboration in the store, for the article's summary."""
+def _origins(request: Request, article_id: str) -> dict[str, dict] | None:
+    """Claim id → its corroboration in the store, for the article's summary; None (not counted) in a store of more
+    than ``CORROBORATE_ON_VIEW`` claims, where the index built per view would make the page slow."""
+    if corpus(request).stats()["claims"] > CORROBORATE_ON_VIEW:
+        return None
     found = corpus(request).corroboration(article=article_id, semantic=request.app.state.settings.semantic)
     return {c["claim"]["key"].rpartition(":")[2]: c for c in found}
 
