@@ -44,7 +44,6 @@ _BOX_RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
 _BOX_WORDS = ("quote", "credit", "copyright", "caption", "newsletter", "signup", "emailcapture", "subscribe", "read",
               "seemore", "morestories", "related", "recirculation", "recommended", "outbrain", "taboola",
               "youmayalsolike", "most", "promo", "sponsored", "img", "image", "photo", "picture", "comment")
-_ANY_BOX = re.compile("|".join(_BOX_WORDS), re.I)
 _BOX_CANDIDATES = etree.XPath("//figcaption | //*[@class or @id]")
 _VISIBLE_TEXT = etree.XPath("//text()[not(ancestor::script or ancestor::style or ancestor::noscript "
                             "or ancestor::template)]")
@@ -283,7 +282,8 @@ def _box_rule(el: lxml_html.HtmlElement) -> tuple[str, str] | None:
     if el.tag == "figcaption":
         return "caption", "figcaption"
     names = f"{el.get('class') or ''} {el.get('id') or ''}"
-    if not _ANY_BOX.search(names.replace("-", "").replace("_", "")):
+    squashed_names = names.lower().replace("-", "").replace("_", "")
+    if not any(word in squashed_names for word in _BOX_WORDS):  # substring tests: far faster than one regex
         return None
     for token in names.split():
         squashed = token.replace("-", "").replace("_", "")
