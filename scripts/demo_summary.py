@@ -40,8 +40,8 @@ def overview(analyses: list[tuple[Path, Analysis]], folder: Path) -> str:
              "chain": s.chain if a.provenance else "—"} for path, a, s in shown]
     lines = [rows_to_table(rows, title=f"newstrace demo: {len(rows)} sample articles", width=120)]
     lines += [_totals(shown), *_inconsistent(shown)]
-    lines += [f"Full output in {folder}/: NAME.json (every finding, the JSON schema) and NAME.html (the report: open it "
-              "in a browser, the summary first).", "One article in the terminal: newstrace analyze FILE"]
+    lines += [f"Full output in {folder}/: NAME.json (every finding, the JSON schema) and NAME.html (the report: "
+              "open it in a browser, the summary first).", "One article in the terminal: newstrace analyze FILE"]
     return "\n".join(lines) + "\n"
 
 

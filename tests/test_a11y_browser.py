@@ -14,7 +14,8 @@ AXE = Path(__file__).parent / "assets" / "axe.min.js"
 SHOTS = ROOT / "test-artifacts" / "screenshots"
 
 pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin/chromium")]
+              pytest.mark.skipif(not CHROMIUM.exists(),
+                                 reason="Debian's chromium is not installed at /usr/bin/chromium")]
 
 
 @pytest.fixture(scope="module")

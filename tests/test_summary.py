@@ -52,7 +52,8 @@ def test_the_top_source_share_is_the_share_of_the_quoted_words(five_sources):
 
 @pytest.mark.parametrize("name, kind, named", [
     ("Helen Park", "organisation", True), ("Marcus Bell", "person", True), ("Reuters", "organisation", True),
-    ("Officials", "unresolved", False), ("Critics", "person", False), ("A source familiar with the talks", "person", False),
+    ("Officials", "unresolved", False), ("Critics", "person", False),
+    ("A source familiar with the talks", "person", False),
     ("the spokesman", "person", False), ("senior officials", "person", False), ("Abdul Sammad", "unresolved", False),
 ])
 def test_named_means_a_resolved_person_or_organisation_with_a_name(name, kind, named):
@@ -73,7 +74,8 @@ def _one_interviewee_relayed() -> Analysis:
     claims = [Claim("c1", Span.of(text, at("4,000"), len(text) - 1), 0.9, {"kind": "speaker", "speaker_id": "s1"}),
               Claim("c2", Span.of(text, at("the army"), at(" by March") + 9), 0.8,
                     {"kind": "speaker", "speaker_id": "s1"})]
-    chain = [Source("Reuters", "outlet", "interview", "2017-03-17"), Source("Asia Times", "outlet", "origin", "2017-03-18"),
+    chain = [Source("Reuters", "outlet", "interview", "2017-03-17"),
+             Source("Asia Times", "outlet", "origin", "2017-03-18"),
              Source("Global Research", "outlet", "republisher", "2017-03-20")]
     article = Article(text=text, outlet="Global Research", paragraphs=[Span.of(text, 0, len(text))])
     return Analysis(article, chain, quotes, [Speaker("s1", "Karl Weber", "person", role="minister")], claims, [])

@@ -71,7 +71,8 @@ def _facts(analysis: Analysis) -> str:
 def _nav(prefix: str) -> str:
     links = [("summary", "At a glance"), ("text", "Text"), ("checks", "Checks"), ("claims", "Claims"),
              ("speakers", "Speakers"), ("quotes", "Quotes"), ("provenance", "Provenance")]
-    return '<nav class="sections" aria-label="sections">' + " · ".join(f'<a href="#{e(prefix)}{k}">{v}</a>' for k, v in links) + "</nav>"
+    items = " · ".join(f'<a href="#{e(prefix)}{k}">{v}</a>' for k, v in links)
+    return f'<nav class="sections" aria-label="sections">{items}</nav>'
 
 
 def _legend() -> str:

@@ -13,7 +13,8 @@ def corpus_section(view: CorpusView) -> str:
     parts = [f"<h1>{e(view.title)}</h1>", _counts(view.counts),
              '<nav class="sections"><a href="#graph">Republication graph</a> · <a href="#origins">Claims and '
              'independent origins</a> · <a href="#outlets">Outlets</a> · <a href="#articles">Articles</a></nav>',
-             '<section id="graph"><h2>Republication graph</h2>', graph_svg(view.edges, sizes={o["outlet"]: o["articles"] for o in view.outlets}), edges_table(view.edges),
+             '<section id="graph"><h2>Republication graph</h2>',
+             graph_svg(view.edges, sizes={o["outlet"]: o["articles"] for o in view.outlets}), edges_table(view.edges),
              "</section>", '<section id="origins"><h2>Claims and their independent origins</h2>',
              origins_list(view.claims, lambda key: f"#a{_index(view, key)}-claim-{key.split(':')[-1]}"
                           if _index(view, key) is not None else None), "</section>",

@@ -90,7 +90,8 @@ class Summary:
         rows += [("  ✗ " + i.kind, f"{i.computation} — in: “{i.sentence}”") for i in self.inconsistent]
         more = f" (top {len(self.claims)} shown, and {self.more_claims} more)" if self.more_claims else ""
         rows.append(("Top claims" + more, "" if self.claims else "no check-worthy claims"))
-        rows += [(f"  {n}.", f"“{c.text}” — {asserter_words(c)} — {c.origins}") for n, c in enumerate(self.claims, 1)]
+        rows += [(f"  {n}.", f"“{c.text}” — {asserter_words(c)} — {c.origins}")
+                 for n, c in enumerate(self.claims, 1)]
         rows.append(("Sourcing", self.sourcing.words))
         if self.sourcing.rests_on:
             rows.append(("  rests on", self.sourcing.rests_on))

@@ -28,8 +28,9 @@ def _inconsistent(summary: Summary, p: str) -> str:
 
 
 def _claims(summary: Summary, p: str) -> str:
-    items = [f'<li class="top-claim" data-claim-id="{e(c.claim_id)}"><a href="#{p}claim-{e(c.claim_id)}">“{e(c.text)}”'
-             f'</a> <small class="score">score {c.score:.2f}</small><div class="asserter">{e(asserter_words(c))}</div>'
+    items = [f'<li class="top-claim" data-claim-id="{e(c.claim_id)}">'
+             f'<a href="#{p}claim-{e(c.claim_id)}">“{e(c.text)}”</a> <small class="score">score {c.score:.2f}</small>'
+             f'<div class="asserter">{e(asserter_words(c))}</div>'
              f'<div class="origins-count">{e(c.origins)}</div></li>' for c in summary.claims]
     more = f'<p class="more-claims">and {summary.more_claims} more</p>' if summary.more_claims else ""
     return _listed("Top check-worthy claims", items, "no check-worthy claims", '<ol class="top-claims">',
