@@ -1,6 +1,8 @@
 """Hostile or broken HTML and Markdown (issue 22): control characters, deep nesting, false charsets, attribute bombs."""
 from __future__ import annotations
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 from newstrace.extract import extract_article, extract_html, extract_string
@@ -88,3 +90,19 @@ def test_nested_markdown_links_keep_their_text_and_one_link():
 def test_an_unclosed_code_fence_keeps_the_text_after_it():
     article = extract_string("Budget rises\n\n```\n" + f"{SENTENCE}\n\n" * 400, fmt="markdown")
     assert article.body_text().count(SENTENCE) == 400
+
+
+_PIECES = ["<div>", "</div>", "<p>", "</p>", "<br>", "<img src=x>", "<b>", "</b>", "<!--", "-->", "<script>", "</script>",
+           "<", ">", "a", "word ", "&amp;", "<p class='x' id=y>", "</", "<x/>", "\x0c", "\ud800", "\x00"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), max_size=60))
+def test_the_markup_repairs_never_fail_and_leave_shallow_pages_alone(pieces):
+    html = "".join(pieces)
+    clean = without_illegal_characters(html)
+    lxml_html.fromstring("<p>x</p>").text = clean  # lxml accepts every character left
+    assert with_bounded_depth(clean, limit=10_000) == clean
+    assert with_bounded_attributes(clean) == clean
+    flat = with_bounded_depth(clean, limit=2)
+    assert flat.replace("<", "").count("word") == clean.replace("<", "").count("word") or "<script>" in clean
