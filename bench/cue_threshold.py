@@ -2,7 +2,7 @@
 
     PYTHONPATH=src python bench/cue_threshold.py ../shared/data/polnear/train [--holdout 250] [--cache FILE]
 
-The detector is trained (as ``newstrace.quotes.train`` does) on the texts after the first ``--holdout`` ones;
+The detector is trained (as ``training/cues.py`` does) on the texts after the first ``--holdout`` ones;
 the whole attribution stage then runs on the held-out texts at several thresholds, and the token-overlap F1
 of content, source and cue is printed for each (first row: no detector, the rules alone).
 """
@@ -16,9 +16,11 @@ from pathlib import Path
 from eval_attribution import ROLES, Tally, predicted, tokens
 
 from newstrace.quotes import learned
-from newstrace.quotes import train as recipe
 from newstrace.quotes.extract import quotes_and_speakers
-from newstrace.quotes.polnear import split_files
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # training/ (not installed)
+from training import cues as recipe  # noqa: E402
+from training.polnear import split_files  # noqa: E402
 
 THRESHOLDS = (None, 0.70, 0.60, 0.54, 0.45, 0.35, 0.25)
 
@@ -40,7 +42,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("split", type=Path, help="PolNeAR train split folder")
     ap.add_argument("--holdout", type=int, default=250, help="the first N texts are held out")
-    ap.add_argument("--cache", type=Path, help="DocBin cache of the split's parses (as newstrace.quotes.train)")
+    ap.add_argument("--cache", type=Path, help="DocBin cache of the split's parses (as training/cues.py)")
     args = ap.parse_args()
     if not (args.split / "text").is_dir():
         sys.exit(f"error: {args.split} has no text/ folder (expected a PolNeAR split)")

@@ -22,7 +22,8 @@ from pathlib import Path
 
 from newstrace.extract import extract_string
 from newstrace.pipeline import analyze_articles
-from newstrace.quotes.polnear import QUOTE_MARKS, Relation, read_ann, split_files
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # training/ (not installed)
+from training.polnear import QUOTE_MARKS, Relation, read_ann, split_files  # noqa: E402
 
 _WORD = re.compile(r"\w+")
 _PRONOUNS = frozenset("he she they it we i you".split())

@@ -29,8 +29,8 @@ sys.path.insert(0, str(ROOT / "src"))
 from newstrace.extract import extract_article, extract_string  # noqa: E402
 from newstrace.provenance import build_chain, outlets  # noqa: E402
 from newstrace.reading import RawDocument  # noqa: E402
-from newstrace.provenance.evaluate import (PageScore, Score, case_document, load_cases, score_chain,  # noqa: E402
-                                           score_page)
+from provenance_eval import (PageScore, Score, case_document, load_cases, score_chain,  # noqa: E402
+                             score_page)
 
 PAGES = ROOT / "tests" / "data" / "provenance_realpages.json"
 SAMPLES = ROOT.parent / "shared" / "data" / "samples"

@@ -11,7 +11,7 @@ import pytest
 from newstrace.extract import extract_string
 from newstrace.nlp import parse_article
 from newstrace.provenance import build_chain, outlets
-from newstrace.provenance.evaluate import case_document, load_cases, score_chain
+from bench.provenance_eval import case_document, load_cases, score_chain
 
 from conftest import TEST_DATA
 

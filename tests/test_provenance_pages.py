@@ -13,7 +13,7 @@ from newstrace.extract import extract_string
 from newstrace.model import Quote, Source, Span
 from newstrace.provenance import build_chain, outlets
 from newstrace.provenance.body import quote_candidates
-from newstrace.provenance.evaluate import PageScore, score_page
+from bench.provenance_eval import PageScore, score_page
 from newstrace.provenance.signals import Page
 from provenance_helpers import chain_of as provenance_chain, roles
 

@@ -7,7 +7,7 @@ from quotes_helpers import quote_with, speaker_of
 
 from newstrace.quotes.extract import quotes_and_speakers
 from newstrace.quotes.learned import load_detector
-from newstrace.quotes.train import main as train_main
+from training.cues import main as train_main
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.shared
 
 
 def test_brat_reader_trusts_offsets_over_multiline_span_text(shared_data):
-    from newstrace.quotes.polnear import read_ann
+    from training.polnear import read_ann
 
     ann = shared_data / "polnear/train/attributions/wash-post_2016-06-27_byline-amber-phillips_4e07.ann"
     if not ann.exists():
@@ -24,7 +24,7 @@ def test_brat_reader_trusts_offsets_over_multiline_span_text(shared_data):
 
 
 def test_one_annotator_file_per_text(shared_data):
-    from newstrace.quotes.polnear import split_files
+    from training.polnear import split_files
 
     pairs = split_files(shared_data / "polnear/dev")
     assert len(pairs) == len({t for t, _ in pairs}) == len(list((shared_data / "polnear/dev/text").glob("*.txt")))

@@ -13,7 +13,7 @@ def nlp(candidates_nlp):
 
 
 torch = pytest.importorskip("torch")
-train_tagger = pytest.importorskip("newstrace.quotes.train_tagger")
+train_tagger = pytest.importorskip("training.tagger")
 
 TEXT = ("“We will not back down,” Mayor Lena Park said on Tuesday.\n\n"
         "The council, she told reporters, had ignored the report. Critics were furious about the delay.")
@@ -109,7 +109,7 @@ def _tiny_split(root):
 
 @pytest.mark.semantic
 def test_gold_tags_mark_beginning_and_inside_of_each_role(tmp_path):
-    from newstrace.quotes.polnear import parse_split
+    from training.polnear import parse_split
 
     doc, view, relations = parse_split(_tiny_split(tmp_path))[0]
     tags = [TAGS[k] for k in train_tagger.gold_tags(doc, view, relations)]

@@ -1,7 +1,7 @@
 """The shipped exchange-rate table: national currency per US dollar, annual average, by year.
 
 Source: International Monetary Fund (International Financial Statistics, annual period averages).
-The table ``data/fx_rates.json.gz`` is derived by ``python -m newstrace.checks.build_fx``.
+The table ``data/fx_rates.json.gz`` is derived by ``python -m training.fx_table``.
 """
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 The rules and the role tagger propose almost every attribution, and many things that are not one (actions,
 plans, perceptions, page furniture, titles of works, fragments). This step reads general features of each
 candidate (how it was found, its cue word class, the shape of its content and of its source) and keeps the
-ones a reader would count. Weights: ``weights/accept.json``, trained by ``scripts/train_accept.py`` (see
+ones a reader would count. Weights: ``weights/accept.json``, trained by ``training/accept.py`` (see
 docs/quotes.md for the command and the data). Beliefs and questions are typed, not judged: the model was
 trained on speech, writing and evidence only.
 """

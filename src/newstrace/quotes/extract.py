@@ -34,7 +34,7 @@ def find_attributions(doc: Doc, text: str | None = None) -> list[Attribution]:
 def find_attributions_many(docs: list[Doc], texts: list[str], accept: bool = True) -> list[list[Attribution]]:
     """``find_attributions`` of several documents, the tagger running over all of them at once.
 
-    ``accept=False`` returns every candidate, before the accept/reject step (what ``scripts/train_accept.py``
+    ``accept=False`` returns every candidate, before the accept/reject step (what ``training/accept.py``
     learns from)."""
     found = [rule_attributions(doc, text) for doc, text in zip(docs, texts)]
     tagger = load_tagger()

@@ -4,7 +4,7 @@ The lexicon (``cues.py``) covers verbs of saying and believing; attribution in n
 no list anticipates ("Cruz shot back", "she sees the deal as a mistake", "he is seeking a recount"). A logistic
 regression over hashed features of the parse (lemma, tag, dependency, the shape of the verb's arguments) was
 trained on PolNeAR's training split to find the verbs that head an attribution cue
-(``python -m newstrace.quotes.train --polnear PATH``). A detected verb becomes an attribution only when the rules
+(``python -m training.cues --split PATH --out DIR``). A detected verb becomes an attribution only when the rules
 find both its source (a subject) and its content (a clause, infinitive or object), and it keeps the detector's
 probability as a low confidence, so ``min_confidence`` can leave such cues out.
 """

@@ -5,7 +5,7 @@ groups ("had last month charged", "said in a statement"), stance predicates ("is
 their descriptions. A bidirectional LSTM (one layer of 64 units each way, as shipped) over each paragraph reads
 the spaCy model's own token vectors (``doc.tensor``), embeddings of lemma, tags and dependency, and what the rules
 found for each token, and gives each token one of seven tags: outside, or the beginning or inside of a source, cue
-or content. It was trained on PolNeAR's training split (``python -m newstrace.quotes.train_tagger``); inference is plain numpy.
+or content. It was trained on PolNeAR's training split (``python -m training.tagger``); inference is plain numpy.
 
 A pipeline whose token vectors have another width (or none) runs on the rules alone.
 """

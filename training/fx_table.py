@@ -1,6 +1,6 @@
 """Rebuild the shipped exchange-rate table from the IMF annual-average file.
 
-    python -m newstrace.checks.build_fx --source ../shared/data/fx
+    python -m training.fx_table --source ../shared/data/fx --out src/newstrace/checks/data/fx_rates.json.gz
 
 Source: International Monetary Fund (IFS, ``ENDA``: national currency per US dollar, period average).
 Rows are picked by country code, because the scraper's ``Currency`` column is a label: EUR comes from
@@ -15,7 +15,7 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-from newstrace.checks.fx import ATTRIBUTION, TABLE_PATH
+from newstrace.checks.fx import ATTRIBUTION
 
 FIRST_YEAR, LAST_YEAR = 1990, 2024
 # Where several countries share a currency, the one whose series is the currency's own.
@@ -44,7 +44,8 @@ def build(source: Path) -> dict:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, required=True, help="folder with imf_exchangerates_A_ENDA_USD.csv")
-    parser.add_argument("--out", type=Path, default=TABLE_PATH)
+    parser.add_argument("--out", type=Path, required=True,
+                        help="the table to write (the shipped one: src/newstrace/checks/data/fx_rates.json.gz)")
     args = parser.parse_args(argv)
     table = build(args.source)
     with gzip.open(args.out, "wt", encoding="utf-8") as f:

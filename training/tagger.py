@@ -1,6 +1,7 @@
 """Train the role tagger on PolNeAR's training split (needs torch: the ``[semantic]`` extra).
 
-    python -m newstrace.quotes.train_tagger --split ../shared/data/polnear/train [--cache /tmp/polnear-train.spacy]
+    python -m training.tagger --split ../shared/data/polnear/train --out src/newstrace/quotes/weights \
+        [--cache /tmp/polnear-train.spacy]
                                             [--holdout 250]
 
 Each text is parsed exactly as ``newstrace analyze`` does and the rules run on it first (their findings are
@@ -26,8 +27,8 @@ from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 from newstrace.nlp.view import BodyView
 from newstrace.quotes.extract import rule_attributions
-from newstrace.quotes.polnear import Relation, parse_split
-from newstrace.quotes.tagger import N_CATEGORIES, N_CATEGORY_SETS, N_LEMMAS, ROLES, TAGS, WEIGHTS, featurise, paragraphs
+from newstrace.quotes.tagger import N_CATEGORIES, N_CATEGORY_SETS, N_LEMMAS, ROLES, TAGS, featurise, paragraphs
+from training.polnear import Relation, parse_split
 
 SETTINGS = {"lemma_dim": 48, "head_lemma_dim": 16, "category_dim": 16, "input": 128, "hidden": 64, "layers": 1,
             "dropout": 0.25, "epochs": 8, "batch": 16, "learning_rate": 2e-3, "seed": 0}
@@ -206,8 +207,8 @@ def train(split: Path, cache: Path | None = None, holdout: int = 0, out: Path | 
     if held:
         meta["holdout"] = {"texts": holdout, "token_figures": token_figures(held, predict(model, held))}
         log(json.dumps(meta["holdout"]))
-    if out is not None or not held:
-        export(model, out or WEIGHTS, meta)
+    if out is not None:
+        export(model, out, meta)
     return meta
 
 
@@ -217,11 +218,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--cache", type=Path,
                         help="keep the parsed texts (and token vectors) in this file between runs")
     parser.add_argument("--holdout", type=int, default=0, help="hold out the first N texts and report figures on them")
-    parser.add_argument("--out", type=Path, help="where to write the weights (default: the package's weights folder; "
-                                                  "with --holdout, nowhere unless given)")
+    parser.add_argument("--out", type=Path, help="folder to write roles.npz and roles.json to (the shipped ones: "
+                                                  "src/newstrace/quotes/weights); only with --holdout may it be left out")
     args = parser.parse_args(argv)
     if not (args.split / "text").is_dir():
         raise SystemExit(f"error: {args.split} has no text/ folder (expected a PolNeAR split)")
+    if args.out is None and not args.holdout:
+        parser.error("--out is required (the folder to write the weights to)")
     train(args.split, args.cache, args.holdout, args.out)
 
 

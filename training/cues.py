@@ -1,12 +1,13 @@
 """Retrain the learned cue detector on PolNeAR's training split.
 
-    python -m newstrace.quotes.train --split ../shared/data/polnear/train [--cache /tmp/polnear-train.spacy]
+    python -m training.cues --split ../shared/data/polnear/train --out src/newstrace/quotes/weights \
+        [--cache /tmp/polnear-train.spacy]
 
 Each text is read and parsed exactly as ``newstrace analyze`` does (plain text, the shipped spaCy model); every
 verb is an example, positive when it is the head of an annotated cue. The detector only ever scores verbs the
 cue lexicon does not know, so the threshold is the one with the best F0.5 on those verbs in out-of-fold
 predictions (five folds of whole texts): precision counts double, because the verbs the rules miss are where
-annotation schemes differ most and a wrong cue costs a wrong quote. Writes ``weights/cues.npz`` and ``weights/cues.json``. About two
+annotation schemes differ most and a wrong cue costs a wrong quote. Writes ``cues.npz`` and ``cues.json`` into ``--out``. About two
 minutes with a cache of the parses, ten without on a laptop CPU.
 """
 from __future__ import annotations
@@ -22,8 +23,8 @@ from sklearn.metrics import fbeta_score, precision_score, recall_score
 
 from newstrace.nlp.view import BodyView
 from newstrace.quotes.cues import cue_lemma
-from newstrace.quotes.learned import WEIGHTS, candidates, featurise
-from newstrace.quotes.polnear import parse_split
+from newstrace.quotes.learned import candidates, featurise
+from training.polnear import parse_split
 
 C = 0.5
 FOLDS = 5
@@ -57,7 +58,7 @@ def fit(x, y) -> LogisticRegression:
     return LogisticRegression(C=C, max_iter=2000).fit(x, y)
 
 
-def train(split: Path, cache: Path | None = None, out: Path = WEIGHTS) -> dict:
+def train(split: Path, out: Path, cache: Path | None = None) -> dict:
     x, y, texts, known = examples(parse_split(split, cache))
     folds = texts % FOLDS
     oof = np.zeros(len(y))
@@ -87,11 +88,14 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Retrain the learned cue detector on PolNeAR.")
     parser.add_argument("--split", type=Path, required=True, help="a PolNeAR split folder with text/ and attributions/")
     parser.add_argument("--cache", type=Path, help="keep the parsed texts in this DocBin file between runs")
-    parser.add_argument("--out", type=Path, default=WEIGHTS)
+    parser.add_argument("--out", type=Path,
+                        help="folder to write cues.npz and cues.json to (the shipped ones: src/newstrace/quotes/weights)")
     args = parser.parse_args(argv)
     if not (args.split / "text").is_dir():
         raise SystemExit(f"error: {args.split} has no text/ folder (expected a PolNeAR split)")
-    print(json.dumps(train(args.split, args.cache, args.out)))
+    if args.out is None:
+        parser.error("--out is required (the folder to write the weights to)")
+    print(json.dumps(train(args.split, args.out, args.cache)))
 
 
 if __name__ == "__main__":

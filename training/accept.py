@@ -1,6 +1,7 @@
 """Train the accept/reject step of the quotes stage (``src/newstrace/quotes/weights/accept.json``).
 
-    .venv/bin/python scripts/train_accept.py [--data ../shared/data/samples/fundus_en] [--out PATH]
+    .venv/bin/python -m training.accept --out src/newstrace/quotes/weights/accept.json \
+        [--data ../shared/data/samples/fundus_en]
 
 Candidates: every attribution the rules and the role tagger propose (``find_attributions_many(accept=False)``)
 of type speech, writing or evidence, on the *tune* part of fundus_en (the pages ``bench/fundus_attribution.py``
@@ -94,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "samples" / "fundus_en")
-    ap.add_argument("--out", type=Path, default=ROOT / "src" / "newstrace" / "quotes" / "weights" / "accept.json")
+    ap.add_argument("--out", type=Path, required=True,
+                    help="the weights file to write (the shipped one: src/newstrace/quotes/weights/accept.json)")
     a = ap.parse_args(argv)
     if not (a.data / "attributions.jsonl").exists() or not SCORER.exists():
         print(f"{a.data} or {SCORER} is not there: nothing to train on", file=sys.stderr)
@@ -132,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
                       f"{len(rows)} candidates of type speech/writing/evidence",
         "out_of_fold": {"P": round(prec, 3), "R": round(rec, 3), "F0.5": round(f05, 3),
                         "P_all_candidates": round(base[0], 3), "R_all_candidates": round(base[1], 3)},
-        "command": "python scripts/train_accept.py",
+        "command": "python -m training.accept --out src/newstrace/quotes/weights/accept.json",
     }, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {a.out}")
     return 0
