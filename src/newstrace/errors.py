@@ -116,6 +116,20 @@ class WriteFailed(NewstraceError):
     exit_code = 31
 
 
+class AnalysisCrashed(NewstraceError):
+    """A bug: analysing one input raised an unexpected error. In a batch the input is skipped (exit 13);
+    alone it is the internal-error exit. ``__cause__`` holds the original exception."""
+
+    exit_code = 70
+
+    @classmethod
+    def of(cls, err: BaseException, source: str | None) -> "AnalysisCrashed":
+        crashed = cls(f"internal error: {type(err).__name__}: {str(err)[:200]} (a bug: please report it; "
+                      "NEWSTRACE_DEBUG=1 shows the traceback)", source=source)
+        crashed.__cause__ = err
+        return crashed
+
+
 EXIT_CODES = {cls.__name__: cls.exit_code for cls in (
     InputNotFound, UnreadableInput, EmptyInput, BinaryInput, CorruptInput, EncodingProblem,
     InputTooLarge, NoArticleFound, FetchFailed, ModelMissing, BatchFailed,

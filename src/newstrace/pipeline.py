@@ -10,7 +10,7 @@ from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from newstrace.errors import NewstraceError
+from newstrace.errors import AnalysisCrashed, InputTooLarge, NewstraceError, NoArticleFound
 from newstrace.model import QUOTE_TYPES, Analysis, Article
 from newstrace.reading import RawDocument, ReadOptions, read_input
 from newstrace.reading.inputs import expand_inputs, gunzip_if_needed
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from newstrace.corpus.document import CorpusDocument
     from newstrace.nlp import BodyView
 
 # The stages import spaCy, scikit-learn and trafilatura (seconds): each function below imports the ones it
@@ -42,10 +43,16 @@ class AnalyzeConfig:
 def analyze(data: str | bytes, url: str | None = None, content_type: str | None = None, *,
             name: str = "<string>", config: AnalyzeConfig = AnalyzeConfig()) -> Analysis:
     """Analyse one article given as text or bytes (HTML, Markdown or plain text)."""
-    raw = data.encode("utf-8") if isinstance(data, str) else gunzip_if_needed(data, name, config.read)
-    charset = "utf-8" if isinstance(data, str) else None
-    doc = RawDocument(name=name, data=raw, url=url, content_type=content_type, charset=charset)
-    return next(analyze_documents([doc], config))
+    return next(analyze_documents([document(data, url, content_type, name=name, config=config)], config))
+
+
+def _utf8(text: str) -> bytes:
+    """UTF-8 of ``text``; a lone surrogate (from JSON's "\\ud800" or a careless caller) becomes U+FFFD, one
+    character for one, so that every offset stays where it was. A valid pair written as two surrogates is joined."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace").encode("utf-8")
 
 
 def analyze_path(spec: str, config: AnalyzeConfig = AnalyzeConfig()) -> Analysis:
@@ -60,15 +67,69 @@ def analyze_documents(docs: Iterable[RawDocument], config: AnalyzeConfig = Analy
 
 def analyze_articles(articles: Iterable[Article], config: AnalyzeConfig = AnalyzeConfig()) -> Iterator[Analysis]:
     """Parse ``articles`` through one ``nlp.pipe`` and run the stages; the model loads with the first article."""
+    return _analyses(articles, config, isolate=False)
+
+
+def _analyses(articles: Iterable[Article], config: AnalyzeConfig, *,
+              isolate: bool) -> Iterator[Analysis | AnalysisCrashed]:
+    """One analysis per article, in order. With ``isolate`` an article that makes a stage fail gives an
+    ``AnalysisCrashed`` in its place and the others go on (the parse is retried one article at a time)."""
     articles = iter(articles)
     first = next(articles, None)
     if first is None:
         return
+    nlp = pipeline_nlp()
+    articles = itertools.chain([first], articles)
+    if not isolate:
+        for article, doc, view in _parse(articles, nlp, config):
+            yield run_stages(article, doc, view, config)
+        return
+    for article, parsed in _parsed_isolated(articles, nlp, config):
+        if isinstance(parsed, AnalysisCrashed):
+            yield parsed
+            continue
+        try:
+            yield run_stages(article, *parsed, config)
+        except Exception as err:  # noqa: BLE001 - a bug in a stage: this article fails, the rest go on
+            yield AnalysisCrashed.of(err, _name_of(article))
+
+
+def _parse(articles: Iterable[Article], nlp: Language, config: AnalyzeConfig):
     from newstrace.nlp import parse_articles
 
-    parsed = parse_articles(itertools.chain([first], articles), pipeline_nlp(), batch_size=config.batch_size)
-    for article, doc, view in parsed:
-        yield run_stages(article, doc, view, config)
+    return parse_articles(articles, nlp, batch_size=config.batch_size)
+
+
+def _parsed_isolated(articles: Iterator[Article], nlp: Language, config: AnalyzeConfig):
+    """``(article, (doc, view) or AnalysisCrashed)`` in order. When the batched parse fails, the articles it had
+    taken are parsed again one at a time (to find the one that fails) and the batch goes on with the rest."""
+    taken: deque[Article] = deque()
+
+    def recorded() -> Iterator[Article]:
+        for article in articles:
+            taken.append(article)
+            yield article
+    while True:
+        try:
+            for article, doc, view in _parse(recorded(), nlp, config):
+                taken.popleft()
+                yield article, (doc, view)
+            return
+        except Exception:  # noqa: BLE001 - found below, one article at a time
+            if not taken:  # not an article's fault (nothing was being parsed)
+                raise
+        while taken:
+            article = taken.popleft()
+            try:
+                _, doc, view = next(iter(_parse([article], nlp, config)))
+            except Exception as err:  # noqa: BLE001
+                yield article, AnalysisCrashed.of(err, _name_of(article))
+                continue
+            yield article, (doc, view)
+
+
+def _name_of(article: Article) -> str | None:
+    return article.metadata.get("input", {}).get("name") or article.url
 
 
 def pipeline_nlp() -> Language:
@@ -103,30 +164,117 @@ def analyze_inputs(specs: list[str], config: AnalyzeConfig = AnalyzeConfig()) ->
     """Analyse many inputs, yielding ``(name, analysis or error)`` in input order; a bad input does not stop the rest.
 
     All inputs go through one ``nlp.pipe`` (``config.batch_size`` at a time); the model loads only once an
-    input has been read and extracted.
+    input has been read and extracted. A feed or a JSONL file gives one result per item (named ``FILE#item3``,
+    ``FILE#line2``). An input that makes a stage fail (a bug) is an ``AnalysisCrashed`` in its place.
     """
+    read = (pair for spec in expand_inputs(specs) for pair in _articles_of(spec, config))
+    yield from _in_order(read, config)
+
+
+def analyze_raw(docs: Iterable[RawDocument], config: AnalyzeConfig = AnalyzeConfig()) -> Iterator[tuple[str, Analysis | NewstraceError]]:
+    """``analyze_inputs`` for documents already in memory: ``(name, analysis or error)`` for each, in order."""
+    yield from _in_order(((d.name, _extracted_or_error(d, config)) for d in docs), config)
+
+
+def document(data: str | bytes, url: str | None = None, content_type: str | None = None, *,
+             name: str = "<string>", config: AnalyzeConfig = AnalyzeConfig()) -> RawDocument:
+    """What ``analyze`` reads: text as UTF-8, bytes unpacked if gzipped."""
+    raw = _utf8(data) if isinstance(data, str) else gunzip_if_needed(data, name, config.read)
+    charset = "utf-8" if isinstance(data, str) else None
+    return RawDocument(name=name, data=raw, url=url, content_type=content_type, charset=charset)
+
+
+def is_container(spec: str) -> bool:
+    """Whether ``spec`` is read as many articles by its name: a JSONL file or a feed file."""
+    from newstrace.corpus.jsonl import is_jsonl
+    from newstrace.corpus.sources import FEED_SUFFIXES
+
+    return is_jsonl(spec) or spec.lower().endswith(FEED_SUFFIXES)
+
+
+def _in_order(read: Iterable[tuple[str, Article | NewstraceError]],
+              config: AnalyzeConfig) -> Iterator[tuple[str, Analysis | NewstraceError]]:
+    """Parse the articles of ``read`` together and give every name its analysis or error, in order."""
     outcomes: deque[tuple[str, NewstraceError | None]] = deque()  # read so far, in order; None: being parsed
-    for analysis in analyze_articles(_read_articles(specs, config, outcomes), config):
+
+    def articles() -> Iterator[Article]:
+        for name, article in read:
+            failed = isinstance(article, NewstraceError)
+            outcomes.append((name, article if failed else None))
+            if not failed:
+                yield article
+    for analysis in _analyses(articles(), config, isolate=True):
         while outcomes[0][1] is not None:  # inputs that failed before this article
             yield outcomes.popleft()
         yield outcomes.popleft()[0], analysis
     yield from outcomes  # only failures are left
 
 
-def _read_articles(specs: list[str], config: AnalyzeConfig,
-                   outcomes: deque[tuple[str, NewstraceError | None]]) -> Iterator[Article]:
-    """Read and extract each input, noting in ``outcomes`` which failed (with the error) and which were yielded."""
-    for spec in expand_inputs(specs):
-        try:
-            article = _extract(read_input(spec, config.read), config)
-        except NewstraceError as err:
-            outcomes.append((spec, err))
+def _extracted_or_error(raw: RawDocument, config: AnalyzeConfig) -> Article | NewstraceError:
+    try:
+        return _extract(raw, config)
+    except NewstraceError as err:
+        return err
+    except Exception as err:  # noqa: BLE001 - a bug in an extractor: this input fails, the rest go on
+        return AnalysisCrashed.of(err, raw.name)
+
+
+def _articles_of(spec: str, config: AnalyzeConfig) -> Iterator[tuple[str, Article | NewstraceError]]:
+    """``(name, article or error)`` for the one article of ``spec``, or for each item of a feed or JSONL file."""
+    from newstrace.corpus.feeds import feed_documents, looks_like_feed
+    from newstrace.corpus.jsonl import is_jsonl, jsonl_documents
+
+    try:
+        if is_jsonl(spec):
+            yield from _container_articles(jsonl_documents(spec, max_line_bytes=config.read.max_bytes), spec, config)
+            return
+        raw = read_input(spec, config.read)
+        if looks_like_feed(raw.data) or is_container(spec):
+            yield from _container_articles(feed_documents(raw.data, name=spec), spec, config)
+            return
+        yield spec, _extract(raw, config)
+    except NewstraceError as err:
+        yield spec, err
+    except Exception as err:  # noqa: BLE001 - a bug in a reader or extractor: this input fails, the rest go on
+        yield spec, AnalysisCrashed.of(err, spec)
+
+
+def _container_articles(docs: Iterable[CorpusDocument | NewstraceError], spec: str,
+                        config: AnalyzeConfig) -> Iterator[tuple[str, Article | NewstraceError]]:
+    from newstrace.corpus.document import apply_fields
+
+    for doc in docs:
+        if isinstance(doc, NewstraceError):
+            yield doc.source or spec, doc
             continue
-        outcomes.append((spec, None))
-        yield article
+        try:
+            yield doc.raw.name, apply_fields(_extract_item(doc, config), doc.fields)
+        except NewstraceError as err:
+            yield doc.raw.name, err
 
 
-def _extract(raw: RawDocument, config: AnalyzeConfig) -> Article:
+def _extract_item(doc: CorpusDocument, config: AnalyzeConfig) -> Article:
+    """A feed item or JSONL record; a feed teaser too short for HTML extraction is read as its plain text."""
+    try:
+        return _extract(doc.raw, config, fmt=config.fmt or doc.fmt)
+    except NoArticleFound:
+        if not doc.text_fallback:
+            raise
+        raw = RawDocument(doc.raw.name, doc.text_fallback.encode("utf-8"), doc.raw.url, "text/plain", "utf-8")
+        return _extract(raw, config, fmt="text")
+
+
+# spaCy refuses longer texts (``nlp.max_length``); until long articles are parsed in pieces they are refused here
+# with a clear error, before any model loads, rather than by spaCy in the middle of a batch.
+MAX_PARSE_CHARS = 1_000_000
+
+
+def _extract(raw: RawDocument, config: AnalyzeConfig, fmt: str | None = None) -> Article:
     from newstrace.extract import extract_article
 
-    return extract_article(raw, encoding=config.encoding, fmt=config.fmt)
+    article = extract_article(raw, encoding=config.encoding, fmt=fmt or config.fmt)
+    parsed = sum(len(p.text) + 2 for p in article.paragraphs) + (len(article.title_span.text) if article.title_span else 0)
+    if parsed > MAX_PARSE_CHARS:
+        raise InputTooLarge(f"the article's title and body are {parsed:,} characters; at most {MAX_PARSE_CHARS:,} "
+                            "are analysed", source=raw.name)
+    return article

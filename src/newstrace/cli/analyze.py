@@ -9,10 +9,9 @@ from pathlib import Path
 import click
 
 from newstrace.cli.main import cli
-from newstrace.cli.options import allow_private_option, semantic_option, types_option
+from newstrace.cli.options import allow_private_option, max_bytes_option, semantic_option, timeout_option, types_option
 from newstrace.cli.progress import progress
-from newstrace.errors import BatchFailed, NewstraceError
-from newstrace.reading.document import DEFAULT_MAX_BYTES
+from newstrace.errors import BatchFailed, InputNotFound, NewstraceError, WriteFailed
 from newstrace.reading.inputs import expand_inputs
 from newstrace.reading.netpolicy import FetchOptions
 from newstrace.report import EXTENSIONS, FORMATS, render
@@ -27,48 +26,75 @@ from newstrace.report import EXTENSIONS, FORMATS, render
 @click.option("--input-format", type=click.Choice(["html", "markdown", "text"]),
               help="Treat every input as this format instead of guessing.")
 @click.option("--encoding", help="Decode input with this encoding instead of detecting it.")
-@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
-              help="Refuse inputs larger than this.")
-@click.option("--timeout", type=float, default=20.0, show_default=True, help="Seconds to wait for a URL.")
+@max_bytes_option()
+@timeout_option
 @allow_private_option
 @semantic_option
 @types_option
-@click.option("--width", type=int, help="Width of the table output (default 110).")
+@click.option("--width", type=click.IntRange(min=20), help="Width of the table output (default 110).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def analyze(inputs: tuple[str, ...], fmt: str, out_dir: Path | None, input_format: str | None,
             encoding: str | None, max_bytes: int, timeout: float, semantic: bool | None, width: int | None,
             quiet: bool, allow_private_urls: bool, types: tuple[str, ...] | None) -> None:
-    """Analyse INPUTS: files (.html .htm .txt .md, gzipped too), folders, globs, http(s) URLs, or - for stdin."""
-    from newstrace.pipeline import AnalyzeConfig, analyze_inputs
+    """Analyse INPUTS: files (.html .htm .txt .md, gzipped too), folders, globs, http(s) URLs, - for stdin,
+    RSS/Atom feeds and .jsonl files (one result per item)."""
+    from newstrace.pipeline import AnalyzeConfig, analyze_inputs, is_container
 
     read = FetchOptions(max_bytes=max_bytes, timeout=timeout, allow_private=allow_private_urls)
     config = AnalyzeConfig(read=read, encoding=encoding, fmt=input_format, semantic=semantic)
     names = list(expand_inputs(list(inputs)))
-    many = len(names) > 1
+    if not names:
+        raise InputNotFound("no inputs found: no article files (.html .htm .txt .md, gzipped too) in "
+                            + ", ".join(inputs))
+    many = len(names) > 1 or is_container(names[0])
     failures: list[NewstraceError] = []
+    done = 0
     written: set[str] = set()
     if out_dir:
-        out_dir.mkdir(parents=True, exist_ok=True)
+        _make_folder(out_dir)
     with progress(len(names), enabled=many and not quiet) as advance:
         for name, result in analyze_inputs(names, config):
             advance(name)
+            done += 1
             if isinstance(result, NewstraceError):
-                if not many:
-                    raise result
                 failures.append(result)
                 continue
             if out_dir:
-                target = out_dir / _output_name(name, EXTENSIONS[fmt], written)
-                target.write_text(render(result, fmt, width=width, types=types), encoding="utf-8")
+                _write(out_dir / _output_name(name, EXTENSIONS[fmt], written), render(result, fmt, width=width, types=types))
             elif fmt == "json" and many:
                 click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
             else:
                 click.echo(render(result, fmt, width=width, color=fmt == "table" and sys.stdout.isatty(),
                                   types=types), nl=False)
+    if failures and done == 1:
+        raise failures[0]  # one input: its own error and exit code
     if failures:
         for err in failures:
             click.echo(f"newstrace: failed: {err}", err=True)
-        raise BatchFailed(f"{len(failures)} of {len(names)} inputs failed (listed above); the others were analysed")
+        raise _batch_error(failures, done, names)
+
+
+def _batch_error(failures: list[NewstraceError], done: int, names: list[str]) -> NewstraceError:
+    """13 when some inputs were analysed; when one feed or JSONL file gave nothing, its items' own error (all
+    records malformed: 21) if they agree."""
+    if len(failures) == done and len(names) == 1 and len({type(f) for f in failures}) == 1:
+        return type(failures[0])(f"none of its {done} items could be analysed (listed above)", source=names[0])
+    others = "; the others were analysed" if len(failures) < done else ""
+    return BatchFailed(f"{len(failures)} of {done} inputs failed (listed above){others}")
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise WriteFailed(f"cannot create the output folder: {err.strerror or err}", source=str(folder)) from None
+
+
+def _write(target: Path, text: str) -> None:
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise WriteFailed(f"cannot write: {err.strerror or err}", source=str(target)) from None
 
 
 def _output_name(name: str, extension: str, taken: set[str]) -> str:

@@ -6,6 +6,7 @@ import importlib
 import importlib.util
 import os
 import sys
+import traceback
 from pathlib import Path
 
 import click
@@ -86,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         cli.main(args=argv, prog_name="newstrace", standalone_mode=False)
         return 0
     except NewstraceError as err:
+        if os.environ.get("NEWSTRACE_DEBUG") and err.__cause__ is not None:
+            traceback.print_exception(err.__cause__)
         fail(str(err))
         return err.exit_code
     except click.exceptions.Abort:

@@ -27,3 +27,14 @@ types_option = click.option(
     "--types", "types", callback=_types, metavar="TYPES",
     help="Quote types to show: a comma-separated list of speech, writing, evidence, belief, question, or 'all' "
          "(default: speech,writing). JSON always keeps every type, each with its 'type'.")
+
+
+def max_bytes_option(help: str = "Refuse inputs larger than this."):
+    from newstrace.reading.document import DEFAULT_MAX_BYTES
+
+    return click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+                        help=help)
+
+
+timeout_option = click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=20.0,
+                              show_default=True, help="Seconds to wait for a URL (the whole fetch).")

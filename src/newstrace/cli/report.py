@@ -7,9 +7,8 @@ from pathlib import Path
 import click
 
 from newstrace.cli.main import cli
-from newstrace.cli.options import allow_private_option, types_option
+from newstrace.cli.options import allow_private_option, max_bytes_option, timeout_option, types_option
 from newstrace.errors import WriteFailed
-from newstrace.reading.document import DEFAULT_MAX_BYTES
 from newstrace.reading.netpolicy import FetchOptions
 from newstrace.store.connection import DEFAULT_BUSY_TIMEOUT, StoreOptions
 
@@ -20,15 +19,15 @@ from newstrace.store.connection import DEFAULT_BUSY_TIMEOUT, StoreOptions
                            "articles (id, id prefix, URL or path), none = the whole corpus.")
 @click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the HTML here instead of standard output.")
-@click.option("--articles", "max_articles", type=int, default=50, show_default=True,
+@click.option("--articles", "max_articles", type=click.IntRange(min=1), default=50, show_default=True,
               help="Corpus report: show at most this many articles in full.")
-@click.option("--claims", "max_claims", type=int, default=200, show_default=True,
+@click.option("--claims", "max_claims", type=click.IntRange(min=1), default=200, show_default=True,
               help="Corpus report: corroborate at most this many claims.")
 @click.option("--semantic/--no-semantic", default=None,
               help="Corpus report: match claims with MiniLM embeddings (default: when the [semantic] extra is "
                    "installed, as in corroborate and serve).")
-@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse larger inputs.")
-@click.option("--timeout", type=float, default=20.0, show_default=True, help="Seconds to wait for a URL.")
+@max_bytes_option("Refuse larger inputs.")
+@timeout_option
 @allow_private_option
 @types_option
 @click.option("--busy-timeout", type=float, default=DEFAULT_BUSY_TIMEOUT, show_default=True,

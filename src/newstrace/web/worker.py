@@ -110,7 +110,7 @@ def _serve_jobs(conn, warm_up, memory_mb: int | None) -> None:
     if warm_up is not None:
         warm_up()
     if memory_mb:
-        _limit_memory(memory_mb)
+        limit_memory(memory_mb)
     conn.send("ready")
     while True:
         try:
@@ -123,7 +123,7 @@ def _serve_jobs(conn, warm_up, memory_mb: int | None) -> None:
             return  # a process that ran out of memory is not trusted with the next job: the server starts another
 
 
-def _limit_memory(headroom_mb: int) -> None:
+def limit_memory(headroom_mb: int) -> None:
     """Cap the address space at what the warmed-up worker uses plus ``headroom_mb``: an analysis that grows
     past it gets MemoryError (the allocation fails; the memory is never touched). Linux only."""
     try:
