@@ -112,7 +112,9 @@ def test_top_claims_rank_by_score_and_say_how_many_more():
     summary = summarize(analysis, top=2)
     assert [c.claim_id for c in summary.claims] == ["c1", "c2"] and summary.more_claims == 1
     assert summary.claims[0].asserter == "Ann Lee" and summary.claims[0].asserter_named is True
-    assert summary.claims[0].origins.startswith("independent origins not counted")
+    assert summary.claims[0].origins is None and not summary.origins_counted  # said once, not per claim
+    lines = dict(summary.lines())
+    assert lines["Top claims"].startswith("independent origins not counted here") and lines[""] == "and 1 more"
 
 
 def test_origins_from_a_store_are_stated_plainly():

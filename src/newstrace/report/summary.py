@@ -8,12 +8,13 @@ alone; the corroboration counts come from a store when there is one.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from newstrace.model import Analysis, Check, Claim, Quote, Speaker
 
 TOP_CLAIMS = 3
+CLIP = 200  # characters of a claim or sentence in the terminal and Markdown summaries (the HTML shows them whole)
+NOT_COUNTED = "independent origins not counted here (newstrace corroborate counts them in a store)"
 # Words that describe a group or a role rather than name someone ("officials said", "critics", "a spokesman").
 GENERIC_WORDS = frozenset("""
 a an the one two three several some many other others both this that these those
@@ -45,7 +46,7 @@ class ClaimLine:
     score: float
     asserter: str
     asserter_named: bool | None  # None: the outlet itself asserts it
-    origins: str  # "2 independent origins support, 0 contradict", "single origin: …", "not compared …"
+    origins: str | None  # "2 independent origins support, 0 contradict", "single origin: …"; None: not counted
     supporting: int | None = None
     contradicting: int | None = None
 
@@ -82,22 +83,28 @@ class Summary:
     sourcing: Sourcing
     chain: str
     original_date: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    origins_counted: bool = False
 
     def lines(self) -> list[tuple[str, str]]:
         """The summary as (label, text) rows, in the order every format shows them."""
         rows = [("Numbers that do not add up", f"{len(self.inconsistent)}" if self.inconsistent else "none found")]
-        rows += [("  ✗ " + i.kind, f"{i.computation} — in: “{i.sentence}”") for i in self.inconsistent]
-        more = f" (top {len(self.claims)} shown, and {self.more_claims} more)" if self.more_claims else ""
-        rows.append(("Top claims" + more, "" if self.claims else "no check-worthy claims"))
-        rows += [(f"  {n}.", f"“{c.text}” — {asserter_words(c)} — {c.origins}")
+        rows += [("  ✗ " + i.kind, f"{i.computation} — in: “{clip(i.sentence, CLIP)}”") for i in self.inconsistent]
+        note = "" if self.origins_counted else NOT_COUNTED
+        rows.append(("Top claims", note if self.claims else "no check-worthy claims"))
+        rows += [(f"  {n}.", f"“{clip(c.text, CLIP)}” — {asserter_words(c)}" + (f" — {c.origins}" if c.origins else ""))
                  for n, c in enumerate(self.claims, 1)]
+        if self.more_claims:
+            rows.append(("", f"and {self.more_claims} more"))
         rows.append(("Sourcing", self.sourcing.words))
         if self.sourcing.rests_on:
             rows.append(("  rests on", self.sourcing.rests_on))
         rows.append(("Chain", self.chain + (f" · original published {self.original_date}" if self.original_date
                                             else "")))
         return rows
+
+
+def clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def asserter_words(line: ClaimLine) -> str:
@@ -115,7 +122,7 @@ def summarize(analysis: Analysis, *, origins: dict[str, dict] | None = None, top
     return Summary(inconsistent=inconsistencies(analysis),
                    claims=[claim_line(analysis, c, origins) for c in worthy[:top]],
                    more_claims=max(0, len(worthy) - top), sourcing=sourcing(analysis), chain=first,
-                   original_date=original)
+                   original_date=original, origins_counted=origins is not None)
 
 
 # --- checks -------------------------------------------------------------------------------------------------
@@ -154,9 +161,9 @@ def claim_line(analysis: Analysis, claim: Claim, origins: dict[str, dict] | None
                      found.get("contradicting_origins") if found else None)
 
 
-def origin_words(found: dict | None, *, compared: bool) -> str:
+def origin_words(found: dict | None, *, compared: bool) -> str | None:
     if not compared:
-        return "independent origins not counted here (newstrace corroborate counts them in a store)"
+        return None
     if not found:
         return "single origin: no other stored article says so"
     n, m = found.get("supporting_origins", 1), found.get("contradicting_origins", 0)

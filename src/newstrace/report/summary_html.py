@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from html import escape
 
-from newstrace.report.summary import Summary, asserter_words
+from newstrace.report.summary import NOT_COUNTED, Summary, asserter_words
 
 
 def e(value: object) -> str:
@@ -31,9 +31,11 @@ def _claims(summary: Summary, p: str) -> str:
     items = [f'<li class="top-claim" data-claim-id="{e(c.claim_id)}">'
              f'<a href="#{p}claim-{e(c.claim_id)}">“{e(c.text)}”</a> <small class="score">score {c.score:.2f}</small>'
              f'<div class="asserter">{e(asserter_words(c))}</div>'
-             f'<div class="origins-count">{e(c.origins)}</div></li>' for c in summary.claims]
+             + (f'<div class="origins-count">{e(c.origins)}</div>' if c.origins else "") + "</li>"
+             for c in summary.claims]
     more = f'<p class="more-claims">and {summary.more_claims} more</p>' if summary.more_claims else ""
-    return _listed("Top check-worthy claims", items, "no check-worthy claims", '<ol class="top-claims">',
+    note = "" if summary.origins_counted else f'<p class="origins-note">{e(NOT_COUNTED)}</p>'
+    return _listed("Top check-worthy claims", items, "no check-worthy claims", note + '<ol class="top-claims">',
                    "</ol>" + more)
 
 
