@@ -91,6 +91,34 @@ def test_one_interviewee_relayed_through_two_republications_rests_on_one_source(
     assert summary.original_date == "2017-03-18"  # the earliest text, not the interview it reports on
 
 
+SEED_LIKE = ("China's New Silk Road\n\nBy Pepe Escobar\nGlobal Research, March 20, 2017\nAsia Times 18 March 2017\n\n"
+             "China's foreign minister Wang Yi said the Belt and Road plan would reach 60 countries by 2020. "
+             "\"Nobody can stop this train,\" Wang said. He told Reuters on Friday that the plan was on track "
+             "and that 900 billion dollars had been committed.\n\n"
+             "The railway from Yiwu to Madrid already runs twice a week.\n\n"
+             "The original source of this article is Asia Times")
+
+
+def test_the_seed_like_article_through_the_pipeline_rests_on_one_source():
+    import newstrace
+
+    summary = summarize(newstrace.analyze(SEED_LIKE))
+    assert summary.sourcing.distinct == 1 and summary.sourcing.top_source == "Wang Yi"
+    assert summary.sourcing.rests_on == ("one source: Wang Yi (interview with Reuters) gives every quote, "
+                                         "relayed by Asia Times → Global Research")
+    assert summary.chain == ("Reuters (interview, 2017-03-17) → Asia Times (origin, 2017-03-18) → "
+                             "Global Research (republisher, 2017-03-20)")
+
+
+def test_a_lone_word_of_one_other_speakers_name_is_that_speaker():
+    analysis = _one_interviewee_relayed()
+    analysis.speakers.append(Speaker("s2", "Weber", "organisation"))
+    analysis.quotes[1].speaker_id = "s2"
+    assert summarize(analysis).sourcing.distinct == 1
+    analysis.speakers.append(Speaker("s3", "Anna Weber", "person"))  # now "Weber" could be either
+    assert summarize(analysis).sourcing.distinct == 2
+
+
 def test_a_second_quoted_source_means_it_no_longer_rests_on_one_person():
     analysis = _one_interviewee_relayed()
     analysis.speakers.append(Speaker("s2", "Anna Berg", "person"))

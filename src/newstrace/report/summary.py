@@ -146,7 +146,8 @@ def check_sentence(analysis: Analysis, check: Check, claim: Claim | None) -> str
 # --- claims -------------------------------------------------------------------------------------------------
 
 def claim_line(analysis: Analysis, claim: Claim, origins: dict[str, dict] | None) -> ClaimLine:
-    speaker = _speaker(analysis, claim.asserter.get("speaker_id"))
+    speaker_id = claim.asserter.get("speaker_id")
+    speaker = _speaker(analysis, same_person(analysis).get(speaker_id, speaker_id))
     if speaker is not None:
         asserter, named = speaker.name, is_named(speaker)
     elif claim.asserter.get("kind") == "speaker":
@@ -191,20 +192,37 @@ def _generic(name: str) -> bool:
     return all(w.lower() in GENERIC_WORDS or not w[0].isupper() for w in words)
 
 
-def source_key(analysis: Analysis, quote: Quote) -> str | None:
-    """Who a quote comes from: its speaker, else its speaker mention (lower-cased); None when unattributed."""
+def source_key(analysis: Analysis, quote: Quote, same: dict[str, str] | None = None) -> str | None:
+    """Who a quote comes from: its speaker (``same`` maps a speaker to the one it is part of), else its speaker
+    mention (lower-cased); None when unattributed."""
     if quote.speaker_id and _speaker(analysis, quote.speaker_id):
-        return quote.speaker_id
+        return (same or {}).get(quote.speaker_id, quote.speaker_id)
     if quote.speaker_mention and quote.speaker_mention.text.strip():
         return "mention:" + " ".join(quote.speaker_mention.text.lower().split())
     return None
 
 
+def same_person(analysis: Analysis) -> dict[str, str]:
+    """Speakers known by one word of exactly one other speaker's name ("Wang" beside "Wang Yi", whose surname comes
+    first) → that speaker: one source, not two. With "Ann Lee" and "Bob Lee" a lone "Lee" stays on its own."""
+    full = [s for s in analysis.speakers if len(s.name.split()) > 1 and is_named(s)]
+    found = {}
+    for s in analysis.speakers:
+        words = s.name.split()
+        if len(words) != 1 or not is_named(s):
+            continue
+        owners = [f for f in full if words[0].casefold() in (w.casefold() for w in f.name.split())]
+        if len(owners) == 1:
+            found[s.id] = owners[0].id
+    return found
+
+
 def sourcing(analysis: Analysis) -> Sourcing:
     words: Counter[str] = Counter()
     unattributed = 0
+    same = same_person(analysis)
     for q in analysis.quotes:
-        key = source_key(analysis, q)
+        key = source_key(analysis, q, same)
         if key is None:
             unattributed += 1
         else:
@@ -250,7 +268,9 @@ def rests_on(analysis: Analysis, source_keys: list[str]) -> str | None:
 
 def _claims_from(analysis: Analysis, key: str) -> bool:
     """No claim is asserted by another quoted source than ``key`` (the outlet's own narration aside)."""
-    others = {c.asserter.get("speaker_id") for c in analysis.claims if c.asserter.get("speaker_id")}
+    same = same_person(analysis)
+    others = {same.get(c.asserter.get("speaker_id"), c.asserter.get("speaker_id")) for c in analysis.claims
+              if c.asserter.get("speaker_id")}
     return others <= {key}
 
 
