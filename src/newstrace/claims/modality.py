@@ -22,7 +22,11 @@ REFUSAL_LEMMAS = {"refuse", "decline", "fail"}
 REPORTING_LEMMAS = {"say", "tell", "announce", "add", "state", "insist", "confirm", "report", "argue", "warn",
                     "write", "explain", "note", "believe", "think", "expect", "predict", "promise", "vow", "pledge",
                     "reveal", "show", "find", "claim", "maintain", "stress", "acknowledge", "admit", "concede",
-                    "agree", "declare", "assert", "suggest", "indicate", "conclude", "estimate"}
+                    "agree", "declare", "assert", "suggest", "indicate", "conclude", "estimate", "continue",
+                    "tweet", "post", "reply", "respond", "recall", "observe", "emphasise", "emphasize", "allege",
+                    "contend", "caution", "ask", "answer", "complain", "testify"}
+# "It is false that X": X is disputed.
+FALSITY_WORDS = {"false", "untrue", "wrong", "incorrect", "inaccurate", "baseless", "unfounded"}
 _NO_WORDS = {"nobody", "nothing", "none", "nowhere", "noone"}
 _ONLY = {"only", "just", "merely", "simply"}
 _CORE = {"nsubj", "nsubjpass", "dobj", "attr", "pobj"}
@@ -58,18 +62,33 @@ def polarity(span) -> Polarity:
     """The polarity of a parsed claim (a spaCy span or doc), read on the predicate that carries it."""
     head = claim_head(span)
     where = _offsets(head)
-    for check in (_negation, _no_argument, _refusal, _denial):
+    for check in (_negation, _no_argument, _refusal, _denial, _falsity):
         found = check(head)
         if found is not None:
             rule, cue = found
-            return Polarity(True, rule, (cue.idx, cue.idx + len(cue.text)), where)
+            disputed = _clause_of(head) if rule == "denial" else None
+            # denying a negative ("denied that it had not paid") asserts it: the two cancel
+            negative = not (disputed is not None and disputed is not head and _plainly_negated(disputed))
+            return Polarity(negative, rule, (cue.idx, cue.idx + len(cue.text)), where)
     return Polarity(False, head=where)
+
+
+def _plainly_negated(clause) -> bool:
+    head = _head_from(clause)
+    return _negation(head) is not None or _no_argument(head) is not None
 
 
 def claim_head(span):
     """The predicate whose clause holds the claim: through reporting verbs ("police said X" → X) and past a
     dismissal followed by what was said ("dismissed the criticism and said X" → X)."""
-    head = span.root
+    return _head_from(span.root)
+
+
+def _head_from(head):
+    if head.pos_ not in ("VERB", "AUX"):
+        # "Jen Psaki: You can not continue …": the verb with a subject under a heading noun
+        head = next((c for c in head.children if c.pos_ in ("VERB", "AUX")
+                     and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), head)
     for _ in range(4):  # a few levels are enough: "X said Y told Z that …"
         nxt = _reported(head) or _said_after_dismissal(head)
         if nxt is None:
@@ -81,9 +100,15 @@ def claim_head(span):
 
 
 def _reported(head):
-    if head.lemma_.lower() not in REPORTING_LEMMAS:
+    """The complement a reporting verb reports; also the quotation before any verb of attribution ("the toll
+    was very low", Graham continued)."""
+    clause = next((c for c in head.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+    if clause is None:
         return None
-    return next((c for c in head.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+    if head.lemma_.lower() in REPORTING_LEMMAS or (clause.i < head.i and not any(
+            c.dep_ in ("dobj", "attr", "acomp") for c in head.children)):
+        return clause
+    return None
 
 
 def _said_after_dismissal(head):
@@ -146,6 +171,19 @@ def _denial(head):
     if _is_dismissal(head) and _clause_of(head) is not None:
         return "denial", head
     return None
+
+
+def _falsity(head):
+    """ "It is false that X", "Claims that X are untrue": X is disputed."""
+    if head.lemma_.lower() != "be":
+        return None
+    word = next((c for c in head.children if c.dep_ in ("acomp", "attr") and c.lower_ in FALSITY_WORDS), None)
+    if word is None:
+        return None
+    clausal = any(c.dep_ in ("ccomp", "csubj", "advcl") for c in head.children) or any(
+        g.dep_ in ("acl", "ccomp", "relcl") for c in head.children if c.dep_ == "nsubj" for g in c.children)
+    that = word.i + 1 < len(word.doc) and word.doc[word.i + 1].lower_ == "that"
+    return ("denial", word) if clausal or that else None
 
 
 def _clause_of(head):

@@ -20,11 +20,16 @@ from newstrace.corpus.text import STOPWORDS, tokens
 
 Relation = Literal["same", "contradicts", "unrelated"]
 
-# Words that may negate a claim: their presence is what makes a claim worth parsing for its polarity.
-_CUES = frozenset("not no never none nobody nothing neither nor without cannot deny denied denies denying "
-                  "refuse refused refuses refusing decline declined declines failed fail fails dismiss dismissed "
-                  "dismisses reject rejected rejects refute refuted refutes dispute disputed disputes "
-                  "rebut rebutted".split())
+# What may negate a claim: its presence is what makes a claim worth parsing for its polarity. A denial verb
+# counts when it takes a clause or a report ("denied that", "rejected claims that", "denied paying"), a refusal
+# when it takes a verb ("refused to"); "rejected the offer" is a pole of the outcome axis and needs no parse.
+_CUE = re.compile(
+    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|\w+n['’]t|false|untrue|wrong|incorrect|"
+    r"inaccurate|baseless|unfounded)\b"
+    r"|\b(?:den(?:y|ied|ies|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|"
+    r"disput(?:e|es|ed|ing)|rebut(?:s|ted|ting)?|brush(?:es|ed)? aside)\b(?=\s+(?:\w+\s+){0,3}?(?:that|reports?|"
+    r"claims?|allegations?|accusations?|suggestions?|rumou?rs?|criticism|concerns?|calls?|\w+ing)\b)"
+    r"|\b(?:refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|fail(?:s|ed|ing)?)\s+to\b", re.I)
 # Opposite poles of one axis: a claim on one pole and a claim on the other disagree.
 _AXES = {
     "direction": ("rise rises rose risen rising increase increased increases grew grow grows up higher gain gained "
@@ -122,7 +127,7 @@ def facts(text: str, negated: bool | None = None) -> Facts:
                m.start(), m.end()) for m in _DATE_WORD.finditer(text) if _is_date_word(text, m)]
     polar = [(f"{_POLE[m.group(0).lower()][0]}:{_POLE[m.group(0).lower()][1]}", m.start(), m.end())
              for m in re.finditer(r"[A-Za-z']+", text) if m.group(0).lower() in _POLE]
-    cued = any(w in _CUES or w.endswith("n't") for w in words)
+    cued = _CUE.search(text) is not None
     return Facts(
         words=frozenset(t for t in tokens(text) if not t[0].isdigit()),
         names=frozenset(_names(text)),
@@ -144,10 +149,9 @@ def word_similarity(a: Facts, b: Facts) -> float:
 
 def decide(a: Facts, b: Facts, similarity: float, thresholds: Thresholds = LEXICAL) -> Decision:
     """same / contradicts / unrelated, with the reasons and, for a contradiction, the evidence."""
-    if similarity < thresholds.related:
-        return Decision("unrelated", similarity, ("different topic",))
-    if a.names and b.names and not _names_overlap(a.names, b.names):
-        return Decision("unrelated", similarity, ("different names: " + ", ".join(sorted(a.names ^ b.names)),))
+    cheap = unrelated_at_a_glance(a, b, similarity, thresholds)
+    if cheap is not None:
+        return cheap
     if thresholds.predicates and not predicates_correspond(a, b):
         return Decision("unrelated", similarity, ("different predicates (not the same claim)",))
     pa, pb = polarity_of(a), polarity_of(b)
@@ -159,17 +163,47 @@ def decide(a: Facts, b: Facts, similarity: float, thresholds: Thresholds = LEXIC
     dates = _date_evidence(a, b)
     if dates and dates["rule"] == "different events":
         return Decision("unrelated", similarity, (dates["reason"],))
-    facts_differ = [dates] if dates else []
+    if dates:
+        evidence.append(dates)
     if a.numbers and b.numbers and not _numbers_agree(a.numbers, b.numbers):
-        facts_differ.insert(0, _number_evidence(a, b))
-    if facts_differ and similarity < thresholds.numbers:
-        # Too far apart to say the differing figure is the same figure: not the same claim either.
-        return Decision("unrelated", similarity, tuple(e["reason"] for e in facts_differ) + ("not close enough",))
-    evidence += facts_differ
+        evidence.append(_number_evidence(a, b))
     if evidence:
         return Decision("contradicts", similarity, tuple(e["reason"] for e in evidence), tuple(evidence))
     reasons = ["negated alike"] if pa.negative and pb.negative else []
     return Decision("same", similarity, tuple(reasons) or ("agree on names, numbers, dates and polarity",))
+
+
+def unrelated_at_a_glance(a: Facts, b: Facts, similarity: float, thresholds: Thresholds = LEXICAL) -> Decision | None:
+    """The ``unrelated`` decisions that need no parse (topic, names, figures on claims not close enough), else None."""
+    if similarity < thresholds.related:
+        return Decision("unrelated", similarity, ("different topic",))
+    if a.names and b.names and not _names_overlap(a.names, b.names):
+        return Decision("unrelated", similarity, ("different names: " + ", ".join(sorted(a.names ^ b.names)),))
+    figures = a.numbers and b.numbers and not _numbers_agree(a.numbers, b.numbers)
+    if (figures or _differing_date_kind(a, b)) and similarity < thresholds.numbers:
+        # Too far apart to say the differing figure is the same figure: not the same claim either.
+        return Decision("unrelated", similarity, ("numbers or dates differ on claims not close enough",))
+    return None
+
+
+def texts_to_parse(a: Facts, b: Facts, similarity: float, thresholds: Thresholds = LEXICAL) -> set[str]:
+    """The claim texts ``decide`` will parse for this pair (for ``prepare``, which parses them in one batch)."""
+    if unrelated_at_a_glance(a, b, similarity, thresholds) is not None:
+        return set()
+    both = {a.text, b.text}
+    if thresholds.predicates and not (a.words <= b.words or b.words <= a.words) or _differing_date_kind(a, b):
+        return both
+    return {f.text for f in (a, b) if f.cued}
+
+
+def _differing_date_kind(a: Facts, b: Facts) -> str:
+    """The first of year, month, weekday that both claims give with no value shared, or ''."""
+    for kind in ("year", "month", "day"):
+        mine = {d for d in a.dates if d.startswith(kind + ":")}
+        theirs = {d for d in b.dates if d.startswith(kind + ":")}
+        if mine and theirs and not mine & theirs:
+            return kind
+    return ""
 
 
 def polarity_of(f: Facts) -> ClausePolarity:
@@ -192,16 +226,49 @@ def _parsed_polarity(text: str) -> ClausePolarity:
     return ClausePolarity(found.negative, found.rule, found.cue, found.head, cue_word)
 
 
-@functools.lru_cache(maxsize=65536)
+_parsed: dict[str, object] = {}  # text -> Doc, the most recent _PARSED_MAX
+_PARSED_MAX = 65536
+
+
+def _remember(text: str, doc) -> None:
+    if len(_parsed) >= _PARSED_MAX:
+        _parsed.pop(next(iter(_parsed)))
+    _parsed[text] = doc
+
+
 def _parse(text: str):
     """The spaCy parse of a claim, or None without the model (the lexical reading is used then)."""
+    if text in _parsed:
+        return _parsed[text]
+    doc = _parse_one(text)
+    _remember(text, doc)
+    return doc
+
+
+def _parse_one(text: str):
     from newstrace.errors import ModelMissing
     from newstrace.nlp.model import load_nlp
 
     try:
-        return load_nlp()(text)
+        return load_nlp()(text, disable=["ner"])
     except ModelMissing:
         return None
+
+
+def prepare(texts) -> None:
+    """Parse, in one batch, the claims among ``texts`` that decisions may parse (faster than one by one)."""
+    from newstrace.errors import ModelMissing
+    from newstrace.nlp.model import load_nlp
+
+    todo = list(dict.fromkeys(t for t in texts if t not in _parsed))
+    if not todo:
+        return
+    try:
+        docs = load_nlp().pipe(todo, batch_size=256, disable=["ner"])
+    except ModelMissing:
+        return
+    for text, doc in zip(todo, docs):
+        _remember(text, doc)
 
 
 # Predicates news writers use for one another ("approved" / "voted through", "killed" / "left dead").
@@ -223,6 +290,8 @@ _LIGHT_VERBS = {"be", "do", "say", "tell", "add", "report", "state", "will", "wo
 def predicates_correspond(a: Facts, b: Facts) -> bool:
     """True when a content predicate of one claim is a word of the other, or both use predicates of one group;
     also when one has no content predicate ("three patients are in critical condition")."""
+    if a.words <= b.words or b.words <= a.words:
+        return True  # one says nothing the other does not: no parse needed
     verbs_a, lemmas_a = _predicates(a.text)
     verbs_b, lemmas_b = _predicates(b.text)
     if not verbs_a or not verbs_b or _any_word_in(verbs_a, lemmas_b) or _any_word_in(verbs_b, lemmas_a):

@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from newstrace.corpus.agreement import LEXICAL, SEMANTIC, Decision, Facts, decide, facts, word_similarity
+from newstrace.corpus.agreement import (LEXICAL, SEMANTIC, Decision, Facts, decide, facts, prepare,
+                                        texts_to_parse, word_similarity)
 from newstrace.corpus.bm25 import BM25Index
 from newstrace.corpus.independence import ClaimRecord, Origin, group_origins
 from newstrace.corpus import vectors
@@ -170,11 +171,13 @@ class ClaimIndex:
 
     def corroborate(self, claim: ClaimRecord, k: int = 50, query_vector: np.ndarray | None = None) -> Corroboration:
         query = facts(claim.text, claim.negated)
+        found = {p: s for p, s in self.candidates(claim.text, k, query_vector).items()
+                 if self.records[p].article_id != claim.article_id}  # an article repeating itself is no corroboration
+        # the candidates the rules may parse, parsed in one batch
+        prepare({text for p, s in found.items() for text in texts_to_parse(query, self.facts_of(p), s, self.thresholds)})
         matches = []
-        for position, similarity in self.candidates(claim.text, k, query_vector).items():
+        for position, similarity in found.items():
             other = self.records[position]
-            if other.article_id == claim.article_id:
-                continue  # the same article repeating itself is not corroboration
             decision = decide(query, self.facts_of(position), similarity, self.thresholds)
             if decision.relation != "unrelated":
                 matches.append(Match(other, decision))
