@@ -113,3 +113,20 @@ def test_the_speaker_filter_works_from_the_keyboard(report_page):
     assert button.get_attribute("aria-pressed") == "true"
     opacity = float(page.locator("#q-q1").evaluate("el => getComputedStyle(el).opacity"))
     assert opacity < 0.5
+
+
+def test_the_corpus_report_has_no_wcag_aa_violation(context, tmp_path):
+    from newstrace.report.build import report
+    from web_fixtures import fill_store
+
+    db = str(tmp_path / "store.db")
+    fill_store(db)
+    path = tmp_path / "corpus.html"
+    path.write_text(report([], db=db), encoding="utf-8")
+    page = context.new_page()
+    try:
+        page.goto(path.as_uri())
+        assert page.locator("section.summary").count() == 3  # each article starts with its own
+        assert axe_violations(page) == []
+    finally:
+        page.close()
