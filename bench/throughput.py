@@ -2,13 +2,15 @@
 
     python bench/throughput.py [--limit 120] [--repeats 3]
 
-Each variant runs in its own process (so peak memory is its own); timings are medians over repeats.
+Each variant runs in its own process (so peak memory is its own); timings are medians over repeats, wall-clock
+and CPU seconds of the process (the CPU ratio is less sensitive to other programs on a shared machine).
 The figures to watch are the ratios: how much newstrace costs on top of the bare parse.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -20,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 VARIANTS = {
     "bare": "bare nlp.pipe on the same title+body texts (en_core_web_sm)",
-    "quotes": "the same nlp.pipe with newstrace_quotes (attribution: quotes and speakers)",
+    "quotes": "newstrace NLP: parse_articles with newstrace_quotes (attribution: quotes, speakers, spans)",
     "lexical": "newstrace NLP + all stages, check-worthiness without embeddings (--no-semantic)",
     "stages": "newstrace NLP + all stages (quotes, claims, checks, provenance) on pre-extracted articles",
     "full": "newstrace analyze from raw bytes (read + extract + NLP + stages)",
@@ -31,7 +33,7 @@ def run_variant(variant: str, limit: int, repeats: int) -> dict:
     from _corpus import sample_documents
 
     from newstrace.extract import extract_article
-    from newstrace.nlp import BodyView, load_nlp
+    from newstrace.nlp import BodyView, load_nlp, parse_articles
     from newstrace.pipeline import AnalyzeConfig, analyze_articles, analyze_documents, pipeline_nlp
     from newstrace.reading import RawDocument
 
@@ -42,22 +44,28 @@ def run_variant(variant: str, limit: int, repeats: int) -> dict:
     if variant == "bare":  # the model exactly as shipped, without our paragraph-break component
         nlp.remove_pipe("newstrace_paragraph_breaks")
     nlp("warm up")
-    times = []
+    times, cpu_times = [], []
     for _ in range(repeats):
-        start = time.perf_counter()
-        if variant in ("bare", "quotes"):
+        start, cpu_start = time.perf_counter(), time.process_time()
+        if variant == "bare":
             for _doc in nlp.pipe(texts, batch_size=16):
                 pass
-        elif variant in ("stages", "lexical"):
+        elif variant in ("quotes", "stages", "lexical"):
             fresh = [extract_article(d) for d in docs]  # not timed below: extraction is the "full" variant's
-            start = time.perf_counter()
-            list(analyze_articles(fresh, AnalyzeConfig(semantic=variant == "stages")))
+            start, cpu_start = time.perf_counter(), time.process_time()
+            if variant == "quotes":
+                for _parsed in parse_articles(fresh, nlp):
+                    pass
+            else:
+                list(analyze_articles(fresh, AnalyzeConfig(semantic=variant == "stages")))
         else:
             list(analyze_documents(docs))
         times.append(time.perf_counter() - start)
+        cpu_times.append(time.process_time() - cpu_start)
     chars = sum(len(t) for t in texts)
     median = statistics.median(times)
     return {"variant": variant, "articles": len(docs), "chars": chars, "median_s": median,
+            "cpu_s": statistics.median(cpu_times),
             "articles_per_s": len(docs) / median, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
@@ -81,14 +89,16 @@ def main() -> None:
     for variant, rs in runs.items():
         median = statistics.median(r["median_s"] for r in rs)
         results[variant] = {**rs[0], "median_s": median, "articles_per_s": rs[0]["articles"] / median,
+                            "cpu_s": statistics.median(r["cpu_s"] for r in rs),
                             "peak_rss_mb": max(r["peak_rss_mb"] for r in rs)}
-    bare = results["bare"]["median_s"]
+    bare, bare_cpu = results["bare"]["median_s"], results["bare"]["cpu_s"]
     print(f"throughput on {results['bare']['articles']} sample articles "
-          f"({results['bare']['chars']:,} characters of title+body), median of {args.repeats} runs")
-    print(f"{'variant':<8} {'articles/s':>10} {'seconds':>8} {'x bare':>7} {'peak MB':>8}  what")
+          f"({results['bare']['chars']:,} characters of title+body), median of {args.repeats} runs; "
+          f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f} at the end")
+    print(f"{'variant':<8} {'articles/s':>10} {'seconds':>8} {'x bare':>7} {'CPU s':>7} {'CPU x bare':>10} {'peak MB':>8}  what")
     for variant, r in results.items():
         print(f"{variant:<8} {r['articles_per_s']:>10.1f} {r['median_s']:>8.2f} {r['median_s'] / bare:>7.2f} "
-              f"{r['peak_rss_mb']:>8.0f}  {VARIANTS[variant]}")
+              f"{r['cpu_s']:>7.2f} {r['cpu_s'] / bare_cpu:>10.2f} {r['peak_rss_mb']:>8.0f}  {VARIANTS[variant]}")
 
 
 if __name__ == "__main__":

@@ -176,3 +176,10 @@ def test_ingest_from_parquet_stores_every_batch_article_once(first_run, tmp_path
     assert main(["ingest", "--from-parquet", str(out), "--db", str(db)]) == 0  # again: nothing new
     assert f"0 new, 0 new versions, 0 copies of stored articles, {summary.articles} unchanged" in capsys.readouterr().err
     assert main(["ingest", str(out), "--from-parquet", str(out), "--db", str(db)]) == 2  # one or the other
+
+
+def test_a_new_worker_loads_the_spacy_model_without_importing_torch():
+    with dask_client(workers=1, memory_limit="2GiB", dashboard=":0") as c:
+        c.wait_for_workers(1)
+        found = c.run(lambda: sorted(m for m in ("spacy", "torch") if m in __import__("sys").modules))
+    assert list(found.values()) == [["spacy"]]

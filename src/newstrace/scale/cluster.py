@@ -20,6 +20,7 @@ class LoadModel(WorkerPlugin):
     name = "newstrace-load-model"
 
     def setup(self, worker) -> None:  # noqa: ANN001 - distributed's signature
+        import newstrace.nlp  # noqa: F401  (first: imports spaCy without torch; see nlp/lean.py)
         from newstrace.pipeline import pipeline_nlp
 
         pipeline_nlp()
