@@ -83,6 +83,8 @@ CASES = [
     ("MORE: Ministers announce a review of the rail timetable", "related", "more_label", {}),
     ("For more stories like this, check our news page.", "related", "related_label", {}),
     ("Our Standards: The Example Trust Principles.", "disclaimer", "our_standards", {}),
+    ("Lee reported from Lyon. Associated Press writer Bo Chen in Paris contributed to this report.", "byline",
+     "contributed_credit", {"authors": []}),
     ("Pictured from left, are the winners Ann Lee and Bo Chen, with the judges.", "caption", "pictured", {}),
 ]
 
@@ -114,6 +116,7 @@ BODY_LINES = [
     "She said she would get in touch with the police, and later emailed the officer.",
     "Pictured in court, the defendant wore a grey suit.",
     "More: the ministry's statement did not say when the money would be paid.",
+    "Rising costs contributed to the closure of the plant, the report said.",
 ]
 
 

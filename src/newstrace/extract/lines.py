@@ -111,6 +111,9 @@ _NOTICE_RULES: list[tuple[str, str, re.Pattern[str], int]] = [
     ("disclaimer", "views_not_reflect", _rx(r"^.{0,300}\bdo(?:es)?\s+not\s+necessarily\s+(?:reflect|represent)\b.*$"), 800),
     ("disclaimer", "informational_only", _rx(r"^.{0,200}\bfor\s+(?:general\s+)?informational\s+purposes\s+only\b.*$"), 600),
     ("disclaimer", "not_investment_advice", _rx(r"^.{0,200}\bnot\s+(?:financial|investment|legal|medical)\s+advice\b.*$"), 600),
+    # "Associated Press writer Jane Roe in Paris contributed to this report." (a credit, not the byline's authors)
+    ("byline", "contributed_credit", _rx(
+        r"^.{0,400}\bcontributed\s+(?:to\s+this\s+(?:report|story|article)|reporting(?:\s+to\s+this\s+(?:report|story))?)\.?$"), 500),
     ("editor_note", "editors_note", _rx(r"^editor'?s?[’']?s?\s+note\s*:.*$"), 1500),
     ("correction", "correction", _rx(r"^(?:correction|clarification|update(?:d)?)\s*(?:\(.{1,40}\))?\s*:.*$"), 1200),
     ("correction", "earlier_version", _rx(r"^an\s+earlier\s+version\s+of\s+this\s+(?:article|story)\b.*$"), 1200),
