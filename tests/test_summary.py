@@ -145,6 +145,14 @@ def test_top_claims_rank_by_score_and_say_how_many_more():
     assert lines["Top claims"].startswith("independent origins not counted here") and lines[""] == "and 1 more"
 
 
+def test_a_claim_kept_only_for_its_figures_is_no_top_claim():
+    analysis = sample_analysis()
+    analysis.claims[0].checkworthy = False
+    summary = summarize(analysis)
+    assert [c.claim_id for c in summary.claims] == ["c2", "c3"] and summary.more_claims == 0
+    assert [i.claim_id for i in summary.inconsistent] == ["c1"]  # its check still counts
+
+
 def test_origins_from_a_store_are_stated_plainly():
     origins = {"c1": {"supporting_origins": 3, "contradicting_origins": 1}, "c2": {"supporting_origins": 1}}
     summary = summarize(sample_analysis(), origins=origins)

@@ -116,8 +116,8 @@ def asserter_words(line: ClaimLine) -> str:
 def summarize(analysis: Analysis, *, origins: dict[str, dict] | None = None, top: int = TOP_CLAIMS) -> Summary:
     """The summary of ``analysis``; ``origins`` maps claim ids to their corroboration (``Corroboration.to_dict``)
     in a store, None when the article was not compared with any other."""
-    ranked = sorted(analysis.claims, key=lambda c: (not c.checkworthy, -c.score))
-    worthy = [c for c in ranked if c.checkworthy] or ranked
+    # claims kept below the threshold only for their figures are not "check-worthy"
+    worthy = sorted((c for c in analysis.claims if c.checkworthy), key=lambda c: -c.score)
     first, original = chain_line(analysis)
     return Summary(inconsistent=inconsistencies(analysis),
                    claims=[claim_line(analysis, c, origins) for c in worthy[:top]],
