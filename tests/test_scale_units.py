@@ -89,7 +89,9 @@ def test_jsonl_lines_become_documents_and_a_bad_line_an_error(tmp_path):
     offsets = scan_jsonl(str(path))
     assert len(offsets) == 4
     doc, fmt, given = read_jsonl_document(str(path), offsets[0][0])
-    assert fmt == "text" and doc.url == "https://first.example/bridge" and given["date"] == "2024-01-01"
+    # "text" is a hint (Markdown or HTML pasted into it is read as such) and "date" is the publication date,
+    # as ingest, dedup and the web API read a record
+    assert fmt is None and doc.url == "https://first.example/bridge" and given["published"] == "2024-01-01"
     with pytest.raises(UnreadableInput, match="not a JSON line"):
         read_jsonl_document(str(path), offsets[2][0])
 

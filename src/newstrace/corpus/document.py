@@ -4,11 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from newstrace.model import Article
 from newstrace.reading import RawDocument
-
-# Fields a feed item or JSONL record may set on the article when extraction found none.
-OVERRIDABLE = ("title", "outlet", "published", "updated", "language")
+from newstrace.reading.document import OVERRIDABLE, apply_fields  # noqa: F401  (one rule for every input)
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,20 +18,3 @@ class CorpusDocument:
     fields: dict[str, Any] = field(default_factory=dict)
     fmt: str | None = None  # html | markdown | text; None = sniff
     text_fallback: str | None = None  # plain text to use when the HTML holds too little for the extractor
-
-
-def apply_fields(article: Article, fields: dict[str, Any]) -> Article:
-    """Fill what extraction left empty from the container's fields (never overwrite what the page says)."""
-    for name in OVERRIDABLE:
-        value = fields.get(name)
-        if value and not getattr(article, name):
-            setattr(article, name, str(value))
-    authors = fields.get("authors")
-    if authors and not article.authors:
-        article.authors = [authors] if isinstance(authors, str) else [str(a) for a in authors]
-    if fields.get("url") and not article.url:
-        article.url = str(fields["url"])
-    extra = fields.get("metadata")
-    if extra:
-        article.metadata.setdefault("record", extra)
-    return article

@@ -1,7 +1,8 @@
 """JSON Lines input: one article per line, read as a stream (a file of any size uses memory for one line).
 
-Each line is an object ``{"url": ..., "html": ... | "text": ..., "title", "outlet", "published", "authors",
-"language", "metadata"}``; ``url`` is optional (the line is then located as ``FILE#lineN``). ``.gz`` is unpacked
+Each line is an object ``{"url": ..., "html" | "markdown" | "text": ..., "title", "outlet", "published" (or
+"date"), "updated", "authors", "language", "metadata", "id"}``, read by ``reading.document.record_of`` as every
+other entry point reads it; ``url`` is optional (the line is then located as ``FILE#lineN``). ``.gz`` is unpacked
 on the fly. A bad line is reported in place and the rest of the file goes on.
 """
 from __future__ import annotations
@@ -13,10 +14,10 @@ from typing import BinaryIO, Iterator
 
 from newstrace.corpus.document import CorpusDocument
 from newstrace.errors import CorruptInput, InputTooLarge, MalformedRecord, NewstraceError, UnreadableInput
-from newstrace.reading import RawDocument
-from newstrace.reading.document import DEFAULT_MAX_BYTES
+from newstrace.reading.document import DEFAULT_MAX_BYTES, record_of
+from newstrace.reading.inputs import RECORD_SUFFIXES
 
-JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+JSONL_SUFFIXES = RECORD_SUFFIXES
 _CHUNK = 1 << 20
 
 
@@ -68,15 +69,11 @@ def _record(line: bytes, path: str, number: int) -> CorpusDocument | NewstraceEr
         return MalformedRecord(f"line {number} is not valid JSON ({err.args[0] if err.args else err})", source=path)
     if not isinstance(record, dict):
         return MalformedRecord(f"line {number} is not a JSON object", source=path)
-    body, kind = (record.get("html"), "html") if record.get("html") else (record.get("text"), "text")
-    if not isinstance(body, str) or not body.strip():
-        return MalformedRecord(f"line {number} has neither a non-empty 'html' nor a 'text' string", source=path)
     url = record.get("url")
     if url is not None and not isinstance(url, str):
         return MalformedRecord(f"line {number}: 'url' must be a string", source=path)
-    raw = RawDocument(name=where, data=body.encode("utf-8"), url=url,
-                      content_type="text/html" if kind == "html" else "text/plain", charset="utf-8")
-    fields = {k: record.get(k) for k in ("title", "outlet", "published", "updated", "language", "authors",
-                                         "metadata", "url")}
-    # An html field is HTML; a text field is a hint only: Markdown or HTML pasted into it is read as such.
-    return CorpusDocument(raw, url or where, fields, fmt=kind if kind == "html" else None)
+    found = record_of(record, where)
+    if found is None:
+        return MalformedRecord(f"line {number} has neither a non-empty 'html', 'markdown' nor a 'text' string",
+                               source=path)
+    return CorpusDocument(found.doc, url or where, found.fields, fmt=found.fmt)

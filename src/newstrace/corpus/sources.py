@@ -37,7 +37,7 @@ def _expand(specs: list[str]) -> Iterator[str]:
         if is_jsonl(spec) or spec.lower().endswith(FEED_SUFFIXES) or is_url(spec):
             yield spec
         else:
-            yield from expand_inputs([spec])
+            yield from expand_inputs([spec], records=True)  # a folder's JSONL files too, as batch and dedup
 
 
 def _documents(name: str, options: ReadOptions, fetch_items: bool) -> Iterator[CorpusDocument | NewstraceError]:

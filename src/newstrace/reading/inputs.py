@@ -15,11 +15,13 @@ from newstrace.reading.document import RawDocument, ReadOptions
 from newstrace.reading.fetch import fetch_url, is_url
 
 ARTICLE_SUFFIXES = {".html", ".htm", ".xhtml", ".txt", ".text", ".md", ".markdown"}
+RECORD_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")  # files of article records, one per line
 STDIN = "-"
 
 
-def expand_inputs(specs: list[str]) -> Iterator[str]:
-    """Yield one input name per article: folders are walked, globs expanded, URLs and ``-`` kept.
+def expand_inputs(specs: list[str], *, records: bool = False) -> Iterator[str]:
+    """Yield one input name per article (or file of records): folders are walked, globs expanded, URLs and ``-``
+    kept; ``records``: folders also give their JSON Lines files (what ``ingest``, ``dedup`` and ``batch`` read).
 
     Names that match nothing are still yielded so that reading them reports a clear error.
     """
@@ -27,7 +29,7 @@ def expand_inputs(specs: list[str]) -> Iterator[str]:
         if spec == STDIN or is_url(spec):
             yield spec
         elif os.path.isdir(spec):
-            yield from _walk_folder(Path(spec))
+            yield from _walk_folder(Path(spec), records)
         elif glob.has_magic(spec):
             matches = sorted(glob.glob(spec, recursive=True))
             yield from (m for m in matches if not os.path.isdir(m)) if matches else [spec]
@@ -35,11 +37,12 @@ def expand_inputs(specs: list[str]) -> Iterator[str]:
             yield spec
 
 
-def _walk_folder(folder: Path) -> Iterator[str]:
+def _walk_folder(folder: Path, records: bool = False) -> Iterator[str]:
     for root, dirs, files in os.walk(folder, onerror=None):
         dirs.sort()
         for name in sorted(files):
-            if _article_suffix(name) or name.endswith(".gz") and _article_suffix(name[:-3]):
+            if _article_suffix(name) or name.endswith(".gz") and _article_suffix(name[:-3]) or \
+                    records and name.lower().endswith(RECORD_SUFFIXES):
                 yield str(Path(root) / name)
 
 

@@ -14,12 +14,12 @@ from typing import Any, Iterator
 
 from newstrace.errors import CorruptInput, InputNotFound, NewstraceError
 from newstrace.reading import RawDocument, ReadOptions, read_input
-from newstrace.reading.inputs import ARTICLE_SUFFIXES
-from newstrace.scale.jsonl import read_jsonl_document, scan_jsonl
+from newstrace.reading.inputs import ARTICLE_SUFFIXES, RECORD_SUFFIXES
+from newstrace.scale.jsonl import open_jsonl, read_jsonl_document, scan_jsonl
 from newstrace.scale.warc import RecordProblem, read_warc_document, scan_warc
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
-JSONL_SUFFIXES = (".jsonl", ".ndjson")  # uncompressed: records are read back by byte offset
+JSONL_SUFFIXES = RECORD_SUFFIXES  # records are read back by (unpacked) byte offset
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,21 +143,26 @@ def _partition(kind: str, path: str, items: list[Any]) -> Partition:
 
 def read_partition(part: Partition, options: ReadOptions) -> Iterator[Record]:
     """The records of a partition; a record that cannot be read becomes a ``Record`` with its error."""
-    for item in part.items:
-        locator = f"{part.path}@{item}" if part.path else item
-        try:
-            yield _read_record(part, item, locator, options)
-        except NewstraceError as err:
-            yield Record(locator, error=err)
-        except OSError as err:  # a WARC record changed or truncated since the scan
-            yield Record(locator, error=CorruptInput(f"cannot read record: {err}", source=locator))
+    handle = open_jsonl(part.path) if part.kind == "jsonl" else None  # one pass over the file, also gzipped
+    try:
+        for item in part.items:
+            locator = f"{part.path}@{item}" if part.path else item
+            try:
+                yield _read_record(part, item, locator, options, handle)
+            except NewstraceError as err:
+                yield Record(locator, error=err)
+            except (OSError, EOFError) as err:  # a record changed or truncated since the scan
+                yield Record(locator, error=CorruptInput(f"cannot read record: {err}", source=locator))
+    finally:
+        if handle is not None:
+            handle.close()
 
 
-def _read_record(part: Partition, item: Any, locator: str, options: ReadOptions) -> Record:
+def _read_record(part: Partition, item: Any, locator: str, options: ReadOptions, handle: Any) -> Record:
     if part.kind == "warc":
         doc, meta = read_warc_document(part.path, item)
         return Record(locator, doc, "html", meta)
     if part.kind == "jsonl":
-        doc, fmt, given = read_jsonl_document(part.path, item)
+        doc, fmt, given = read_jsonl_document(part.path, item, handle)
         return Record(locator, doc, fmt, given)
     return Record(locator, read_input(item, options))

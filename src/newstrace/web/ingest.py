@@ -7,24 +7,23 @@ from typing import Any
 from newstrace.corpus.document import CorpusDocument
 from newstrace.errors import MalformedRecord, NewstraceError
 from newstrace.pipeline import AnalyzeConfig
-from newstrace.reading import RawDocument
+from newstrace.reading.document import record_of
 from newstrace.reading.netpolicy import FetchOptions
 from newstrace.store.ingest import IngestReport, ingest_documents
 from newstrace.web.analyse import fetch_options, store_of
 
 
 def records_to_documents(records: list[dict[str, Any]]) -> list[CorpusDocument | NewstraceError]:
+    """The posted records, read as every other entry point reads a JSON record (``reading.document.record_of``)."""
     docs: list[CorpusDocument | NewstraceError] = []
     for i, record in enumerate(records, 1):
-        body = record.get("html") or record.get("text")
-        locator = record.get("url") or f"api-record-{i}"
-        if not body:
+        url = record.get("url") if isinstance(record, dict) and isinstance(record.get("url"), str) else None
+        locator = url or f"api-record-{i}"
+        found = record_of(record, locator) if isinstance(record, dict) else None
+        if found is None:
             docs.append(MalformedRecord("needs an html or text field", source=locator))
             continue
-        fmt = "html" if record.get("html") else "text"
-        raw = RawDocument(name=locator, data=body.encode("utf-8"), url=record.get("url"),
-                          content_type="text/html" if fmt == "html" else "text/plain", charset="utf-8")
-        docs.append(CorpusDocument(raw=raw, locator=locator, fields=record, fmt=fmt))
+        docs.append(CorpusDocument(raw=found.doc, locator=locator, fields=found.fields, fmt=found.fmt))
     return docs
 
 
