@@ -236,6 +236,18 @@ def test_a_title_before_a_name_gives_the_name_not_a_place_in_the_title(nlp):
     # a multi-word surname tagged as an organisation is the person
     ("Craig Le Clair is an analyst at Forrester. Vendors are too slow, Le Clair said.", "Vendors are too slow",
      "Craig Le Clair"),
+    # "the US President" is a president (the one the article named), not the US
+    ("US President Donald Trump attacked the alliance on Friday. Its officials declined to comment.\n\n"
+     "“They were not there when we needed them,” the US President said.", "not there when we needed", "Donald Trump"),
+    # "Speaking to the Daily Mail Lacerda claimed": the name after the addressee speaks, never the addressee
+    ("Marina Lacerda was 14 at the time.\n\nSpeaking to the Daily Mail Lacerda claimed: “A lot of things "
+     "happened in that room.”", "A lot of things", "Marina Lacerda"),
+    # a name inside someone's quoted words is not whom the narrator's "she" after the quote stands for
+    ("Marina Lacerda said she was scared.\n\n“I just remember the sheets, and then Ghislaine Maxwell walking in "
+     "and playing with us.” She added: “I want to talk to that girl.”", "want to talk to that girl", "Marina Lacerda"),
+    # "she" after a paragraph about two women: the main clause's subject, not the one named in passing
+    ("Maria Gomez ran the agency.\n\nIn court, Elena Ruiz also went into detail about how Gomez recruited "
+     "her victims.\n\nShe said: “It went on for years.”", "went on for years", "Elena Ruiz"),
 ])
 def test_who_a_mention_stands_for(nlp, text, words, name):
     doc = nlp(text)

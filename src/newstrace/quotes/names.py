@@ -56,6 +56,29 @@ def cluster_names(doc: Doc) -> list[Cluster]:
     return clusters
 
 
+def join_surnames(clusters: list[Cluster]) -> dict[int, Cluster]:
+    """"Lacerda" tagged as an organisation before the recogniser (or a later rule) found "Marina Lacerda": one
+    person, when she is the only one with that surname and the short form is no acronym. Returns what was
+    joined to whom (by ``id`` of the short form's cluster)."""
+    joined: dict[int, Cluster] = {}
+    for short in [c for c in clusters if c.kind == "organisation" and len(c.name.split()) <= 2
+                  and not is_acronym(c.name) and c.name[:1].isupper()]:
+        words = short.name.lower().split()
+        same = [c for c in clusters if c.kind == "person" and len(c.name.split()) > len(words)
+                and c.name.lower().split()[-len(words):] == words]
+        if len(same) != 1:
+            continue
+        person = same[0]
+        person.forms |= short.forms
+        person.mentions += short.mentions
+        person.heads += short.heads
+        if short.name not in person.aliases:
+            person.aliases.append(short.name)
+        clusters.remove(short)
+        joined[id(short)] = person
+    return joined
+
+
 def _looks_like_a_person(name: str) -> bool:
     words = name.split()
     return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) \

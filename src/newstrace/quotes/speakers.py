@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newstrace.quotes.attribution import Attribution, Range
-from newstrace.quotes.names import Cluster, cluster_names, is_acronym, most_mentioned
+from newstrace.quotes.names import Cluster, cluster_names, is_acronym, join_surnames, most_mentioned
 from newstrace.quotes.phrases import source_range
 from newstrace.quotes.roles import describe_clusters, mention_words
 from newstrace.quotes.types import source_head
@@ -36,9 +36,11 @@ def resolve_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list
     """Clusters that speak, and for each attribution (by position in ``atts``) its speaker cluster."""
     clusters = cluster_names(doc)
     _unrecognised_subjects(doc, clusters)
+    join_surnames(clusters)
     describe_clusters(doc, clusters)
     sent_of = _sentence_index(doc)
     breaks = [m.start() for m in re.finditer(r"\n\s*\n", text)]
+    quoted = sorted(a.content for a in atts if a.kind == "direct")
     speaking: dict[int, Cluster] = {}
     unresolved: list[Cluster] = []
     last_speaker: Cluster | None = None
@@ -57,19 +59,25 @@ def resolve_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list
         head = source_head(doc, att)
         if head is None:
             continue
-        cluster = (_by_name_after(text, att.source, clusters) or _by_name(clusters, att.source, text, head)
+        cluster = (_by_name_after(text, att.source, clusters) or _after_speaking_to(head, att.source, clusters)
+                   or _by_name(clusters, att.source, text, head)
                    or _by_document(head, att.source, last_writer, sent_of)
                    or _by_description(text, head, att.source, clusters)
                    or _by_role_noun(doc, text, head, att.source, clusters, last_speaker, sent_of)
                    or _by_proper_noun(doc, head, clusters)
-                   or _by_pronoun(doc, head, clusters, last_speaker, sent_of, breaks)
-                   or _by_pronoun(doc, head, unresolved, last_speaker, sent_of, breaks)
-                   or _by_pronoun(doc, head, clusters, last_speaker, sent_of, breaks, lenient=True))
+                   or _by_pronoun(doc, head, clusters, last_speaker, sent_of, breaks, quoted)
+                   or _by_pronoun(doc, head, unresolved, last_speaker, sent_of, breaks, quoted)
+                   or _by_pronoun(doc, head, clusters, last_speaker, sent_of, breaks, quoted, lenient=True))
         group = _plural_subject_before(doc, head, sent_of) if head.lower_ in ("they", "them") else None
         if group is not None and (cluster is None or all(h < group.i for h in cluster.heads)):
             # "Researchers used swabs … They found …": the nearer unnamed group, not an organisation named earlier
             cluster = _unresolved(text, source_range(group, cut_clauses=True), group, unresolved)
         cluster = cluster or _unresolved(text, att.source, head, unresolved)
+        joined = join_surnames(clusters)  # a full name found only now: "Marina Lacerda, identified as …" said
+        if joined:
+            speaking.update({n: joined[id(c)] for n, c in speaking.items() if id(c) in joined})
+            cluster = joined.get(id(cluster), cluster)
+            last_speaker = joined.get(id(last_speaker), last_speaker)
         if cluster is None:
             continue
         _note_mention(cluster, att.source, head, text)
@@ -158,6 +166,8 @@ def _by_name(clusters: list[Cluster], source: Range, text: str, head: Token) -> 
         # "Amit Mehrotra, an analyst for Deutsche Bank", "Speaking to the Daily Mail Lacerda": a name the
         # recogniser missed heads the phrase (but "Marketing Manager at Ocean Florida Abby Dunn" is Abby Dunn)
         return None
+    if _a_title(head) and all(m[1] <= at and c.kind == "organisation" for c, m in inside):
+        return None  # "the US President" is a president, not the US: a description to resolve as one
     linked = {t.idx for t in head.children if t.dep_ == "appos"} | ({head.head.idx} if head.dep_ == "appos" else set())
     for c, m in inside:
         if m[0] <= at < m[1]:
@@ -201,6 +211,21 @@ website note paper assessment forecast data figures account
 """.split())
 
 
+def _after_speaking_to(head: Token, source: Range, clusters: list[Cluster]) -> Cluster | None:
+    """"Speaking to the Daily Mail Lacerda claimed": the parser took the name for the newspaper's; the one who
+    speaks is the name after the addressee, never the addressee."""
+    if head.pos_ != "VERB" or head.lower_ not in ("speaking", "talking", "writing"):
+        return None
+    after = [t for t in head.doc[head.i:] if t.idx < source[1]]
+    name = after[-1] if after and after[-1].pos_ == "PROPN" else None
+    if name is None:
+        return None
+    told = [t for p in head.children if p.dep_ == "prep" for t in p.subtree if t.i != name.i]
+    if not told or told[-1].i >= name.i:
+        return None
+    return _by_proper_noun(head.doc, name, clusters, allow_determiner=True)
+
+
 def _a_title(head: Token) -> bool:
     """"Marketing Manager", "Defence Minister": a capitalised role, not a name."""
     return head.lower_ in _PERSON_NOUNS or head.lower_ in _TITLES
@@ -237,12 +262,12 @@ def _by_name_after(text: str, source: Range, clusters: list[Cluster]) -> Cluster
     return None
 
 
-def _by_proper_noun(doc: Doc, head: Token, clusters: list[Cluster]) -> Cluster | None:
+def _by_proper_noun(doc: Doc, head: Token, clusters: list[Cluster], allow_determiner: bool = False) -> Cluster | None:
     """A capitalised name the entity recogniser missed ("Murphy tweeted"): a person unless it says otherwise."""
     if head.pos_ != "PROPN" or len(head.text) < 2 or head.lower_ in _PRONOUNS or _a_title(head) or any(
-            t.dep_ == "det" for t in head.lefts):
+            t.dep_ == "det" for t in head.lefts) and not allow_determiner:
         return None
-    words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
+    words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i == head.i - 1] + [head]
     name = " ".join(t.text for t in words)
     low = name.lower()
     for cluster in clusters:
@@ -259,7 +284,8 @@ def _by_proper_noun(doc: Doc, head: Token, clusters: list[Cluster]) -> Cluster |
 
 
 def _by_pronoun(doc: Doc, head: Token, clusters: list[Cluster], last_speaker: Cluster | None,
-                sent_of: dict[int, int], breaks: list[int] = (), lenient: bool = False) -> Cluster | None:
+                sent_of: dict[int, int], breaks: list[int] = (), quoted: list[Range] = (),
+                lenient: bool = False) -> Cluster | None:
     """The candidate a pronoun stands for. ``lenient``: a last resort for "he"/"she", where a name the
     recogniser took for an organisation ("Serhii Radio, a chemistry researcher, says … he says") counts as a person."""
     low = head.lower_
@@ -277,7 +303,10 @@ def _by_pronoun(doc: Doc, head: Token, clusters: list[Cluster], last_speaker: Cl
         if not _agrees(cluster, wants, gender) and not (
                 lenient and wants == "person" and cluster.kind == "organisation" and _person_shaped(cluster.name)):
             continue
-        before = [h for h in cluster.heads if h < head.i]
+        # a name inside someone's quoted words ("… and then Ghislaine walking in …”) is not whom the narrator's
+        # "she" after the quote stands for
+        outside = _inside(quoted, head.idx) is None
+        before = [h for h in cluster.heads if h < head.i and not (outside and _inside(quoted, doc[h].idx) is not None)]
         if not before:
             continue
         last = max(before)  # heads are not in text order: speaking mentions are added after the names
@@ -287,6 +316,9 @@ def _by_pronoun(doc: Doc, head: Token, clusters: list[Cluster], last_speaker: Cl
         # a person named as a subject earlier in the pronoun's own paragraph is who the paragraph is about
         here_para = bisect.bisect_right(breaks, doc[last].idx) == bisect.bisect_right(breaks, head.idx)
         score = (-distance + (3 if cluster is last_speaker else 0) + (1 if _was_subject(doc, last) else 0)
+                 # the main clause's subject before one named in passing ("X went into detail about how Y …")
+                 + (1 if cluster is not last_speaker and _was_subject(doc, last) and doc[last].head.dep_ == "ROOT"
+                    else 0)
                  + (3 if here_para and cluster is not last_speaker and (
                     _was_subject(doc, last) or last - doc[last].sent.start <= 2) else 0)
                  + (3 if cluster is not last_speaker and _leads_into(doc[last], head) else 0)
@@ -385,6 +417,12 @@ def _only_a_place(doc: Doc, i: int) -> bool:
     """"a summit in Cairo … They", "a deal between Turkey and Libya": a place after a preposition is not who spoke."""
     tok = doc[i]
     return tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "from", "to", "near", "between")
+
+
+def _inside(ranges: list[Range], at: int) -> Range | None:
+    """The range (sorted, not overlapping much) that holds character ``at``."""
+    n = bisect.bisect_right(ranges, (at, float("inf"))) - 1
+    return ranges[n] if n >= 0 and ranges[n][0] <= at < ranges[n][1] else None
 
 
 def _introduced(doc: Doc, i: int) -> bool:
