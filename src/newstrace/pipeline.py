@@ -134,8 +134,8 @@ def _name_of(article: Article) -> str | None:
 
 def pipeline_nlp() -> Language:
     """The spaCy pipeline with newstrace's components."""
+    from newstrace.nlp import load_nlp  # first: it imports spaCy without torch (nlp/lean.py)
     from newstrace import quotes as _quotes  # noqa: F401  (registers the newstrace_quotes component)
-    from newstrace.nlp import load_nlp
 
     return load_nlp(NLP_COMPONENTS)
 
