@@ -51,10 +51,10 @@ class Model:
 
     def to_dict(self) -> dict[str, Any]:
         out = {name: to_json(getattr(self, name)) for name in self.json_computed}
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if not (f.metadata.get("omit_empty") and not value):
-                out[f.metadata.get("json", f.name)] = to_json(value)
+        for name, key, omit_empty in _writers(type(self)):
+            value = getattr(self, name)
+            if not (omit_empty and not value):
+                out[key] = to_json(value)
         return out
 
     @classmethod
@@ -475,11 +475,28 @@ def from_json(cls: type, d: dict[str, Any]) -> Any:
         return d
     if not isinstance(d, dict):
         raise TypeError(f"{cls.__name__} is read from a JSON object, not {type(d).__name__} {d!r}")
-    hints, names = type_hints(cls), _field_names(cls)
-    unknown = set(d) - set(names)
-    if unknown:
-        raise ValueError(f"{cls.__name__} has no field {', '.join(sorted(unknown))}")
-    return cls(**{names[key]: _decode(hints[names[key]], value) for key, value in d.items()})
+    readers = _readers(cls)
+    try:
+        return cls(**{readers[key][0]: readers[key][1](value) for key, value in d.items()})
+    except KeyError:
+        unknown = sorted(set(d) - set(readers))
+        if not unknown:
+            raise
+        raise ValueError(f"{cls.__name__} has no field {', '.join(unknown)}") from None
+
+
+@functools.cache
+def _writers(cls: type) -> tuple[tuple[str, str, bool], ...]:
+    """(field name, JSON name, left out when empty) of each field."""
+    return tuple((f.name, f.metadata.get("json", f.name), bool(f.metadata.get("omit_empty")))
+                 for f in dataclasses.fields(cls))
+
+
+@functools.cache
+def _readers(cls: type) -> dict[str, tuple[str, Any]]:
+    """JSON name -> (field name, the function that reads its value)."""
+    hints = type_hints(cls)
+    return {f.metadata.get("json", f.name): (f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls)}
 
 
 @functools.cache
@@ -500,19 +517,23 @@ def _is_union(hint: Any) -> bool:
     return typing.get_origin(hint) in (Union, types.UnionType)
 
 
-def _decode(hint: Any, value: Any) -> Any:
-    if value is None:
-        return None
+def _keep(value: Any) -> Any:
+    return value
+
+
+@functools.cache
+def _decoder(hint: Any):
+    """The function that reads a JSON value of type ``hint`` (model classes from their objects)."""
     cls = model_class(hint)
     if cls is not None:
-        return value if isinstance(value, cls) else cls.from_dict(value)
+        return lambda value: value if value is None or isinstance(value, cls) else cls.from_dict(value)
     if typing.get_origin(hint) is list:
-        (item,) = typing.get_args(hint)
-        return [_decode(item, v) for v in value]
+        item = _decoder(typing.get_args(hint)[0])
+        return _keep if item is _keep else (lambda value: None if value is None else [item(v) for v in value])
     if _is_union(hint):  # list[int] | None, or a union of model classes that its owner resolves (Check.inputs)
         lists = [a for a in typing.get_args(hint) if typing.get_origin(a) is list]
-        return _decode(lists[0], value) if lists else value
-    return value
+        return _decoder(lists[0]) if lists else _keep
+    return _keep
 
 
 @functools.cache

@@ -41,7 +41,11 @@ def ingest(inputs: tuple[str, ...], db: str, busy_timeout: float, from_parquet: 
     with progress(None, enabled=not quiet, label="ingesting") as advance:  # total unknown: feeds, JSONL
         on_item = lambda locator, outcome: advance(f"{outcome}: {locator}")  # noqa: E731
         if from_parquet:
-            report = store_ingest.ingest_parquet(from_parquet, db, options=options_for(busy_timeout), on_item=on_item)
+            from newstrace.scale.reader import read_parquet_analyses  # the [scale] extra: only needed here
+            from newstrace.store import open_store
+
+            with open_store(db, options_for(busy_timeout)) as store:
+                report = store_ingest.ingest_analyses(store, read_parquet_analyses(from_parquet), on_item=on_item)
         else:
             report = store_ingest.ingest(list(inputs), db, config=config, fetch_items=fetch_items,
                                          options=options_for(busy_timeout), on_item=on_item)

@@ -69,18 +69,10 @@ def ingest_documents(store: Database, docs: Iterable[CorpusDocument | NewstraceE
     return report
 
 
-def ingest_parquet(directory: str, db: str = "newstrace.db", *, options: StoreOptions = StoreOptions(),
-                   on_item: Callable[[str, str], None] | None = None) -> IngestReport:
-    """Store the analyses of a ``newstrace batch`` output folder (no analysis is run again)."""
-    from newstrace.scale.reader import read_parquet_analyses  # the [scale] extra: only needed here
-
-    with open_store(db, options) as store:
-        return ingest_analyses(store, read_parquet_analyses(directory), on_item=on_item)
-
-
 def ingest_analyses(store: Database, analyses: Iterable[Analysis], *,
                     on_item: Callable[[str, str], None] | None = None) -> IngestReport:
-    """Store finished analyses, one transaction each; identical content at the same locator is skipped."""
+    """Store finished analyses, one transaction each; identical content at the same locator is skipped
+    (``newstrace ingest --from-parquet`` gives it a batch output's, read by ``scale.reader``)."""
     report = IngestReport()
     seen_this_run: dict[str, str] = {}
     notify = on_item or (lambda locator, outcome: None)
