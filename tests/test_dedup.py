@@ -213,3 +213,16 @@ def test_cli_empty_file_gives_its_error(tmp_path, capsys):
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     assert main(["dedup", str(tmp_path / "empty.txt")]) == 5
     assert "empty" in capsys.readouterr().err
+
+
+def test_cli_reads_an_article_jsonl_file_and_its_published_dates(tmp_path, capsys):
+    # An article JSONL file (what ingest and batch read) was taken for broken analyses.
+    body = story(71, 240)
+    rows = [{"url": "https://late.example/x", "text": body, "published": "2024-02-03"},
+            {"url": "https://early.example/x", "text": body + "\n\nFirst in the Early News.", "date": "2024-02-01"},
+            {"url": "https://other.example/y", "text": story(72, 240)}]
+    (tmp_path / "articles.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    assert main(["dedup", str(tmp_path / "articles.jsonl"), "-f", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["documents"] == 3 and [c["size"] for c in data["clusters"]] == [2]
+    assert data["clusters"][0]["earliest"]["name"].endswith("#1") and data["clusters"][0]["why"] == "earliest stated date"
