@@ -65,8 +65,8 @@ def resolve_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list
                    or _by_description(text, head, att.source, clusters)
                    or _by_role_noun(doc, text, head, att.source, clusters, last_speaker, sent_of)
                    or _by_proper_noun(doc, head, clusters)
-                   or _by_pronoun(doc, head, clusters, last_speaker, sent_of, breaks, quoted)
-                   or _by_pronoun(doc, head, unresolved, last_speaker, sent_of, breaks, quoted)
+                   # named and unnamed sources ranked together: "Ukraine's emergency service said … it said"
+                   or _by_pronoun(doc, head, clusters + unresolved, last_speaker, sent_of, breaks, quoted)
                    or _by_pronoun(doc, head, clusters, last_speaker, sent_of, breaks, quoted, lenient=True))
         group = _plural_subject_before(doc, head, sent_of) if head.lower_ in ("they", "them") else None
         if group is not None and (cluster is None or all(h < group.i for h in cluster.heads)):
@@ -326,7 +326,8 @@ def _by_pronoun(doc: Doc, head: Token, clusters: list[Cluster], last_speaker: Cl
                  # "“…,” he said" in the next paragraph: the voice just introduced, not the one before it
                  + (4 if cluster is not last_speaker and min(cluster.heads) > spoke_at and _introduced(doc, last)
                     and para - bisect.bisect_right(breaks, doc[last].idx) == 1 else 0)
-                 - (2 if _only_a_place(doc, last) else 0))
+                 - (2 if _only_a_place(doc, last) else 0)
+                 - (2 if doc[last].dep_ == "poss" else 0))  # "Ukraine's emergency service said … it": the service
         if best_score is None or score > best_score:
             best, best_score = cluster, score
     if best is not None and gender and not best.gender:
