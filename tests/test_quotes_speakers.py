@@ -248,6 +248,9 @@ def test_a_title_before_a_name_gives_the_name_not_a_place_in_the_title(nlp):
     # "she" after a paragraph about two women: the main clause's subject, not the one named in passing
     ("Maria Gomez ran the agency.\n\nIn court, Elena Ruiz also went into detail about how Gomez recruited "
      "her victims.\n\nShe said: “It went on for years.”", "went on for years", "Elena Ruiz"),
+    # a family name first: "Wang" after "Wang Yi" is Wang Yi, even when the recogniser calls it an organisation
+    ("Chinese Foreign Minister Wang Yi met his counterpart on Monday.\n\n“We oppose any interference,” Wang said.",
+     "oppose any interference", "Wang Yi"),
     # "it" after an unnamed source is that source, not the country that owns it
     ("Ukraine’s state emergency service said three buildings burned in the night.\n\n"
      "It said rescue work would go on until the morning.", "rescue work would go on",

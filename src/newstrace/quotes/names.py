@@ -64,8 +64,10 @@ def join_surnames(clusters: list[Cluster]) -> dict[int, Cluster]:
     for short in [c for c in clusters if c.kind == "organisation" and len(c.name.split()) <= 2
                   and not is_acronym(c.name) and c.name[:1].isupper()]:
         words = short.name.lower().split()
+        # "Lacerda" after "Marina Lacerda"; "Wang" after "Wang Yi" (the family name first)
         same = [c for c in clusters if c.kind == "person" and len(c.name.split()) > len(words)
-                and c.name.lower().split()[-len(words):] == words]
+                and (c.name.lower().split()[-len(words):] == words
+                     or len(words) == 1 and words[0] == c.name.lower().split()[0])]
         if len(same) != 1:
             continue
         person = same[0]
