@@ -176,3 +176,24 @@ def test_stored_analyses_read_back_as_model_objects(db_url, tmp_path, nlp):
         back = list(analyses_of(db))
     assert [a.article.text.split("\n")[0] for a in back] == ["Story number 0", "Story number 1"]
     assert all(a.article.sentences for a in back)  # the NLP stage ran and its spans were kept
+
+
+def test_ingest_stores_a_jsonl_of_finished_analyses_as_they_are(tmp_path, nlp):
+    # Analysis JSON lines are recognised by their schema_version: stored, not analysed again, beside article lines.
+    from newstrace.model import Analysis, Article, Claim, Span
+    from newstrace.store import open_store
+    from newstrace.store.ingest import ingest
+    from newstrace.store.query import load_analysis
+
+    text = "The council paid $5 million for the bridge, the mayor said."
+    done = Analysis(Article(text=text, url="https://done.example/1", paragraphs=[Span.of(text, 0, len(text))]),
+                    claims=[Claim("C1", Span.of(text, 0, len(text)), 0.2, checkworthy=False)])
+    lines = [json.dumps(done.to_dict()),
+             json.dumps({"url": "https://raw.example/2", "text": "Ferries will run every hour, the port said."})]
+    (tmp_path / "mixed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = str(tmp_path / "store.db")
+    report = ingest([str(tmp_path / "mixed.jsonl")], db)
+    assert report.counts["new"] == 2 and report.failures == []
+    with open_store(db) as store:
+        assert load_analysis(store, "https://done.example/1").to_dict() == done.to_dict()
+        assert load_analysis(store, "https://raw.example/2").article.text.startswith("Ferries")

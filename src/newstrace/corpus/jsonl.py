@@ -14,6 +14,7 @@ from typing import BinaryIO, Iterator
 
 from newstrace.corpus.document import CorpusDocument
 from newstrace.errors import CorruptInput, InputTooLarge, MalformedRecord, NewstraceError, UnreadableInput
+from newstrace.model import Analysis
 from newstrace.reading.document import DEFAULT_MAX_BYTES, record_of
 from newstrace.reading.inputs import RECORD_SUFFIXES
 
@@ -25,9 +26,12 @@ def is_jsonl(name: str) -> bool:
     return name.lower().endswith(JSONL_SUFFIXES)
 
 
-def jsonl_documents(path: str, *, max_line_bytes: int = DEFAULT_MAX_BYTES,
-                    start_line: int = 1) -> Iterator[CorpusDocument | NewstraceError]:
-    """Yield one document (or the error in its place) per non-blank line, from ``start_line`` on."""
+def jsonl_documents(path: str, *, max_line_bytes: int = DEFAULT_MAX_BYTES, start_line: int = 1,
+                    analyses: bool = False) -> Iterator[CorpusDocument | Analysis | NewstraceError]:
+    """Yield one document (or the error in its place) per non-blank line, from ``start_line`` on.
+
+    ``analyses``: a line with a ``schema_version`` is a finished analysis (``newstrace analyze -f jsonl``) and
+    is yielded as an ``Analysis``; otherwise such a line is a malformed article record."""
     try:
         handle: BinaryIO = gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")
     except OSError as err:
@@ -39,7 +43,7 @@ def jsonl_documents(path: str, *, max_line_bytes: int = DEFAULT_MAX_BYTES,
             if isinstance(line, NewstraceError):
                 yield line
             elif line.strip():
-                yield _record(line, path, number)
+                yield _record(line, path, number, analyses)
 
 
 def _lines(handle: BinaryIO, path: str, cap: int) -> Iterator[tuple[int, bytes | NewstraceError]]:
@@ -61,7 +65,7 @@ def _lines(handle: BinaryIO, path: str, cap: int) -> Iterator[tuple[int, bytes |
         yield number + 1, CorruptInput(f"broken gzip data after line {number} ({err})", source=path)
 
 
-def _record(line: bytes, path: str, number: int) -> CorpusDocument | NewstraceError:
+def _record(line: bytes, path: str, number: int, analyses: bool = False) -> CorpusDocument | Analysis | NewstraceError:
     where = f"{path}#line{number}"
     try:
         record = json.loads(line)
@@ -69,6 +73,11 @@ def _record(line: bytes, path: str, number: int) -> CorpusDocument | NewstraceEr
         return MalformedRecord(f"line {number} is not valid JSON ({err.args[0] if err.args else err})", source=path)
     if not isinstance(record, dict):
         return MalformedRecord(f"line {number} is not a JSON object", source=path)
+    if analyses and "schema_version" in record:
+        try:
+            return Analysis.from_dict(record)
+        except (ValueError, KeyError, TypeError, AttributeError) as err:
+            return MalformedRecord(f"line {number} is not a valid newstrace analysis ({err})", source=path)
     url = record.get("url")
     if url is not None and not isinstance(url, str):
         return MalformedRecord(f"line {number}: 'url' must be a string", source=path)

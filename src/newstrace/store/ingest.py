@@ -48,18 +48,18 @@ def ingest(specs: list[str], db: str = "newstrace.db", *, config: AnalyzeConfig 
            on_item: Callable[[str, str], None] | None = None) -> IngestReport:
     """Analyse and store every article in ``specs``; ``on_item(locator, outcome)`` is called after each."""
     with open_store(db, options) as store:
-        docs = corpus_documents(specs, config.read, fetch_items=fetch_items)
+        docs = corpus_documents(specs, config.read, fetch_items=fetch_items, analyses=True)
         return ingest_documents(store, docs, config=config, on_item=on_item)
 
 
-def ingest_documents(store: Database, docs: Iterable[CorpusDocument | NewstraceError], *,
+def ingest_documents(store: Database, docs: Iterable[CorpusDocument | Analysis | NewstraceError], *,
                      config: AnalyzeConfig = AnalyzeConfig(),
                      on_item: Callable[[str, str], None] | None = None) -> IngestReport:
     report = IngestReport()
     seen_this_run: dict[str, str] = {}
     pending: collections.deque[_Pending] = collections.deque()
     notify = on_item or (lambda locator, outcome: None)
-    articles = _new_articles(store, docs, config, pending, report, notify)
+    articles = _new_articles(store, docs, config, pending, report, notify, seen_this_run)
     for analysis in analyze_articles(articles, config):
         item = pending.popleft()
         saved = save_analysis(store, analysis, locator=item.doc.locator or None, raw_hash=item.raw_hash,
@@ -84,11 +84,17 @@ def ingest_analyses(store: Database, analyses: Iterable[Analysis], *,
     return report
 
 
-def _new_articles(store: Database, docs: Iterable[CorpusDocument | NewstraceError], config: AnalyzeConfig,
-                  pending: collections.deque, report: IngestReport,
-                  notify: Callable[[str, str], None]) -> Iterator[Article]:
-    """Extract each document; skip (and count) those whose content is already the latest stored version."""
+def _new_articles(store: Database, docs: Iterable[CorpusDocument | Analysis | NewstraceError],
+                  config: AnalyzeConfig, pending: collections.deque, report: IngestReport,
+                  notify: Callable[[str, str], None], seen_this_run: dict[str, str]) -> Iterator[Article]:
+    """Extract each document; skip (and count) those whose content is already the latest stored version.
+    A finished analysis (a line of ``newstrace analyze -f jsonl``) is stored as it is, not analysed again."""
     for doc in docs:
+        if isinstance(doc, Analysis):
+            saved = save_analysis(store, doc)
+            _record(report, saved, seen_this_run)
+            notify(saved.locator, saved.outcome)
+            continue
         if isinstance(doc, NewstraceError):
             report.failures.append(doc)
             notify(doc.source or "?", "failed")
