@@ -14,7 +14,7 @@ import functools
 import hashlib
 import types
 import typing
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal, Union
 
 SCHEMA_VERSION = "1.2"
