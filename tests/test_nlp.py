@@ -78,3 +78,17 @@ def test_quotation_marks_glued_to_words_are_split_off_but_inch_marks_are_not(nlp
 def test_title_abbreviations_keep_their_full_stop_and_do_not_end_a_sentence(nlp):
     doc = nlp("Pres. Lopez claimed that the plan failed. Lt. Gov. Dan Moss agreed.")
     assert [t.text for t in doc][:2] == ["Pres.", "Lopez"] and len(list(doc.sents)) == 2
+
+
+def test_blas_runs_on_one_thread_while_articles_are_parsed_and_is_restored_after(nlp):
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    from newstrace.nlp import parse_articles
+
+    def blas_threads() -> set[int]:
+        return {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"}
+
+    with threadpool_limits(limits=2, user_api="blas"):
+        seen = [blas_threads() for _ in parse_articles([extract_text(TEXT), extract_text(TEXT)], nlp)]
+        after = blas_threads()
+    assert seen == [{1}, {1}] and after == {2}

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from newstrace.model import Article, Entity
 from newstrace.nlp.chunks import CHUNK_CHARS, pipe_chunked
+from newstrace.nlp.lean import one_blas_thread
 from newstrace.nlp.view import BodyView
 
 
@@ -18,12 +19,16 @@ def parse_article(article: Article, nlp: Language) -> tuple[Doc, BodyView]:
 
 def parse_articles(articles: Iterable[Article], nlp: Language, batch_size: int = 16, n_process: int = 1,
                    chunk_chars: int = CHUNK_CHARS) -> Iterator[tuple[Article, Doc, BodyView]]:
-    """Like ``parse_article`` for many, through one ``nlp.pipe``; a text over ``chunk_chars`` is parsed in pieces."""
+    """Like ``parse_article`` for many, through one ``nlp.pipe``; a text over ``chunk_chars`` is parsed in pieces.
+
+    Until the last article is taken (and the stages the caller runs on it meanwhile), numpy's BLAS runs on one
+    thread (``lean.one_blas_thread``)."""
     pairs = ((BodyView.of(a), a) for a in articles)
     items = ((v.text, (v, a)) for v, a in pairs)
-    for doc, (view, article) in pipe_chunked(nlp, items, batch_size, n_process, chunk_chars):
-        apply_doc(article, doc, view)
-        yield article, doc, view
+    with one_blas_thread():
+        for doc, (view, article) in pipe_chunked(nlp, items, batch_size, n_process, chunk_chars):
+            apply_doc(article, doc, view)
+            yield article, doc, view
 
 
 def apply_doc(article: Article, doc: Doc, view: BodyView) -> None:
