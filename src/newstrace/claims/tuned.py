@@ -3,8 +3,9 @@
 The packaged model's bottom layers stay as they are: one forward pass per sentence gives the frozen sentence
 embedding and the token states after the frozen layers (``encode_with_hidden``). The top layers are written out
 in plain torch (BERT post-norm layers, the checkpoint's parameter names) and were fine-tuned on CheckThat! 2024
-train (``python -m newstrace.claims.finetune``); mean pooling and a linear head give one logit per sentence.
-The weights ship as float16 in ``weights/tuned_top.npz``.
+train (``python -m training.finetune``, run from the repository root); mean pooling and a linear head give one
+logit per sentence. The weights ship as float16 in ``weights/tuned_top.npz``; at run time the int8 ONNX export
+(``encoder.py``) is used instead when it is there, and this module (torch) is not imported.
 """
 from __future__ import annotations
 

@@ -11,10 +11,12 @@ from newstrace.reading.inputs import read_input
 
 @cli.command()
 @click.argument("file")
-@click.option("--threshold", type=click.FloatRange(0, 1), help="Label Yes at or above this score (default: the shipped one).")
+@click.option("--threshold", metavar="news|checkthat|NUMBER",
+              help="Label Yes at or above this probability: news (the default, chosen on news sentences), checkthat "
+                   "(best F1 on CheckThat! debates), or a number from 0 to 1.")
 @click.option("--lexical", is_flag=True, help="Use the lexical model only, even when the [semantic] extra is installed.")
-def checkworthiness(file: str, threshold: float | None, lexical: bool) -> None:
-    """Score each line of FILE (or - for stdin): prints SCORE<TAB>Yes|No per line, blank lines score 0."""
+def checkworthiness(file: str, threshold: str | None, lexical: bool) -> None:
+    """Score each line of FILE (or - for stdin): prints PROBABILITY<TAB>Yes|No per line, blank lines score 0."""
     raw = read_input(file, ReadOptions())  # a bad FILE is reported before the model loads
     from newstrace.claims.checkworthiness import checkworthiness as score_sentences
 
