@@ -106,3 +106,14 @@ def test_the_markup_repairs_never_fail_and_leave_shallow_pages_alone(pieces):
     assert with_bounded_attributes(clean) == clean
     flat = with_bounded_depth(clean, limit=2)
     assert flat.replace("<", "").count("word") == clean.replace("<", "").count("word") or "<script>" in clean
+
+
+def test_a_bracket_in_a_url_is_no_crash():
+    head = '<link rel="canonical" href="http://news[.com/a"><meta property="og:url" content="http://x[y/">'
+    tweet = ('<blockquote class="twitter-tweet"><p>Hello</p>&mdash; Ann (@ann) '
+             '<a href="https://twitter.com/ann[/status/1">May 1, 2024</a></blockquote>')
+    for url in (None, "http://news[.com/story"):
+        article = extract_html(_page(BODY + tweet, head=head), url=url)
+        assert article.body_text().count(SENTENCE) == 3
+        canonical = next(s for s in article.signals if s.kind == "canonical")
+        assert canonical.url == "http://news[.com/a" and canonical.value == ""

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from newstrace.extract.dates import to_iso
+from newstrace.extract.metadata import url_part
 
 EMBED_MARKER = "newstraceembedmarker{}x"
 _MAX_BOXES = 200
@@ -220,7 +220,7 @@ def _facebook(el: lxml_html.HtmlElement, rule: str) -> FoundEmbed:
     url = _clean_url(el.get("data-href"))
     text = " ".join(_words(p) for p in el.iter("p"))
     posted = re.search(r"posted by\s+(.+?)\s+on\s+(.+)$", _words(el), re.I)
-    page = urlsplit(url).path.strip("/").split("/")[0] if url else ""
+    page = url_part(url, "path").strip("/").split("/")[0]
     return FoundEmbed("facebook", rule, text, url, page or None,
                       posted.group(1) if posted else None, to_iso(posted.group(2)) if posted else None)
 
@@ -239,7 +239,7 @@ _READERS = {"twitter": _twitter, "instagram": _instagram, "tiktok": _tiktok, "fa
 def _handle_from_url(url: str | None) -> str | None:
     if not url:
         return None
-    path = urlsplit(url).path.strip("/").split("/")
+    path = url_part(url, "path").strip("/").split("/")
     first = path[0] if path and path[0] else ""
     if first.startswith("@"):
         return first

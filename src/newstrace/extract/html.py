@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from urllib.parse import urlsplit
 
 import trafilatura
 from htmldate import find_date
@@ -22,7 +21,7 @@ from newstrace.extract.lines import classify_fact_line
 from newstrace.extract.furniture import EMBED_MARKER, FoundEmbed, Furniture, take_furniture
 from newstrace.extract.markdown import escape_markdown, join_markdown
 from newstrace.extract.markup import with_bounded_attributes, with_bounded_depth, without_illegal_characters
-from newstrace.extract.metadata import PageMetadata, read_metadata
+from newstrace.extract.metadata import PageMetadata, read_metadata, url_part
 from newstrace.extract.text import extract_text, guess_language
 from newstrace.model import Article, Boilerplate, Embed, Signal, Span
 from newstrace.reading.sniff import detect_format
@@ -292,7 +291,7 @@ def _apply_metadata(article: Article, page: PageMetadata, html: str) -> None:
     article.updated = page.updated or article.updated
     if article.updated and article.published and article.updated == article.published:
         article.updated = None
-    domain = urlsplit(page.url).netloc.removeprefix("www.") if page.url else None
+    domain = url_part(page.url).removeprefix("www.") or None
     article.outlet = page.site_name or page.publisher or article.outlet or domain
     article.language = page.language or guess_language(article.body_text())
     article.metadata = {"page": page.to_dict(), "text_authors": text_authors}
@@ -310,7 +309,7 @@ def _meta_signals(page: PageMetadata) -> list[Signal]:
     signals = []
     for rel in ("canonical", "syndication-source", "original-source"):
         if rel in page.links:
-            signals.append(Signal(rel, urlsplit(page.links[rel]).netloc, "meta", url=page.links[rel]))
+            signals.append(Signal(rel, url_part(page.links[rel]), "meta", url=page.links[rel]))
     for based in page.is_based_on:
         signals.append(Signal("is_based_on", based.get("name", ""), "meta", url=based.get("url") or None,
                               date=based.get("date") or None))

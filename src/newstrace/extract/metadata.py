@@ -104,7 +104,7 @@ def _provenance_links(tree: lxml_html.HtmlElement, base: str | None) -> dict[str
         href = el.get("href")
         for rel in rels:
             if rel in _PROVENANCE_RELS and href and rel not in links:
-                links[rel] = urljoin(base, href) if base else href
+                links[rel] = absolute_url(base, href)
     return links
 
 
@@ -242,12 +242,28 @@ def _based_on(value: Any) -> list[dict[str, str]]:
     out = []
     for v in value if isinstance(value, list) else [value]:
         if isinstance(v, str) and v:
-            out.append({"url": v, "name": urlsplit(v).netloc or v})
+            out.append({"url": v, "name": url_part(v) or v})
         elif isinstance(v, dict):
             url = _text(v.get("url")) or _text(v.get("@id")) or ""
-            name = _name(v.get("publisher")) or _name(v) or urlsplit(url).netloc
+            name = _name(v.get("publisher")) or _name(v) or url_part(url)
             out.append({"url": url, "name": name or "", "date": to_iso(_text(v.get("datePublished"))) or ""})
     return [o for o in out if o.get("url") or o.get("name")]
+
+
+def url_part(url: str | None, part: str = "netloc") -> str:
+    """``urlsplit(url).netloc`` (or another part), empty for what urllib refuses ("http://news[.com/": ValueError)."""
+    try:
+        return getattr(urlsplit(url), part) if url else ""
+    except ValueError:
+        return ""
+
+
+def absolute_url(base: str | None, href: str) -> str:
+    """``href`` resolved against ``base``; as written when either is not a URL urllib can split."""
+    try:
+        return urljoin(base, href) if base else href
+    except ValueError:
+        return href
 
 
 def _first(*values: str | None) -> str | None:
