@@ -190,10 +190,13 @@ def texts_to_parse(a: Facts, b: Facts, similarity: float, thresholds: Thresholds
     """The claim texts ``decide`` will parse for this pair (for ``prepare``, which parses them in one batch)."""
     if unrelated_at_a_glance(a, b, similarity, thresholds) is not None:
         return set()
-    both = {a.text, b.text}
-    if thresholds.predicates and not (a.words <= b.words or b.words <= a.words) or _differing_date_kind(a, b):
-        return both
-    return {f.text for f in (a, b) if f.cued}
+    if _differing_date_kind(a, b) and not _same_but_dates(a, b):
+        return {a.text, b.text}
+    found = {f.text for f in (a, b) if f.cued}
+    if thresholds.predicates and not (a.words <= b.words or b.words <= a.words) \
+            and not _verb_of_first_in_second(a, b):
+        found |= {a.text, b.text}
+    return found
 
 
 def _differing_date_kind(a: Facts, b: Facts) -> str:
@@ -292,6 +295,8 @@ def predicates_correspond(a: Facts, b: Facts) -> bool:
     also when one has no content predicate ("three patients are in critical condition")."""
     if a.words <= b.words or b.words <= a.words:
         return True  # one says nothing the other does not: no parse needed
+    if _verb_of_first_in_second(a, b):
+        return True  # found without parsing the second claim
     verbs_a, lemmas_a = _predicates(a.text)
     verbs_b, lemmas_b = _predicates(b.text)
     if not verbs_a or not verbs_b or _any_word_in(verbs_a, lemmas_b) or _any_word_in(verbs_b, lemmas_a):
@@ -299,6 +304,12 @@ def predicates_correspond(a: Facts, b: Facts) -> bool:
     if {_POLE[v][0] for v in verbs_a if v in _POLE} & {_POLE[v][0] for v in verbs_b if v in _POLE}:
         return True  # "rose" / "fell": one axis, a contradiction to weigh, not another claim
     return any(g & verbs_a and g & (verbs_b | lemmas_b) or g & verbs_b and g & lemmas_a for g in _PREDICATE_GROUPS)
+
+
+def _verb_of_first_in_second(a: Facts, b: Facts) -> bool:
+    """A content verb of ``a`` (parsed) among the words of ``b`` (not parsed), or ``a`` has none."""
+    verbs_a, _ = _predicates(a.text)
+    return not verbs_a or _any_word_in(verbs_a, b.words)
 
 
 def _any_word_in(verbs: frozenset[str], words: frozenset[str]) -> bool:
@@ -363,10 +374,13 @@ def _date_evidence(a: Facts, b: Facts) -> dict | None:
         theirs = [d for d in b.date_places if d[0].startswith(kind + ":")]
         if not mine or not theirs or {d[0] for d in mine} & {d[0] for d in theirs}:
             continue
-        events_a = {_event(a.text, d) for d in mine} - {None}
-        events_b = {_event(b.text, d) for d in theirs} - {None}
         values = f"{', '.join(sorted({d[0].split(':')[1] for d in mine}))} vs " \
                  f"{', '.join(sorted({d[0].split(':')[1] for d in theirs}))}"
+        if _same_but_dates(a, b):
+            return {"rule": "dates", "reason": f"dates differ ({values}) in claims otherwise word for word alike",
+                    "claim": _place(a.text, mine[0][1:]), "other": _place(b.text, theirs[0][1:])}
+        events_a = {_event(a.text, d) for d in mine} - {None}
+        events_b = {_event(b.text, d) for d in theirs} - {None}
         if not events_a or not events_b:
             return None  # what each date dates is unknown: no comparison
         if not events_a & events_b:
@@ -377,6 +391,14 @@ def _date_evidence(a: Facts, b: Facts) -> dict | None:
         return {"rule": "dates", "reason": f"dates of the same event ({shared}) differ: {values}",
                 "claim": _place(a.text, mine[0][1:]), "other": _place(b.text, theirs[0][1:])}
     return None
+
+
+def _same_but_dates(a: Facts, b: Facts) -> bool:
+    """The two claims use the same words once dates and figures are set aside: their dates date one event."""
+    return a.words - _DATE_WORDS == b.words - _DATE_WORDS
+
+
+_DATE_WORDS = frozenset(_MONTHS)
 
 
 def _event(text: str, date: tuple[str, int, int]) -> str | None:
