@@ -1,6 +1,6 @@
 """Fuzz ``analyze``: generated and mutated inputs, counting crashes, hangs, peak memory and span violations.
 
-    python bench/fuzz.py [--inputs 100000] [--workers 2] [--seed 22] [--hang 10] [--shared PATH]
+    python bench/fuzz.py [--inputs 100000] [--workers 2] [--seed 22] [--hang 10] [--seconds S] [--shared PATH]
     python bench/fuzz.py --only 1234 [--seed 22]      # one input again, with its traceback
 
 Inputs are generated from ``(seed, index)`` alone, so any finding can be replayed with ``--only``: plain text,
@@ -22,6 +22,7 @@ import gzip
 import multiprocessing
 import random
 import resource
+import signal
 import sys
 import time
 import traceback
@@ -369,10 +370,13 @@ class Pool:
             raise SystemExit("a fuzz worker did not start")
         return [process, parent, None, 0.0]  # process, pipe, batch in flight, when sent
 
-    def run(self, batches: Iterator[list[int]], tally: Tally, on_batch) -> None:
+    def run(self, batches: Iterator[list[int]], tally: Tally, on_batch, until: float = float("inf")) -> None:
+        """Run every batch, or stop sending new ones at monotonic time ``until``."""
         queue = list(batches)[::-1]
         retry: list[list[int]] = []
         while queue or retry or any(s[2] for s in self.slots):
+            if time.monotonic() > until:
+                queue.clear()
             for slot in self.slots:
                 if slot[2] is None and (retry or queue):
                     batch = retry.pop() if retry else queue.pop()
@@ -456,6 +460,7 @@ def main() -> None:
     parser.add_argument("--memory-mb", type=int, default=1536, help="address space each worker may add after warm-up")
     parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("--no-shared", action="store_true", help="mutate examples/ only")
+    parser.add_argument("--seconds", type=float, default=None, help="stop starting batches after this long")
     parser.add_argument("--only", type=int, help="replay this one input in this process, with its traceback")
     opts = parser.parse_args()
     shared = None if opts.no_shared or not opts.shared.is_dir() else opts.shared
@@ -464,11 +469,13 @@ def main() -> None:
         return
     print(f"fuzz: {opts.inputs:,} inputs, seed {opts.seed}, {opts.workers} workers, batches of {opts.batch}, "
           f"seeds from examples/{' and ' + str(shared / 'samples') if shared else ' only'}", flush=True)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so that the workers are stopped too
     started = time.monotonic()
     pool = Pool(opts.workers, opts.seed, shared, opts.memory_mb, opts.hang)
     print(f"workers ready in {time.monotonic() - started:.0f}s", flush=True)
     tally, done, step = Tally(), [0], max(opts.batch, opts.inputs // 20)
     clock = time.monotonic()
+    until = clock + opts.seconds if opts.seconds else float("inf")
 
     def on_batch(n: int) -> None:
         before, done[0] = done[0], done[0] + n
@@ -476,14 +483,15 @@ def main() -> None:
             print(f"  {done[0]:,} done, {time.monotonic() - clock:.0f}s, {len(tally.findings)} findings", flush=True)
     try:
         pool.run((list(range(i, min(i + opts.batch, opts.inputs))) for i in range(0, opts.inputs, opts.batch)),
-                 tally, on_batch)
+                 tally, on_batch, until)
     finally:
         pool.close()
-    report(tally, opts.inputs, time.monotonic() - clock)
+    report(tally, done[0], time.monotonic() - clock)
     sys.exit(1 if tally.findings else 0)
 
 
 def report(tally: Tally, inputs: int, seconds: float) -> None:
+    seconds = max(seconds, 1e-9)
     kinds = Counter(f.kind for f in tally.findings)
     print(f"{inputs:,} inputs in {seconds:.0f}s ({inputs / seconds:.0f}/s): crashes {kinds['crash']}, "
           f"hangs (> limit) {kinds['hang']}, over memory {kinds['memory']}, span violations {kinds['spans']} "

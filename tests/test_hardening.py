@@ -11,7 +11,7 @@ from spacy.language import Language
 
 import newstrace.pipeline as pipeline
 from newstrace.cli.main import main
-from newstrace.errors import EXIT_CODES, AnalysisCrashed, InputTooLarge
+from newstrace.errors import EXIT_CODES, AnalysisCrashed
 from newstrace.pipeline import AnalyzeConfig, analyze, analyze_inputs
 
 STORY = ("Flood barriers open in Riverton\n\n"
@@ -115,13 +115,6 @@ def test_the_library_names_the_input_that_crashed(tmp_path, crashing_parse, nlp)
     assert [name for name, _ in results] == paths
     assert [type(r).__name__ for _, r in results] == ["Analysis", "AnalysisCrashed", "Analysis"]
     assert isinstance(results[1][1].__cause__, RuntimeError)
-
-
-def test_an_article_too_long_for_the_parser_is_refused_before_any_model_loads(tmp_path, capsys):
-    body = ("The council met on Tuesday and agreed the budget for the coming year. " * 14 + "\n\n") * 1100
-    path = write(tmp_path, "long.txt", "A long article\n\n" + body)
-    assert main(["analyze", str(path)]) == InputTooLarge.exit_code
-    assert "characters; at most 1,000,000 are analysed" in capsys.readouterr().err
 
 
 def test_a_folder_with_no_article_files_is_input_not_found(tmp_path, capsys):

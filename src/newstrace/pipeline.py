@@ -10,7 +10,7 @@ from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from newstrace.errors import AnalysisCrashed, InputTooLarge, NewstraceError, NoArticleFound
+from newstrace.errors import AnalysisCrashed, NewstraceError, NoArticleFound
 from newstrace.model import QUOTE_TYPES, Analysis, Article
 from newstrace.reading import RawDocument, ReadOptions, read_input
 from newstrace.reading.inputs import expand_inputs, gunzip_if_needed
@@ -264,17 +264,7 @@ def _extract_item(doc: CorpusDocument, config: AnalyzeConfig) -> Article:
         return _extract(raw, config, fmt="text")
 
 
-# spaCy refuses longer texts (``nlp.max_length``); until long articles are parsed in pieces they are refused here
-# with a clear error, before any model loads, rather than by spaCy in the middle of a batch.
-MAX_PARSE_CHARS = 1_000_000
-
-
 def _extract(raw: RawDocument, config: AnalyzeConfig, fmt: str | None = None) -> Article:
     from newstrace.extract import extract_article
 
-    article = extract_article(raw, encoding=config.encoding, fmt=fmt or config.fmt)
-    parsed = sum(len(p.text) + 2 for p in article.paragraphs) + (len(article.title_span.text) if article.title_span else 0)
-    if parsed > MAX_PARSE_CHARS:
-        raise InputTooLarge(f"the article's title and body are {parsed:,} characters; at most {MAX_PARSE_CHARS:,} "
-                            "are analysed", source=raw.name)
-    return article
+    return extract_article(raw, encoding=config.encoding, fmt=fmt or config.fmt)
