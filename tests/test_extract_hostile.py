@@ -26,6 +26,14 @@ def test_a_form_feed_beside_a_drop_cap_is_white_space_not_a_crash():
     assert "\x0c" not in article.text and "\x0b" not in article.text
 
 
+def test_character_references_to_control_characters_are_no_crash():
+    page = _page(f'<p><span class="dropcap">T</span>he&#12;minister&#x1F; spoke.&#65534; {SENTENCE}</p>{BODY}',
+                 head="<title>Budget&#1; rises</title>")
+    article = extract_html(page)
+    assert "The minister spoke." in article.body_text()
+    assert without_illegal_characters("a&#12;b&#128;c&amp;d&#xd800;e") == "a b&#128;c&amp;d\ufffde"
+
+
 def test_other_control_characters_and_lone_surrogates_leave_the_words_alone():
     page = _page(f"<p>Bud\x01get \ud800 rises\x1f {SENTENCE}</p>{BODY}",
                  head='<meta property="og:title" content="Budget\x02 rises">')

@@ -23,11 +23,30 @@ _HIDDEN = {"script", "style", "noscript", "template"}
 _TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
 
 
+# A character reference to one of them ("&#12;") puts the character itself into lxml's tree.
+_CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+
+
 def without_illegal_characters(html: str) -> str:
-    """Form feeds and vertical tabs become spaces, lone surrogates U+FFFD, other controls go (browsers show none)."""
+    """Form feeds and vertical tabs become spaces, lone surrogates U+FFFD, other controls go (browsers show none);
+    a character reference to any of them is replaced alike."""
+    if "&#" in html:
+        html = _CHARACTER_REFERENCE.sub(_legal_reference, html)
     if not _ILLEGAL.search(html):
         return html
-    return _ILLEGAL.sub(lambda m: _ILLEGAL_AS.get(m.group(), "\ufffd" if m.group() >= "\ud800" else ""), html)
+    return _ILLEGAL.sub(lambda m: _replacement(m.group()), html)
+
+
+def _replacement(char: str) -> str:
+    return _ILLEGAL_AS.get(char, "\ufffd" if "\ud800" <= char <= "\udfff" else "")
+
+
+def _legal_reference(m: re.Match[str]) -> str:
+    code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+    if code > 0x10FFFF:
+        return "\ufffd"
+    char = chr(code)
+    return _replacement(char) if _ILLEGAL.fullmatch(char) else m.group()
 
 
 def with_bounded_attributes(html: str, limit: int = MAX_ATTRIBUTES) -> str:
