@@ -251,6 +251,10 @@ def test_a_title_before_a_name_gives_the_name_not_a_place_in_the_title(nlp):
     # a family name first: "Wang" after "Wang Yi" is Wang Yi, even when the recogniser calls it an organisation
     ("Chinese Foreign Minister Wang Yi met his counterpart on Monday.\n\n“We oppose any interference,” Wang said.",
      "oppose any interference", "Wang Yi"),
+    # two experts: "the expert" is the one mentioned last, not the one named first
+    ("Abby Dunn, a Florida expert, said the parks were full.\n\nTessa Bishop, a travel expert, said prices would "
+     "rise.\n\nDunn added that queues were long.\n\nThe expert said April was the cheapest month.",
+     "cheapest month", "Abby Dunn"),
     # "it" after an unnamed source is that source, not the country that owns it
     ("Ukraine’s state emergency service said three buildings burned in the night.\n\n"
      "It said rescue work would go on until the morning.", "rescue work would go on",

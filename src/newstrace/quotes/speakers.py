@@ -449,7 +449,7 @@ def _by_description(text: str, head: Token, source: Range, clusters: list[Cluste
     if head.pos_ not in ("NOUN", "ADJ", "PROPN") or not definite and not headline_role or head.tag_ in ("NNS", "NNPS"):
         return None  # "the authors" are not the author named before
     words = mention_words(text, source)
-    before, after = None, None
+    before, after, latest = None, None, -1
     for cluster in clusters:
         if cluster.kind == "unresolved":
             continue
@@ -457,9 +457,10 @@ def _by_description(text: str, head: Token, source: Range, clusters: list[Cluste
         if not (words and words <= known or head.lower_ in known and definite or head.lower_ in known and
                 (cluster.role or "").lower().split()[-1:] == [head.lower_]):
             continue
-        if any(h < head.i for h in cluster.heads):
-            before = cluster
-        elif after is None and not definite:
+        last = max((h for h in cluster.heads if h < head.i), default=-1)
+        if last > latest:  # two experts: the one mentioned last, not the one named first
+            before, latest = cluster, last
+        elif last < 0 and after is None and not definite:
             after = cluster
     return before or after
 
