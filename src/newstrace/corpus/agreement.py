@@ -382,7 +382,8 @@ def _date_evidence(a: Facts, b: Facts) -> dict | None:
         events_a = {_event(a.text, d) for d in mine} - {None}
         events_b = {_event(b.text, d) for d in theirs} - {None}
         if not events_a or not events_b:
-            return None  # what each date dates is unknown: no comparison
+            # what a date dates is unknown: neither a contradiction nor, with dates that differ, the same claim
+            return {"rule": "different events", "reason": f"dates differ ({values}) and what they date is unclear"}
         if not events_a & events_b:
             return {"rule": "different events",
                     "reason": f"they date different events ({', '.join(sorted(events_a))} vs "
