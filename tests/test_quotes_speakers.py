@@ -251,6 +251,11 @@ def test_a_title_before_a_name_gives_the_name_not_a_place_in_the_title(nlp):
     # a family name first: "Wang" after "Wang Yi" is Wang Yi, even when the recogniser calls it an organisation
     ("Chinese Foreign Minister Wang Yi met his counterpart on Monday.\n\n“We oppose any interference,” Wang said.",
      "oppose any interference", "Wang Yi"),
+    # a later surname the recogniser missed still counts for the pronoun after it
+    ("Peter White, who leads research at Automation Anywhere, said the models were trained on metadata.\n\n"
+     "To that, Enslin said that UiPath will remain open.\n\n“The future of AI is mixed,” he continued.\n\n"
+     "White didn’t commit to neutrality exactly. But he stressed that the roadmap is shaped by customers.",
+     "roadmap is shaped", "Peter White"),
     # two experts: "the expert" is the one mentioned last, not the one named first
     ("Abby Dunn, a Florida expert, said the parks were full.\n\nTessa Bishop, a travel expert, said prices would "
      "rise.\n\nDunn added that queues were long.\n\nThe expert said April was the cheapest month.",

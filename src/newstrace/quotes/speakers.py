@@ -358,7 +358,11 @@ def _unrecognised_subjects(doc: Doc, clusters: list[Cluster]) -> None:
         if (token.dep_ == "nsubj" and token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper()
                 and not token.is_upper and len(token.text) > 2 and token.lower_ not in _PERSON_NOUNS
                 and not any(t.ent_type_ for t in token.subtree)):  # "Ambassador … Nikki Haley": a title, not a name
-            _by_proper_noun(doc, token, clusters)
+            cluster = _by_proper_noun(doc, token, clusters)
+            if cluster is not None and token.i not in cluster.heads:
+                # "White didn't commit …" after "Peter White": a later mention the pronouns after it must see
+                cluster.mentions.append((token.idx, token.idx + len(token)))
+                cluster.heads.append(token.i)
 
 
 def _plural_subject_before(doc: Doc, pronoun: Token, sent_of: dict[int, int]) -> Token | None:
