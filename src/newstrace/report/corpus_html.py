@@ -73,19 +73,26 @@ def _matching(claim: dict) -> str:
 def _origins(label: str, origins: list[dict], link: Callable[[str], str | None] | None) -> str:
     if not origins:
         return ""
-    rows = "".join(f'<li>{e(o["label"])}: ' + ", ".join(_claim_ref(c, link) for c in o["claims"])
+    rows = "".join(f'<li>{e(o["label"])}: ' + "; ".join(_claim_ref(c, link) for c in o["claims"])
                    + (f' <small>shared: {e(", ".join(o["shared"]))}</small>' if o["shared"] else "")
                    + "</li>" for o in origins)
     return f'<div class="{e(label)}">{e(label)}:<ul>{rows}</ul></div>'
 
 
 def _claim_ref(claim: dict, link: Callable[[str], str | None] | None) -> str:
-    """A claim of an origin: linked to its place on this page or site when known, else to its URL."""
-    label = claim["outlet"] or claim["key"][:12]
+    """A claim of an origin: its text, linked to its place on this page or site when known, else to its URL; its
+    article's title; for a contradiction, the rule and the two spans it read."""
+    text = claim.get("text") or ""
+    label = f"“{text if len(text) <= 160 else text[:159] + '…'}”" if text else claim["outlet"]
     href = link(claim["key"]) if link else None
     if href:
-        return f'<a href="{e(href)}">{e(label)}</a>'
-    return external_link(claim["url"], label) if claim.get("url") else e(label)
+        ref = f'<a href="{e(href)}">{e(label)}</a>'
+    else:
+        ref = external_link(claim["url"], label) if claim.get("url") else e(label)
+    title = f' <small class="article">{e(claim["title"])}</small>' if claim.get("title") else ""
+    why = "; ".join(f'{ev["reason"]}: “{ev["claim"]["text"]}” vs “{ev["other"]["text"]}”'
+                    for ev in claim.get("evidence", []))
+    return ref + title + (f' <small class="evidence">{e(why)}</small>' if why else "")
 
 
 def outlets_table(outlets: list[dict], link: Callable[[str], str] | None = None) -> str:
