@@ -76,10 +76,16 @@ def test_copies_say_why_they_count_once(tmp_path, capsys):
     assert origin["label"] == "A, 2021-06-03 and 1 other outlet"
 
 
-def test_the_report_names_its_matching(store, capsys, tmp_path):
-    html = tmp_path / "r.html"
-    code, _, _ = run(capsys, "report", "--db", store, "--no-semantic", "-o", str(html))
-    assert code == 0 and f"{LEXICAL_MATCHING} matching" in html.read_text()
+def test_the_report_names_its_matching_and_shows_each_claim_with_its_evidence(store, capsys, tmp_path):
+    import html as markup
+
+    path = tmp_path / "r.html"
+    code, _, _ = run(capsys, "report", "--db", store, "--no-semantic", "-o", str(path))
+    page = markup.unescape(path.read_text())
+    assert code == 0 and f"{LEXICAL_MATCHING} matching" in page
+    origins = page[page.index('<ol class="origins">'):]
+    assert f"“{REFUSED}”" in origins and "No money for the tram" in origins
+    assert "one is negated: “approved” vs “not approve”" in origins
 
 
 def test_corroborate_report_and_serve_share_one_default_matching():
