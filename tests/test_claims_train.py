@@ -40,3 +40,14 @@ def test_best_threshold_takes_the_middle_of_a_tie():
     scores, labels = np.array([0.1, 0.15, 0.9, 0.95]), np.array([0, 0, 1, 1])
     threshold, f1 = best_threshold(scores, labels)
     assert f1 == 1.0 and 0.3 < threshold < 0.7
+
+
+def test_news_threshold_never_flags_far_more_than_is_there():
+    from training.thresholds import news_threshold
+
+    rng = np.random.default_rng(3)
+    labels = (rng.uniform(size=400) < 0.3).astype(int)
+    scores = np.clip(0.55 + 0.25 * labels + rng.normal(0, 0.15, 400), 0, 1)  # everything scores high
+    threshold, f1 = news_threshold(scores, labels)
+    assert abs((scores >= threshold).mean() - labels.mean()) <= 0.10 + 1e-9
+    assert 0 < f1 <= 1 and threshold > 0.5

@@ -40,17 +40,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--labels", type=Path, required=True, help="the hand-labelled news sentences (JSON lines)")
     parser.add_argument("--out", type=Path, required=True, help="the weights folder whose checkworthy.json to update")
     args = parser.parse_args(argv)
-    from newstrace.claims.checkworthiness import load_model, score_texts
+    from newstrace.claims.checkworthiness import load_model
+    from newstrace.nlp.model import load_nlp
 
     rows = read_labels(args.labels)
-    texts, labels = [r["text"] for r in rows], np.array([int(r["label"]) for r in rows])
+    labels = np.array([int(r["label"]) for r in rows])
+    docs = list(load_nlp(()).pipe((r["text"] for r in rows), batch_size=256))
     meta_path = args.out / "checkworthy.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     for entry, semantic in (("lexical", False), ("tuned", True)):
-        if semantic and not load_model(True, args.out).semantic:
+        model = load_model(semantic, args.out)
+        if semantic and not model.semantic:
             print("tuned: skipped (the [semantic] extra cannot run here)")
             continue
-        scores = np.array(score_texts(texts, semantic=semantic))
+        scores = model.score(docs)
         threshold, f1 = news_threshold(scores, labels)
         meta[entry]["thresholds"]["news"] = threshold
         print(f"{entry}: news threshold {threshold} (F1 {f1:.3f}, flags {(scores >= threshold).mean():.0%} of "
