@@ -301,3 +301,15 @@ def test_an_uncued_quote_stays_without_speaker_when_no_one_dominates(nlp):
               "“Rents are next,” Ruiz said. “Not this year,” Berg said.\n\nThe council meets on Monday.\n\n"
               "“Nobody is listening to the tenants.”")
     assert quote_with(doc, "Nobody is listening").speaker_id is None
+
+
+def test_a_person_at_the_end_of_an_organisation_entity_is_the_person(nlp):
+    doc = nlp("First Minister of Scotland Nicola Sturgeon said via Twitter that the ruling was historic.")
+    s = speaker_of(doc, quote_with(doc, "ruling was historic"))
+    assert (s.name, s.kind) == ("Nicola Sturgeon", "person")
+
+
+def test_a_company_name_is_an_organisation_not_a_person(nlp):
+    doc = nlp("Hirtenberger Holding Kft said the deal was closed on Friday.")
+    assert speaker_of(doc, quote_with(doc, "deal was closed")).kind == "organisation"
+

@@ -47,6 +47,11 @@ def cluster_names(doc: Doc) -> list[Cluster]:
             continue
         if kind == "organisation" and ent.label_ == "ORG" and _looks_like_a_person(name):
             kind = "person"  # "Alexandra Bradbury" tagged ORG: a known given name before a surname
+        elif kind == "person" and name.split()[-1].lower().strip(".") in COMPANY_SUFFIXES:
+            kind = "organisation"  # "Védelmi Ipari Kft" tagged PERSON
+        elif kind == "organisation" and len(name.split()) > 2 and _looks_like_a_person(" ".join(name.split()[-2:])):
+            # "[First Minister of] Scotland Nicola Sturgeon" in one entity: the person at its end
+            kind, name = "person", " ".join(name.split()[-2:])
         gender = _honorific_gender(ent) or _given_name_gender(kind, name)
         cluster = _match(clusters, name, kind, gender) or _new(clusters, name, kind)
         end = ent.end_char - (2 if _possessive(ent.text) else 0)
@@ -54,6 +59,9 @@ def cluster_names(doc: Doc) -> list[Cluster]:
         cluster.gender = cluster.gender or gender
     _join_acronyms(clusters)
     return clusters
+
+
+COMPANY_SUFFIXES = frozenset("kft ltd inc llc gmbh ag sa spa plc corp co nv bv oy ab srl sarl pty llp".split())
 
 
 def join_surnames(clusters: list[Cluster]) -> dict[int, Cluster]:

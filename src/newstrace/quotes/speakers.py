@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newstrace.quotes.attribution import Attribution, Range
-from newstrace.quotes.names import Cluster, cluster_names, is_acronym, join_surnames, most_mentioned
+from newstrace.quotes.names import COMPANY_SUFFIXES, Cluster, cluster_names, is_acronym, join_surnames, most_mentioned
 from newstrace.quotes.phrases import source_range
 from newstrace.quotes.roles import describe_clusters, mention_words
 from newstrace.quotes.types import source_head
@@ -276,7 +276,10 @@ def _by_proper_noun(doc: Doc, head: Token, clusters: list[Cluster], allow_determ
     same = most_mentioned([c for c in clusters if c.kind == "person" and low.split()[-1] == c.surname])
     if same is not None:
         return same
-    cluster = Cluster(name=name, kind="organisation" if is_acronym(name) else "person", forms={low})
+    # "Védelmi Ipari Kft", "Hirtenberger Group": a company's name, not a person's
+    org = is_acronym(name) or any(w.lower().strip(".") in _ORG_WORDS or w.lower().strip(".") in COMPANY_SUFFIXES
+                                  for w in name.split())
+    cluster = Cluster(name=name, kind="organisation" if org else "person", forms={low})
     cluster.mentions.append((words[0].idx, head.idx + len(head)))
     cluster.heads.append(head.i)
     clusters.append(cluster)
@@ -520,8 +523,8 @@ def _by_role_noun(doc: Doc, text: str, head: Token, source: Range, clusters: lis
 def _unresolved(text: str, source: Range, head: Token, unresolved: list[Cluster]) -> Cluster | None:
     """"officials", "a senior official" … "the official": kept apart, grouped by head word and number."""
     text = text[source[0]:source[1]]
-    if head.pos_ == "PRON" and head.lower_ not in _PRONOUNS:
-        return None
+    if head.pos_ == "PRON" and head.lower_ not in _PRONOUNS or head.pos_ in ("ADP", "SCONJ", "CCONJ", "DET", "PART"):
+        return None  # "to" of "According to": a parse slip, not a source
     if text.strip().lower() in _PRONOUNS or not any(c.isalpha() for c in text):
         return None  # "he" with no one to stand for, "[": no speaker at all rather than a speaker called "he"
     key = head.lemma_.lower() + ("/pl" if head.tag_ in ("NNS", "NNPS") else "")
