@@ -6,8 +6,9 @@ stalled the analyser; flat means linear.
 Each curve runs in a fresh worker process (``web/worker.py``: the model loaded and warmed first, not timed),
 under an address-space cap of 3 GB over the warmed-up size; a point is stopped (the process killed) after
 ``--limit`` seconds, and a curve stops at its first stopped point. Peak RSS is the worker's so far. Printed per point: seconds for extraction and for the rest (parse and stages), microseconds
-per character of input, peak RSS; per curve: the ratio of the largest size's time per character to the
-smallest's (about 1 when linear, the size ratio when quadratic).
+per character of input, peak RSS; per curve: the ratio of the largest size's time per character to that of
+the first size of at least 4 KB (about 1 when linear, the size ratio when quadratic), and for a stopped
+curve the least that ratio is at the stopped size.
 """
 from __future__ import annotations
 
@@ -140,13 +141,23 @@ def main() -> None:
     print(f"time per character of analyze (--no-semantic), sizes {opts.sizes} KB, {opts.limit:g}s a point at most")
     summary = []
     for kind in opts.kinds.split(","):
-        points = [p for p in curve(kind, sizes, opts.limit) if "total_s" in p and p["chars"] >= 900]
-        if len(points) >= 2:
-            first, last = points[0], points[-1]
-            ratio = (last["total_s"] / last["chars"]) / max(first["total_s"] / first["chars"], 1e-9)
-            summary.append(f"{kind} {ratio:.2f} ({first['chars']:,} -> {last['chars']:,} chars, "
-                           f"x{last['chars'] / first['chars']:.0f})")
-    print("time per character, largest over smallest (1 = flat): " + "; ".join(summary))
+        summary.append(f"{kind} {_ratio(curve(kind, sizes, opts.limit), opts.limit)}")
+    print("time per character, largest size over the first of at least 4 KB (fixed costs dominate below; "
+          "1 = flat): " + "; ".join(summary))
+
+
+def _ratio(points: list[dict], limit: float) -> str:
+    timed = [p for p in points if "total_s" in p and p["chars"] >= 3500]
+    if not timed:
+        return "no timed point"
+    first, last = timed[0], timed[-1]
+    per = lambda p: p["total_s"] / p["chars"]  # noqa: E731
+    text = f"x{per(last) / per(first):.2f} ({first['chars']:,} -> {last['chars']:,} chars)"
+    stopped = [p for p in points if "total_s" not in p]
+    if stopped:  # its time is over the limit: a lower bound on its time per character
+        bound = (limit / stopped[0]["chars"]) / per(first)
+        text += f", stopped at {stopped[0]['chars']:,} ({stopped[0]['outcome']}: at least x{bound:.2f})"
+    return text
 
 
 if __name__ == "__main__":
