@@ -5,7 +5,8 @@
 The short article is the bundled Wikinews text of about 4,800 characters; the long one is sample article
 bodies (examples/, then the Wikinews texts of ../shared when present) joined up to ``--long-chars``. Each run
 is a fresh ``python -m newstrace analyze FILE --format json`` (the variants take turns, so load on the machine
-hits them alike); the figures are medians of the runs, peak RSS their maximum. Targets (issue 21): short
+hits them alike); the figures are medians of the runs, peak RSS their maximum, and the CPU seconds of the process
+(which other programs on the machine affect much less than the wall time). Targets (issue 21): short
 article <= 5 s with the semantic model, <= 3 s without; peak RSS on 50,000 characters <= 1 GB.
 """
 from __future__ import annotations
@@ -46,13 +47,14 @@ def long_article(chars: int) -> str:
     return text + "\n"
 
 
-def measure(path: Path, flags: list[str]) -> tuple[float, float, int]:
-    """Seconds, peak RSS (MB) and exit code of one cold ``newstrace analyze``."""
+def measure(path: Path, flags: list[str]) -> tuple[float, float, int, float]:
+    """Seconds, peak RSS (MB), exit code and CPU seconds (user + system) of one cold ``newstrace analyze``."""
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "newstrace", "analyze", str(path), "--format", "json", *flags],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
     _, status, usage = os.wait4(proc.pid, 0)
-    return time.perf_counter() - start, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - start
+    return seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -66,7 +68,7 @@ def main() -> None:
         long_path.write_text(long_article(args.long_chars), encoding="utf-8")
         inputs = {"short": (SHORT, args.runs), "long": (long_path, args.long_runs)}
         measure(SHORT, MODES["lexical"])  # the file cache and the bytecode, not timed
-        samples: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
+        samples: dict[tuple[str, str], list[tuple[float, float, int, float]]] = {}
         for size, (path, runs) in inputs.items():
             for _ in range(runs):
                 for mode, flags in MODES.items():
@@ -74,11 +76,13 @@ def main() -> None:
         sizes = {size: len(path.read_text(encoding="utf-8")) for size, (path, _) in inputs.items()}
     load = os.getloadavg()[0]
     print(f"newstrace analyze FILE --format json, cold processes; {os.cpu_count()} CPUs, load {load:.1f} at the end")
-    print(f"{'article':<22} {'mode':<9} {'runs':>4} {'median s':>9} {'min s':>6} {'peak MB':>8} {'exit':>5}")
+    print(f"{'article':<22} {'mode':<9} {'runs':>4} {'median s':>9} {'min s':>6} {'CPU s':>6} {'peak MB':>8} {'exit':>5}")
     for (size, mode), runs in samples.items():
-        seconds = [s for s, _, _ in runs]
+        seconds = [s for s, *_ in runs]
         print(f"{size + f' ({sizes[size]:,} chars)':<22} {mode:<9} {len(runs):>4} {statistics.median(seconds):>9.2f} "
-              f"{min(seconds):>6.2f} {max(m for _, m, _ in runs):>8.0f} {','.join(sorted({str(c) for *_, c in runs})):>5}")
+              f"{min(seconds):>6.2f} {statistics.median(r[3] for r in runs):>6.2f} {max(r[1] for r in runs):>8.0f} "
+              f"{','.join(sorted({str(r[2]) for r in runs})):>5}")
+    print("CPU s: user + system seconds of the process (median), about its wall time on an idle core")
 
 
 if __name__ == "__main__":
