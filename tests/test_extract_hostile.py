@@ -1,10 +1,12 @@
 """Hostile or broken HTML and Markdown (issue 22): control characters, deep nesting, false charsets, attribute bombs."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import html as lxml_html
 
+from newstrace.errors import NoArticleFound
 from newstrace.extract import extract_article, extract_html, extract_string
 from newstrace.extract.markup import (MAX_ATTRIBUTES, with_bounded_attributes, with_bounded_depth,
                                       without_illegal_characters)
@@ -125,3 +127,15 @@ def test_a_bracket_in_a_url_is_no_crash():
         assert article.body_text().count(SENTENCE) == 3
         canonical = next(s for s in article.signals if s.kind == "canonical")
         assert canonical.url == "http://news[.com/a" and canonical.value == ""
+
+
+def test_a_failure_inside_the_main_text_library_is_no_article_not_a_crash(monkeypatch):
+    import trafilatura
+
+    def broken(*args, **kwargs):
+        raise AssertionError  # what htmldate's tree cleaning raises on some broken pages
+
+    monkeypatch.setattr(trafilatura, "extract", broken)
+    monkeypatch.setattr(trafilatura, "extract_metadata", broken)
+    with pytest.raises(NoArticleFound, match="main-text extractor failed"):
+        extract_html("<html><body>" + BODY + "</body></html>")

@@ -66,7 +66,8 @@ def extract_html(html: str, *, url: str | None = None, name: str | None = None) 
     embed_ranges += [ranges[first_body + len(body) + i] for i in range(len(late))]
     _set_aside_embeds(article, [furniture.embeds[i] for i in sorted(placed)] + late, embed_ranges)
     _set_aside_boxes(article, furniture)
-    _set_aside_headings(article, body, ranges[first_body:first_body + len(body)], _title_forms(page, tree, title))
+    body_ranges = ranges[first_body:first_body + len(body)]
+    _set_aside_headings(article, body, body_ranges, _title_forms(page, tree, title))
     _apply_metadata(article, page, html)
     article.metadata["body_source"] = body_source
     return article
@@ -199,9 +200,12 @@ def _parse(html: str, name: str | None) -> tuple[lxml_html.HtmlElement, bool]:
 
 def _main_text_blocks(tree: lxml_html.HtmlElement, url: str | None, *, favor_recall: bool) -> list[str]:
     """trafilatura's main text as Markdown lines; it works on a copy of ``tree`` (no second parse)."""
-    body = trafilatura.extract(tree, url=url, output_format="markdown", include_links=True, include_comments=False,
-                               include_tables=True, include_images=False, deduplicate=False,
-                               favor_recall=favor_recall)
+    try:
+        body = trafilatura.extract(tree, url=url, output_format="markdown", include_links=True, include_comments=False,
+                                   include_tables=True, include_images=False, deduplicate=False,
+                                   favor_recall=favor_recall)
+    except Exception as err:  # a library bug on a broken page is this page's problem, not a crash
+        raise NoArticleFound(f"the main-text extractor failed on this page ({type(err).__name__})") from None
     lines = [line.strip() for line in _join_wrapped_links(body or "").splitlines() if line.strip()]
     return _group_table_rows(lines)
 
@@ -223,7 +227,10 @@ def _join_wrapped_links(markdown: str) -> str:
 
 
 def _fallback_title(html: str) -> str | None:
-    meta = trafilatura.extract_metadata(html)
+    try:
+        meta = trafilatura.extract_metadata(html)
+    except Exception:  # a best-effort fallback; htmldate inside it asserts on some broken trees
+        return None
     return meta.title if meta and meta.title else None
 
 
