@@ -313,3 +313,9 @@ def test_a_company_name_is_an_organisation_not_a_person(nlp):
     doc = nlp("Hirtenberger Holding Kft said the deal was closed on Friday.")
     assert speaker_of(doc, quote_with(doc, "deal was closed")).kind == "organisation"
 
+
+
+def test_a_name_with_a_persons_role_is_a_person_whatever_the_recogniser_said(nlp):
+    doc = nlp("Gáspár Maróth, the Hungarian government commissioner responsible for defence, said the deal was done. "
+              "Nikki Holland, a spokeswoman for the council, said the road was shut.")
+    assert {s.name: s.kind for s in doc._.speakers} == {"Gáspár Maróth": "person", "Nikki Holland": "person"}

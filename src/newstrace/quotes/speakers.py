@@ -38,6 +38,7 @@ def resolve_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list
     _unrecognised_subjects(doc, clusters)
     join_surnames(clusters)
     describe_clusters(doc, clusters)
+    _people_by_role(clusters)
     sent_of = _sentence_index(doc)
     breaks = [m.start() for m in re.finditer(r"\n\s*\n", text)]
     quoted = sorted(a.content for a in atts if a.kind == "direct")
@@ -118,6 +119,17 @@ def _interviewee(doc: Doc, atts: list[Attribution], speaking: dict[int, Cluster]
         if att.source is None or source in _FIRST_PERSON:
             speaking[i] = person
             att.inferred = True
+
+
+def _people_by_role(clusters: list[Cluster]) -> None:
+    """"Gáspár Maróth, the government commissioner", "Nikki Holland, a spokeswoman": a name the recogniser called an
+    organisation is a person when its apposition or title is a person's role."""
+    for cluster in clusters:
+        role = (cluster.role or "").lower().split()
+        if (cluster.kind == "organisation" and role and not is_acronym(cluster.name)
+                and (role[-1] in _PERSON_NOUNS or role[-1] in _TITLES)
+                and not any(w.lower() in _ORG_WORDS for w in cluster.name.split())):
+            cluster.kind = "person"
 
 
 def _cataphora(speaking: dict[int, Cluster], unresolved: list[Cluster]) -> None:
@@ -481,6 +493,7 @@ scientist professor economist analyst doctor victim survivor woman man mother fa
 fan resident worker owner teacher student pilot driver witness neighbour neighbor businessman businesswoman
 militant fighter rebel soldier guard lawmaker mp
 governor mayor chairman chairwoman chair secretary ambassador general officer judge prosecutor candidate
+commissioner envoy negotiator strategist
 """.split())
 _TITLES = frozenset("""
 vp svp evp ceo cfo coo cto md head correspondent editor reporter columnist adviser advisor aide deputy
