@@ -260,6 +260,9 @@ def test_a_title_before_a_name_gives_the_name_not_a_place_in_the_title(nlp):
     ("Abby Dunn, a Florida expert, said the parks were full.\n\nTessa Bishop, a travel expert, said prices would "
      "rise.\n\nDunn added that queues were long.\n\nThe expert said April was the cheapest month.",
      "cheapest month", "Abby Dunn"),
+    # a document owned by a possessive pronoun speaks for the last speaker it agrees with
+    ("The NTSB said the plane had stalled. Its website said the crew had reported icing.", "reported icing", "NTSB"),
+    ("Mayor Ann Ruiz said the road was shut. Her letter said the council would pay.", "council would pay", "Ann Ruiz"),
     # "it" after an unnamed source is that source, not the country that owns it
     ("Ukraine’s state emergency service said three buildings burned in the night.\n\n"
      "It said rescue work would go on until the morning.", "rescue work would go on",

@@ -63,6 +63,7 @@ def resolve_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list
         cluster = (_by_name_after(text, att.source, clusters) or _after_speaking_to(head, att.source, clusters)
                    or _by_name(clusters, att.source, text, head)
                    or _by_document(head, att.source, last_writer, sent_of)
+                   or _by_owner_pronoun(head, last_speaker)
                    or _by_description(text, head, att.source, clusters)
                    or _by_role_noun(doc, text, head, att.source, clusters, last_speaker, sent_of)
                    or _by_proper_noun(doc, head, clusters)
@@ -252,6 +253,22 @@ def _by_document(head: Token, source: Range, last_writer: tuple[Cluster, int] | 
         return None
     writer, at = last_writer
     return writer if 0 <= sent_of.get(head.i, 0) - sent_of.get(at, 0) <= 6 else None
+
+
+_OWNED = _DOCUMENTS | {"website", "site", "account", "page", "feed", "blog", "channel"}
+
+
+def _by_owner_pronoun(head: Token, last_speaker: Cluster | None) -> Cluster | None:
+    """"The NTSB said … according to its website", "his letter said": the document's owner is the last speaker,
+    when the possessive agrees with it."""
+    owner = next((t.lower_ for t in head.children if t.dep_ == "poss"), None)
+    if last_speaker is None or head.lemma_.lower() not in _OWNED or owner not in ("its", "their", "his", "her"):
+        return None
+    wants = "person" if owner in ("his", "her") else "organisation"
+    if last_speaker.kind != wants or wants == "person" and last_speaker.gender and \
+            last_speaker.gender != _PERSON_PRONOUNS["he" if owner == "his" else "she"]:
+        return None
+    return last_speaker
 
 
 def _by_name_after(text: str, source: Range, clusters: list[Cluster]) -> Cluster | None:
