@@ -484,6 +484,8 @@ def main() -> None:
     try:
         pool.run((list(range(i, min(i + opts.batch, opts.inputs))) for i in range(0, opts.inputs, opts.batch)),
                  tally, on_batch, until)
+    except (KeyboardInterrupt, SystemExit):
+        print("interrupted: the figures below are for the inputs done so far")
     finally:
         pool.close()
     report(tally, done[0], time.monotonic() - clock)
