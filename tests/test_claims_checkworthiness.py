@@ -184,3 +184,14 @@ def test_spacy_component_scores_a_batch_of_documents_as_one_by_one():
     batched = [[s._.checkworthiness for s in doc.sents] for doc in nlp.pipe(texts, batch_size=2)]
     alone = [[s._.checkworthiness for s in nlp(t).sents] for t in texts]
     assert [len(s) for s in batched] == [2, 1, 3] and np.allclose(sum(batched, []), sum(alone, []))
+
+
+def test_news_labels_in_the_repository_are_attributed_wikinews_sentences():
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "data" / "checkworthy_news_wikinews.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert all(r["url"].startswith("https://en.wikinews.org/") and r["title"] and r["label"] in (0, 1) for r in rows)
+    assert all(r["source"] == "wikinews" and r["text"].strip() for r in rows)
+    assert 0.2 < np.mean([r["label"] for r in rows]) < 0.9 and len({r["article"] for r in rows}) >= 10

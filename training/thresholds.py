@@ -1,9 +1,10 @@
 """Choose the ``news`` threshold of each shipped check-worthiness model on news sentences labelled by hand.
 
-    nice python -m training.thresholds --labels /work/labels/checkworthy_news.jsonl --out src/newstrace/claims/weights
+    nice python -m training.thresholds --labels bench/data/checkworthy_news_wikinews.jsonl /work/labels/checkworthy_news.jsonl \
+        --out src/newstrace/claims/weights
 
-The labels (JSON lines ``{"article", "text", "label"}``, labelled by reading before any model scored them) are
-development data and stay outside the repository. For each model the threshold is the one with the best F1 among
+The labels (JSON lines ``{"article", "text", "label"}``, labelled by reading before any model scored them): the
+Wikinews ones ship in ``bench/data``; the fundus_en ones are development data and stay outside the repository. For each model the threshold is the one with the best F1 among
 those whose share of flagged sentences is within 10 points of the labelled share (precision first: a threshold that
 flags far more than is there is not considered); ties take the middle. Writes ``thresholds.news`` of the
 ``"lexical"`` and ``"tuned"`` entries of ``checkworthy.json``.
@@ -37,13 +38,13 @@ def news_threshold(scores: np.ndarray, labels: np.ndarray) -> tuple[float, float
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--labels", type=Path, required=True, help="the hand-labelled news sentences (JSON lines)")
+    parser.add_argument("--labels", type=Path, nargs="+", required=True, help="hand-labelled news sentences (JSON lines)")
     parser.add_argument("--out", type=Path, required=True, help="the weights folder whose checkworthy.json to update")
     args = parser.parse_args(argv)
     from newstrace.claims.checkworthiness import load_model
     from newstrace.nlp.model import load_nlp
 
-    rows = read_labels(args.labels)
+    rows = [row for path in args.labels for row in read_labels(path)]
     labels = np.array([int(r["label"]) for r in rows])
     docs = list(load_nlp(()).pipe((r["text"] for r in rows), batch_size=256))
     meta_path = args.out / "checkworthy.json"
