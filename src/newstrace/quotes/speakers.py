@@ -522,6 +522,12 @@ airline retailer carrier startup insurer lender regulator watchdog government ad
 """.split())
 
 
+_NOUN_GENDER = {**{w: "f" for w in """mother woman actress spokeswoman chairwoman businesswoman wife daughter sister girl
+grandmother aunt queen princess lady widow""".split()},
+                **{w: "m" for w in """father man actor spokesman chairman businessman husband son brother boy grandfather
+uncle king prince widower""".split()}}
+
+
 def _by_role_noun(doc: Doc, text: str, head: Token, source: Range, clusters: list[Cluster],
                   last_speaker: Cluster | None, sent_of: dict[int, int]) -> Cluster | None:
     """"The expert said …" after "Radek Babicek, a houseplant expert": the last person (or organisation) named
@@ -537,12 +543,17 @@ def _by_role_noun(doc: Doc, text: str, head: Token, source: Range, clusters: lis
                             for t in head.lefts):
         return None  # "the company's spokesman", "the Trump administration" are someone else
     here = sent_of.get(head.i, 0)
-    if last_speaker is not None and last_speaker.kind == wants and any(
+    gender = _NOUN_GENDER.get(noun, "")  # "the mother" is not the father named before her
+
+    def fits(cluster: Cluster) -> bool:
+        return cluster.kind == wants and not (gender and cluster.gender and cluster.gender != gender)
+
+    if last_speaker is not None and fits(last_speaker) and any(
             h < head.i and here - sent_of.get(h, 0) <= 6 for h in last_speaker.heads):
         return last_speaker
     best, best_at = None, -1
     for cluster in clusters:
-        if cluster.kind != wants:
+        if not fits(cluster):
             continue
         before = [h for h in cluster.heads if h < head.i and here - sent_of.get(h, 0) <= 4]
         if before and max(before) > best_at and not _only_a_place(doc, max(before)):
