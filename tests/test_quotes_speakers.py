@@ -263,6 +263,8 @@ def test_a_title_before_a_name_gives_the_name_not_a_place_in_the_title(nlp):
     # a gendered role noun skips the last speaker of the other gender
     ("David Turpin and Louise Turpin were sentenced on Friday.\n\nThe father said \"I love my children.\"\n\n"
      "The mother said \"I look forward to the day I can see them.\"", "look forward to the day", "Louise Turpin"),
+    ("David Turpin and Louise Turpin were sentenced on Friday.\n\nThe father said \"I love my children.\"\n\n"
+     "The mother said \"I look forward to the day I can see them.\"", "I love my children", "David Turpin"),
     # a document owned by a possessive pronoun speaks for the last speaker it agrees with
     ("The NTSB said the plane had stalled. Its website said the crew had reported icing.", "reported icing", "NTSB"),
     ("Mayor Ann Ruiz said the road was shut. Her letter said the council would pay.", "council would pay", "Ann Ruiz"),
