@@ -96,3 +96,14 @@ def test_onnx_matches_torch_on_checkthat_dev(onnx_ready):
     for threshold in model.thresholds.values():
         assert np.mean((probability(z_onnx) >= threshold) == (probability(z_torch) >= threshold)) >= 0.99
     assert (vectors * torch_vectors).sum(1).min() >= MIN_COSINE
+
+
+def test_the_semantic_switch_still_turns_the_onnx_path_off(onnx_ready, monkeypatch):
+    from newstrace.claims.checkworthiness import backend
+
+    assert backend(None) == "onnx"
+    monkeypatch.setenv("NEWSTRACE_SEMANTIC", "0")
+    assert backend(None) == "lexical" and not embeddings.available()
+    monkeypatch.setenv("NEWSTRACE_SEMANTIC", "1")
+    monkeypatch.setenv("NEWSTRACE_ONNX", "0")
+    assert backend(None) == ("torch" if embeddings.torch_available() else "lexical")

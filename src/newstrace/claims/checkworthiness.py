@@ -124,8 +124,8 @@ def resolve_threshold(spec: str | float | None, model: CheckworthinessModel) -> 
 
 def backend(semantic: bool | None, folder: Path = WEIGHTS) -> str:
     """Which scorer runs: ONNX when its file and runtime are there, else torch when installed, else lexical."""
-    if semantic is False or not (folder / "tuned_top.npz").exists():
-        return "lexical"
+    if semantic is False or not (folder / "tuned_top.npz").exists() or not embeddings.available():
+        return "lexical"  # embeddings.available() is False with NEWSTRACE_SEMANTIC=0
     if encoder.available(folder / encoder.ONNX_FILE.name):
         return "onnx"
     return "torch" if embeddings.torch_available() else "lexical"
