@@ -318,8 +318,9 @@ def test_a_person_at_the_end_of_an_organisation_entity_is_the_person(nlp):
 
 
 def test_a_company_name_is_an_organisation_not_a_person(nlp):
-    doc = nlp("Hirtenberger Holding Kft said the deal was closed on Friday.")
+    doc = nlp("Hirtenberger Holding Kft said the deal was closed on Friday. ALDI said it would limit sales.")
     assert speaker_of(doc, quote_with(doc, "deal was closed")).kind == "organisation"
+    assert speaker_of(doc, quote_with(doc, "limit sales")).kind == "organisation"
 
 
 

@@ -47,8 +47,8 @@ def cluster_names(doc: Doc) -> list[Cluster]:
             continue
         if kind == "organisation" and ent.label_ == "ORG" and _looks_like_a_person(name):
             kind = "person"  # "Alexandra Bradbury" tagged ORG: a known given name before a surname
-        elif kind == "person" and name.split()[-1].lower().strip(".") in COMPANY_SUFFIXES:
-            kind = "organisation"  # "Védelmi Ipari Kft" tagged PERSON
+        elif kind == "person" and (name.split()[-1].lower().strip(".") in COMPANY_SUFFIXES or is_acronym(name)):
+            kind = "organisation"  # "Védelmi Ipari Kft", "ALDI" tagged PERSON
         elif kind == "organisation" and len(name.split()) > 2 and _looks_like_a_person(" ".join(name.split()[-2:])):
             # "[First Minister of] Scotland Nicola Sturgeon" in one entity: the person at its end
             kind, name = "person", " ".join(name.split()[-2:])
