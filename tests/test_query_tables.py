@@ -70,7 +70,7 @@ def test_a_shortened_id_still_names_the_article(store, capsys):
     assert code == 0 and json.loads(out)["article"]["id"] == ids["gazette"]
 
 
-@pytest.mark.parametrize("command", [["quotes"], ["claims"], ["speakers"], ["sources"], ["story", "abc"]])
+@pytest.mark.parametrize("command", [["quotes"], ["claims"], ["speakers"], ["sources"], ["story", "abc"], ["corroborate"]])
 def test_a_store_path_that_does_not_exist_is_refused_and_not_created(command, tmp_path, capsys):
     missing = tmp_path / "mistyped.db"
     code, out, err = run(capsys, *command, "--db", str(missing))

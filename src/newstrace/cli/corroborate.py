@@ -6,7 +6,7 @@ import json
 import click
 
 from newstrace.cli.main import cli
-from newstrace.cli.store_options import emit_rows, format_option, options_for, store_options
+from newstrace.cli.store_options import emit_rows, format_option, open_existing, store_options
 
 
 @cli.command()
@@ -25,10 +25,9 @@ def corroborate(ref: str | None, db: str, busy_timeout: float, fmt: str, claim: 
     that support and contradict it, each named by outlet and date with its claim and article."""
     from newstrace.corpus.corroboration import matching_name
     from newstrace.store import corroborate as store_corroborate
-    from newstrace.store import open_store
     from newstrace.store.copies import assign_copies
 
-    with open_store(db, options_for(busy_timeout)) as store:
+    with open_existing(db, busy_timeout) as store:  # a mistyped --db is refused (exit 24), not created empty
         if recluster:
             assign_copies(store)
         results = list(store_corroborate.corroborate(store, claim=claim, article=ref, semantic=semantic, k=k))
