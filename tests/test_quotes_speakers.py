@@ -328,3 +328,10 @@ def test_a_name_with_a_persons_role_is_a_person_whatever_the_recogniser_said(nlp
     doc = nlp("Gáspár Maróth, the Hungarian government commissioner responsible for defence, said the deal was done. "
               "Nikki Holland, a spokeswoman for the council, said the road was shut.")
     assert {s.name: s.kind for s in doc._.speakers} == {"Gáspár Maróth": "person", "Nikki Holland": "person"}
+
+
+def test_sources_speaking_together_are_one_joint_source(nlp):
+    doc = nlp("Chief constable Nick Adderley and the county's commissioner Stephen Mold said that the immunity should "
+              "be waived.")
+    s = speaker_of(doc, quote_with(doc, "immunity should be waived"))
+    assert s.name == "Chief constable Nick Adderley and the county's commissioner Stephen Mold" and s.kind == "unresolved"

@@ -60,7 +60,8 @@ def resolve_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list
         head = source_head(doc, att)
         if head is None:
             continue
-        cluster = (_by_name_after(text, att.source, clusters) or _after_speaking_to(head, att.source, clusters)
+        cluster = (_jointly(text, head, att.source, unresolved)
+                   or _by_name_after(text, att.source, clusters) or _after_speaking_to(head, att.source, clusters)
                    or _by_name(clusters, att.source, text, head)
                    or _by_document(head, att.source, last_writer, sent_of)
                    or _by_owner_pronoun(head, last_speaker)
@@ -222,6 +223,25 @@ _DOCUMENTS = frozenset("""
 report study statement letter analysis review survey poll investigation findings release filing memo post tweet
 website note paper assessment forecast data figures account
 """.split())
+
+
+def _jointly(text: str, head: Token, source: Range, unresolved: list[Cluster]) -> Cluster | None:
+    """"Nick Adderley and Commissioner Stephen Mold urged", "Hamas and Iran have blamed": two or more sources speaking
+    together are one joint source named by the whole phrase, not its first part ("she and her husband" stays her)."""
+    if head.pos_ == "PRON" or not any(c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") for c in head.children) or not any(
+            c.dep_ == "cc" and c.lower_ in ("and", "&") for c in head.children):
+        return None
+    words = [t for t in head.subtree if source[0] <= t.idx < source[1] and t.dep_ != "preconj" and t.lower_ != "both"]
+    if not words:
+        return None
+    phrase = (words[0].idx, words[-1].idx + len(words[-1]))
+    name = text[phrase[0]:phrase[1]]
+    for cluster in unresolved:
+        if cluster.key == "joint/pl" and cluster.name == name:
+            return cluster
+    cluster = Cluster(name=name, kind="unresolved", key="joint/pl")
+    unresolved.append(cluster)
+    return cluster
 
 
 def _after_speaking_to(head: Token, source: Range, clusters: list[Cluster]) -> Cluster | None:
