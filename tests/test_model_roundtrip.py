@@ -77,7 +77,15 @@ def _fields(cls: type, text: str, **given_fields):
 def analyses(draw) -> Analysis:
     text = draw(st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), min_size=1,
                         max_size=80))
-    return draw(_fields(Analysis, text, article=_model(Article, text)))
+    analysis = draw(_fields(Analysis, text, article=_model(Article, text)))
+    # ids are unique within an article (the store keys rows by them): a drawn duplicate gets a suffix
+    for items in (analysis.quotes, analysis.speakers, analysis.claims, analysis.checks):
+        seen: set[str] = set()
+        for n, item in enumerate(items):
+            if getattr(item, "id", None) is not None and item.id in seen:
+                item.id = f"{item.id}~{n}"
+            seen.add(getattr(item, "id", None))
+    return analysis
 
 
 def through_parquet(analysis: Analysis) -> Analysis:
