@@ -174,3 +174,11 @@ def test_schema_rejects_unknown_quote_kind():
     document["quotes"][0]["kind"] = "rumour"
     with pytest.raises(jsonschema.ValidationError):
         validate(document)
+
+
+def test_a_document_that_repeats_a_quote_id_is_refused():
+    quote = {"id": "q1", "span": {"start": 0, "end": 3, "text": "Hi."}, "content": {"start": 0, "end": 3, "text": "Hi."}}
+    document = {"article": {"text": "Hi."}, "quotes": [quote, dict(quote)]}
+    with pytest.raises(ValueError, match="two quotes share the id 'q1'"):
+        Analysis.from_dict(document)
+    assert len(Analysis.from_dict({**document, "quotes": [quote]}).quotes) == 1

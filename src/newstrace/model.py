@@ -452,8 +452,16 @@ class Analysis(Model):
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Analysis":
-        """Read a document of this or an earlier schema version (fields added since take their defaults)."""
-        return from_json(cls, {k: v for k, v in d.items() if k != "schema_version"})
+        """Read a document of this or an earlier schema version (fields added since take their defaults).
+
+        A document whose quotes, speakers, claims or checks repeat an id is refused (ValueError): every other part
+        and the store refer to them by it."""
+        analysis = from_json(cls, {k: v for k, v in d.items() if k != "schema_version"})
+        for name in ("quotes", "speakers", "claims", "checks"):
+            ids = [item.id for item in getattr(analysis, name)]
+            if len(ids) != len(set(ids)):
+                raise ValueError(f"two {name} share the id {next(i for i in ids if ids.count(i) > 1)!r}")
+        return analysis
 
 
 # The JSON form, derived from the fields' types.
