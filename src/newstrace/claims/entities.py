@@ -66,7 +66,9 @@ def canonicalise(ents, to_span) -> tuple[list[CanonicalEntity], dict[tuple[int, 
             target = CanonicalEntity(f"E{len(entities) + 1}", name, label)
             entities.append(target)
         by_key.setdefault(k, target)
-        acronym = re.match(r"\s*\(([A-Z][A-Za-z.]{1,7})\)", ent.doc.text[ent.end_char:ent.end_char + 12])
+        # the 12 characters after the entity (``Doc.text`` would join every token of the document, per entity)
+        after = (ent[-1].whitespace_ + ent.doc[ent.end:ent.end + 12].text_with_ws)[:12]
+        acronym = re.match(r"\s*\(([A-Z][A-Za-z.]{1,7})\)", after)
         if acronym:  # "Federal Security Service (FSB)": later "FSB" is the same body
             by_key.setdefault(acronym.group(1).replace(".", "").lower(), target)
         target.aliases.add(ent.text)
