@@ -89,10 +89,25 @@ def join_surnames(clusters: list[Cluster]) -> dict[int, Cluster]:
     return joined
 
 
-def _looks_like_a_person(name: str) -> bool:
+ORG_WORDS = frozenset("""
+university bank party ministry council company group institute agency department news times post journal
+association union league club court committee fund foundation office service centre center inc corp ltd llc
+press tv network airlines airways school college hospital church army police force trust board authority
+commission government republic kingdom states nations city county state house senate parliament capital partners
+""".split())
+
+
+def person_shaped(name: str, given_name: bool = False) -> bool:
+    """Two or three capitalised words ("Serhii Radio", "Mary-Jane O'Neil") with no organisation word; with
+    ``given_name`` the first must also be a known given name ("Alexandra Bradbury" tagged ORG is a person)."""
     words = name.split()
-    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) \
-        and bool(gender_of(words[0]))
+    return (2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].replace("-", "").replace("’", "").replace("'", "")
+                                         .isalpha() and not w.isupper() for w in words)
+            and not any(w.lower() in ORG_WORDS for w in words) and (not given_name or bool(gender_of(words[0]))))
+
+
+def _looks_like_a_person(name: str) -> bool:
+    return person_shaped(name, given_name=True)
 
 
 def is_acronym(name: str) -> bool:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newstrace.quotes.attribution import Attribution, Range
-from newstrace.quotes.names import COMPANY_SUFFIXES, Cluster, cluster_names, is_acronym, join_surnames, most_mentioned
+from newstrace.quotes.names import (COMPANY_SUFFIXES, ORG_WORDS, Cluster, cluster_names, is_acronym, join_surnames,
+                                    most_mentioned, person_shaped)
 from newstrace.quotes.phrases import source_range
 from newstrace.quotes.roles import describe_clusters, mention_words
 from newstrace.quotes.types import source_head
@@ -130,7 +131,7 @@ def _people_by_role(clusters: list[Cluster]) -> None:
         role = (cluster.role or "").lower().split()
         if (cluster.kind == "organisation" and role and not is_acronym(cluster.name)
                 and (role[-1] in _PERSON_NOUNS or role[-1] in _TITLES)
-                and not any(w.lower() in _ORG_WORDS for w in cluster.name.split())):
+                and not any(w.lower() in ORG_WORDS for w in cluster.name.split())):
             cluster.kind = "person"
 
 
@@ -326,7 +327,7 @@ def _by_proper_noun(doc: Doc, head: Token, clusters: list[Cluster], allow_determ
     if same is not None:
         return same
     # "Védelmi Ipari Kft", "Hirtenberger Group": a company's name, not a person's
-    org = is_acronym(name) or any(w.lower().strip(".") in _ORG_WORDS or w.lower().strip(".") in COMPANY_SUFFIXES
+    org = is_acronym(name) or any(w.lower().strip(".") in ORG_WORDS or w.lower().strip(".") in COMPANY_SUFFIXES
                                   for w in name.split())
     cluster = Cluster(name=name, kind="organisation" if org else "person", forms={low})
     cluster.mentions.append((words[0].idx, head.idx + len(head)))
@@ -353,7 +354,7 @@ def _by_pronoun(doc: Doc, head: Token, clusters: list[Cluster], last_speaker: Cl
     best, best_score = None, None
     for cluster in clusters:
         if not _agrees(cluster, wants, gender) and not (
-                lenient and wants == "person" and cluster.kind == "organisation" and _person_shaped(cluster.name)):
+                lenient and wants == "person" and cluster.kind == "organisation" and person_shaped(cluster.name)):
             continue
         # a name inside someone's quoted words ("… and then Ghislaine walking in …”) is not whom the narrator's
         # "she" after the quote stands for
@@ -389,19 +390,6 @@ def _by_pronoun(doc: Doc, head: Token, clusters: list[Cluster], last_speaker: Cl
     return best
 
 
-_ORG_WORDS = frozenset("""
-university bank party ministry council company group institute agency department news times post journal
-association union league club court committee fund foundation office service centre center inc corp ltd llc
-press tv network airlines airways school college hospital church army police force trust board authority
-commission government republic kingdom states nations city county state house senate parliament capital partners
-""".split())
-
-
-def _person_shaped(name: str) -> bool:
-    words = name.split()
-    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].replace("-", "").replace("’", "").replace("'", "")
-                                        .isalpha() and not w.isupper() for w in words) \
-        and not any(w.lower() in _ORG_WORDS for w in words)
 
 
 def _unrecognised_subjects(doc: Doc, clusters: list[Cluster]) -> None:
