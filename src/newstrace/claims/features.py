@@ -64,12 +64,28 @@ def stream(sent) -> str:
     return " ".join(words) + " || " + " ".join(tags)
 
 
+def _entity_labels(sent) -> list[str]:
+    """The labels of the entities that lie wholly inside ``sent``, as ``Span.ents`` gives them, read from the tokens:
+    ``Span.ents`` walks every entity of the document for each sentence (quadratic in an article's length)."""
+    if not hasattr(sent, "doc") or sent.doc is sent:  # a Doc (or a stand-in without tokens' entity tags)
+        return [e.label_ for e in getattr(sent, "ents", ())]
+    doc, labels = sent.doc, []
+    for token in sent:
+        if token.ent_iob_ == "B":
+            end = token.i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            if end <= sent.end:
+                labels.append(token.ent_type_)
+    return labels
+
+
 def dense(sent) -> np.ndarray:
     """The hand-made cues, each scaled to about 0–1."""
     toks = [t for t in sent if not t.is_space and not t.is_punct]
     n = max(1, len(toks))
     lower = [t.lower_ for t in toks]
-    ents = [e.label_ for e in getattr(sent, "ents", ())]
+    ents = _entity_labels(sent)
     tags = [t.tag_ for t in toks]
     verbs = [t for t in toks if t.pos_ in ("VERB", "AUX")]
     text = sent.text.strip()
