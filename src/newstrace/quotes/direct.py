@@ -101,6 +101,8 @@ def _colon_lead(doc: Doc, text: str, seg: Segment, spare: list[Attribution]) -> 
     if verb.pos_ != "VERB" or verb.lemma_ in ("be", "have", "do") or subject is None or verb.i >= tok[0].i or subject.lower_ in ("it", "there", "this", "here"):
         return None
     words = [t for t in subject.subtree if not t.is_punct]
+    if not words:  # a subject of punctuation only (fuzzed input): no source to name
+        return None
     end = verb.i
     while end + 1 < tok[0].i and verb.doc[end + 1].dep_ in ("prt", "advmod", "prep") and verb.doc[end + 1].head == verb:
         end += 1  # "went on", "shot back"
