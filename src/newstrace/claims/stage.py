@@ -1,6 +1,7 @@
 """The claims stage: check-worthy sentences (or clauses), each attributed, qualified and structured."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from newstrace.claims.asserter import according_to, asserter
@@ -21,7 +22,9 @@ def find_claims(article: Article, doc, view: BodyView, quotes: list[Quote] = (),
                 model: CheckworthinessModel | None = None) -> list[Claim]:
     """Claims of the article body, in text order; ``checkworthy`` says whether the score reached the threshold."""
     model = model or load_model()
-    entities, mention_ids = canonicalise(doc.ents, lambda e: view.span(e.start_char, e.end_char))
+    ents = doc.ents
+    ent_starts = [e.start for e in ents]
+    entities, mention_ids = canonicalise(ents, lambda e: view.span(e.start_char, e.end_char))
     names = {e.id: (e.name, e.label) for e in entities}
     pieces = [(sent, piece) for sent in _body_sentences(article, doc, view) for piece in clauses(sent)]
     scores = model.score([piece for _, piece in pieces])
@@ -37,10 +40,21 @@ def find_claims(article: Article, doc, view: BodyView, quotes: list[Quote] = (),
             asserter=asserter(span, article, list(quotes), list(speakers),
                               view.span(source.start_char, source.end_char) if source is not None else None),
             hedges=hedges(piece), negated=negated(piece),
-            entities=[_entity(e, mention_ids, names, view) for e in piece.ents if (e.start_char, e.end_char) in mention_ids],
+            entities=[_entity(e, mention_ids, names, view) for e in _ents_within(ents, ent_starts, piece)
+                      if (e.start_char, e.end_char) in mention_ids],
             relation=view.remap(find_relation(piece, mention_ids)), checkworthy=worthy,
         ))
     return claims
+
+
+def _ents_within(ents, starts: list[int], piece) -> list:
+    """``piece.ents`` from the document's entities listed once (``Span.ents`` walks all of them for each claim)."""
+    found = []
+    for i in range(bisect.bisect_left(starts, piece.start), len(ents)):
+        if ents[i].end > piece.end:
+            break
+        found.append(ents[i])
+    return found
 
 
 def _body_sentences(article: Article, doc, view: BodyView):
