@@ -168,7 +168,7 @@ def _phrase_attribution(first: Token, last: Token, pobj: Token, sent: SpacySpan,
     # in the middle of its clause ("One child was, according to the fire service, among the dead"): two pieces
     start, end = min(skip), max(skip)
     pieces = [p for p in (trim([t for t in words if t.i < start]), trim([t for t in words if t.i > end]))
-              if p is not None and any(c.isalpha() for c in first.doc.text[p[0]:p[1]])]
+              if p is not None and any(c.isalpha() for t in words if p[0] <= t.idx < p[1] for c in t.text)]
     if not pieces:
         return None
     att = Attribution(content=pieces[0], cue=(first.idx, last.idx + len(last)), cue_lemma=lemma,

@@ -91,11 +91,11 @@ def resolve_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list
             if att.type == "writing" and head.lemma_.lower() not in _DOCUMENTS:
                 last_writer = (cluster, head.i)
     _cataphora(speaking, unresolved)
-    _interviewee(doc, atts, speaking)
+    _interviewee(text, atts, speaking)
     return _in_order(speaking), speaking
 
 
-def _interviewee(doc: Doc, atts: list[Attribution], speaking: dict[int, Cluster]) -> None:
+def _interviewee(text: str, atts: list[Attribution], speaking: dict[int, Cluster]) -> None:
     """An article that relays one interview: "“…,” Blair says." … "“I wrote the book because …”" (no cue).
 
     When one named person speaks at least four times, in three in five of the article's named quotes and three
@@ -118,7 +118,7 @@ def _interviewee(doc: Doc, atts: list[Attribution], speaking: dict[int, Cluster]
     for i, att in enumerate(atts):
         if i in speaking or att.kind != "direct" or att.type != "speech" or att.follows is not None:
             continue
-        source = doc.text[att.source[0]:att.source[1]].lower() if att.source is not None else ""
+        source = text[att.source[0]:att.source[1]].lower() if att.source is not None else ""
         if att.source is None or source in _FIRST_PERSON:
             speaking[i] = person
             att.inferred = True
