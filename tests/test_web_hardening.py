@@ -240,8 +240,6 @@ def test_a_lone_surrogate_in_posted_json_is_analysed_not_a_500(server, nlp):
     assert stored_count(server) == before + 1
 
 
-@pytest.mark.xfail(reason="web/ingest.py encodes a record's body as strict UTF-8 (issue 22, with the input paths' "
-                          "owner): pipeline.document() turns lone surrogates into U+FFFD", strict=False)
 def test_a_lone_surrogate_in_an_ingest_batch_is_analysed_not_a_500(server, nlp):
     before = stored_count(server)
     status, _, body = request(server, "POST", "/api/ingest", {"documents": [

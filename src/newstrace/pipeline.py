@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from newstrace.errors import AnalysisCrashed, NewstraceError, NoArticleFound
 from newstrace.model import QUOTE_TYPES, Analysis, Article
 from newstrace.reading import RawDocument, ReadOptions, read_input
+from newstrace.reading.decode import utf8_of
 from newstrace.reading.inputs import expand_inputs, gunzip_if_needed
 
 if TYPE_CHECKING:
@@ -45,14 +46,6 @@ def analyze(data: str | bytes, url: str | None = None, content_type: str | None 
     """Analyse one article given as text or bytes (HTML, Markdown or plain text)."""
     return next(analyze_documents([document(data, url, content_type, name=name, config=config)], config))
 
-
-def _utf8(text: str) -> bytes:
-    """UTF-8 of ``text``; a lone surrogate (from JSON's "\\ud800" or a careless caller) becomes U+FFFD, one
-    character for one, so that every offset stays where it was. A valid pair written as two surrogates is joined."""
-    try:
-        return text.encode("utf-8")
-    except UnicodeEncodeError:
-        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace").encode("utf-8")
 
 
 def analyze_path(spec: str, config: AnalyzeConfig = AnalyzeConfig()) -> Analysis:
@@ -179,7 +172,7 @@ def analyze_raw(docs: Iterable[RawDocument], config: AnalyzeConfig = AnalyzeConf
 def document(data: str | bytes, url: str | None = None, content_type: str | None = None, *,
              name: str = "<string>", config: AnalyzeConfig = AnalyzeConfig()) -> RawDocument:
     """What ``analyze`` reads: text as UTF-8, bytes unpacked if gzipped."""
-    raw = _utf8(data) if isinstance(data, str) else gunzip_if_needed(data, name, config.read)
+    raw = utf8_of(data) if isinstance(data, str) else gunzip_if_needed(data, name, config.read)
     charset = "utf-8" if isinstance(data, str) else None
     return RawDocument(name=name, data=raw, url=url, content_type=content_type, charset=charset)
 
@@ -260,7 +253,7 @@ def _extract_item(doc: CorpusDocument, config: AnalyzeConfig) -> Article:
     except NoArticleFound:
         if not doc.text_fallback:
             raise
-        raw = RawDocument(doc.raw.name, doc.text_fallback.encode("utf-8"), doc.raw.url, "text/plain", "utf-8")
+        raw = RawDocument(doc.raw.name, utf8_of(doc.text_fallback), doc.raw.url, "text/plain", "utf-8")
         return _extract(raw, config, fmt="text")
 
 

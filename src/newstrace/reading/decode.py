@@ -16,6 +16,15 @@ _XML_DECL = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
 _BINARY_BYTES = set(range(0, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31}
 
 
+def utf8_of(text: str) -> bytes:
+    """UTF-8 of ``text``; a lone surrogate (from JSON's "\\ud800" or a careless caller) becomes U+FFFD, one
+    character for one, so that every offset stays where it was. A valid pair written as two surrogates is joined."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace").encode("utf-8")
+
+
 def decode_bytes(data: bytes, *, declared: str | None = None, forced: str | None = None,
                  name: str | None = None) -> tuple[str, str]:
     """Return ``(text, encoding)``. Raises a clear error for empty, binary or undecodable input."""

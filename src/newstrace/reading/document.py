@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newstrace.model import Article
+from newstrace.reading.decode import utf8_of
 
 DEFAULT_MAX_BYTES = 25 * 1024 * 1024
 
@@ -59,7 +60,7 @@ def record_of(obj: dict[str, Any], name: str) -> Record | None:
             fields = {k: obj[k] for k in RECORD_FIELDS if obj.get(k) not in (None, "", [], {})}
             if "published" not in fields and isinstance(obj.get("date"), str) and obj["date"]:
                 fields["published"] = obj["date"]
-            return Record(RawDocument(name, body.encode("utf-8"), url, content_type, "utf-8"), fmt, fields)
+            return Record(RawDocument(name, utf8_of(body), url, content_type, "utf-8"), fmt, fields)
     return None
 
 
