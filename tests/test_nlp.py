@@ -92,3 +92,11 @@ def test_blas_runs_on_one_thread_while_articles_are_parsed_and_is_restored_after
         seen = [blas_threads() for _ in parse_articles([extract_text(TEXT), extract_text(TEXT)], nlp)]
         after = blas_threads()
     assert seen == [{1}, {1}] and after == {2}
+
+
+@pytest.mark.parametrize("run", ["“" * 10_000, "[" * 5_000 + "a" + "](x)" * 5_000, "!" * 3_000])
+def test_a_run_of_one_punctuation_mark_is_one_token_not_thousands(nlp, run):
+    """spaCy peels prefixes one by one, copying the rest each time: a long run was quadratic (10,000 “: 70 s)."""
+    doc = nlp.tokenizer(run)
+    assert doc.text == run and len(doc) < 2_000
+    assert [t.text for t in nlp.tokenizer("“Yes,” she said.")] == ["“", "Yes", ",", "”", "she", "said", "."]

@@ -8,6 +8,7 @@ or on an abbreviation such as "U.S." or "Gen.", is left to the parser.
 """
 from __future__ import annotations
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -18,11 +19,14 @@ _OPENERS = frozenset("\"“‘'([")
 
 @Language.component("newstrace_paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    for token in doc[:-1]:
-        if "\n\n" in token.text_with_ws and token.is_space or token.whitespace_ == "\n\n":
-            doc[token.i + 1].is_sent_start = True
-        elif _line_ends_sentence(token):
-            doc[token.i + 1].is_sent_start = True
+    starts = [token.i + 1 for token in doc[:-1]
+              if "\n\n" in token.text_with_ws and token.is_space or token.whitespace_ == "\n\n"
+              or _line_ends_sentence(token)]
+    if starts:
+        # all at once: setting Token.is_sent_start one by one checks the whole Doc each time (quadratic)
+        marks = doc.to_array([SENT_START])
+        marks[starts] = 1
+        doc.from_array([SENT_START], marks)
     return doc
 
 

@@ -42,9 +42,16 @@ def load_nlp(components: tuple = ()) -> Language:
 _QUOTE_INFIXES = (r"[“”«»]", r"(?<=[A-Za-z])[,:;](?=[“\"])", r"(?<=[,:;])\"", r"(?<=[.!?])[”\"](?=[A-Z])")
 
 
+# A run of one punctuation mark ("“" * 10000, "[" * 5000) is one token: spaCy peels prefixes one at a time, each
+# time copying the rest of the run, which is quadratic in its length.
+_PUNCT_RUN = r"([^\w\s])\1{15,}"
+
+
 def _split_quote_marks(nlp: Language) -> None:
     infixes = list(nlp.Defaults.infixes) + list(_QUOTE_INFIXES)
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex([_PUNCT_RUN, *nlp.Defaults.prefixes]).search
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex([_PUNCT_RUN, *nlp.Defaults.suffixes]).search
 
 
 # Titles the tokenizer would split from their full stop ("Pres" "."), which lets the parser end a sentence
