@@ -78,3 +78,9 @@ def test_a_store_path_that_does_not_exist_is_refused_and_not_created(command, tm
     assert err.strip() == f"newstrace: error: no store at {missing} (newstrace ingest creates one; --db or " \
                           "NEWSTRACE_DB names it)"
     assert not missing.exists()
+
+
+def test_report_on_a_store_path_that_does_not_exist_is_refused_and_not_created(tmp_path, capsys):
+    missing = tmp_path / "mistyped.db"
+    code, out, err = run(capsys, "report", "--db", str(missing))
+    assert code == 24 and out == "" and "no store at" in err and not missing.exists()

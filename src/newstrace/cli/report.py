@@ -8,7 +8,7 @@ import click
 
 from newstrace.cli.main import cli
 from newstrace.cli.options import allow_private_option, max_bytes_option, timeout_option, types_option
-from newstrace.errors import WriteFailed
+from newstrace.errors import StoreProblem, WriteFailed
 from newstrace.reading.netpolicy import FetchOptions
 from newstrace.store.connection import DEFAULT_BUSY_TIMEOUT, StoreOptions
 
@@ -39,6 +39,8 @@ def report(inputs: tuple[str, ...], db: str | None, out: Path | None, max_articl
     several INPUTS, or a --db store, the corpus report (republication graph, independent origins per claim)."""
     if not inputs and not db:
         raise click.UsageError("give INPUTS to analyse, or --db to report on a store")
+    if db and "://" not in db and not Path(db).exists():  # a mistyped --db: refused, not created empty (exit 24)
+        raise StoreProblem(f"no store at {db} (newstrace ingest creates one; --db or NEWSTRACE_DB names it)")
     from newstrace.pipeline import AnalyzeConfig
     from newstrace.report.build import report as build_report
 
