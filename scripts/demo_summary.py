@@ -53,7 +53,7 @@ def _totals(shown: list[tuple[Path, Analysis, Summary]]) -> str:
     bad = sum(len(s.inconsistent) for *_, s in shown)
     one = sum(1 for *_, s in shown if s.sourcing.rests_on)
     return (f"Across the examples: {quotes} quotes from {named + unnamed} sources ({named} named, {unnamed} unnamed), "
-            f"{claims} claims, {bad} number{'s' if bad != 1 else ''} that do not add up; {one} article"
+            f"{claims} claims, {bad} number{'s that do' if bad != 1 else ' that does'} not add up; {one} article"
             f"{'s' if one != 1 else ''} resting on one source or one upstream outlet.")
 
 
