@@ -23,7 +23,7 @@ def test_the_demo_ends_with_a_short_summary_and_the_place_of_the_full_output(tmp
     out = capsys.readouterr().out
     assert len(out.splitlines()) < 20
     assert "newstrace demo: 2 sample articles" in out
-    assert ("Across the examples: 6 quotes from 3 sources (3 named, 0 unnamed), 5 claims, 1 number that do not "
+    assert ("Across the examples: 6 quotes from 3 sources (3 named, 0 unnamed), 5 claims, 1 number that does not "
             "add up; 2 articles resting on one source or one upstream outlet.") in out
     assert "✗ budget: 12 / 5 = 2.4, but the text says 'double' (2)" in out
     assert f"Full output in {tmp_path}/" in out
