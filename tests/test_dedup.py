@@ -226,3 +226,9 @@ def test_cli_reads_an_article_jsonl_file_and_its_published_dates(tmp_path, capsy
     data = json.loads(capsys.readouterr().out)
     assert data["documents"] == 3 and [c["size"] for c in data["clusters"]] == [2]
     assert data["clusters"][0]["earliest"]["name"].endswith("#1") and data["clusters"][0]["why"] == "earliest stated date"
+
+
+def test_dedup_on_a_folder_with_no_article_files_says_no_inputs_found_like_analyze(tmp_path, capsys):
+    (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    assert main(["dedup", str(tmp_path)]) == 3
+    assert "no inputs found" in capsys.readouterr().err

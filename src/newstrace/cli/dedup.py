@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from newstrace.cli.main import cli
-from newstrace.errors import BatchFailed, NewstraceError, NoArticleFound, WriteFailed
+from newstrace.errors import BatchFailed, InputNotFound, NewstraceError, NoArticleFound, WriteFailed
 from newstrace.reading import ReadOptions
 from newstrace.reading.document import DEFAULT_MAX_BYTES
 
@@ -62,7 +62,9 @@ def dedup(inputs: tuple[str, ...], fmt: str, json_path: str | None, graphml_path
     if not items:
         if len(failures) == 1:
             raise failures[0][1]
-        raise NoArticleFound(f"none of the {len(failures)} inputs could be read" if failures else "no inputs found")
+        if failures:
+            raise NoArticleFound(f"none of the {len(failures)} inputs could be read")
+        raise InputNotFound("no inputs found: no article files in " + ", ".join(inputs))  # as analyze says (exit 3)
     result = find_copies(items, config)
     _write(result, json_path, graphml_path)
     click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if fmt == "json" else summary(result))
