@@ -44,7 +44,7 @@ def _payment(sent, ids) -> dict | None:
         return None
     money = amounts[0]
     amount = money.to_dict()
-    amount["span"] = Span.of(sent.doc.text, sent.start_char + money.start, sent.start_char + money.end)
+    amount["span"] = Span(sent.start_char + money.start, sent.start_char + money.end, sent.text[money.start:money.end])
     subject = _subject(verb) or _agent(verb)
     obj = _recipient(verb) or _object(verb, exclude=money, sent=sent)
     return {"type": "payment", "subject": _part(subject, ids), "predicate": _predicate(verb),
@@ -98,7 +98,7 @@ def _count(sent, ids) -> dict | None:
             except ValueError:
                 continue
             amount = {"value": value, "unit": noun.lemma_ if noun is not tok else None, "currency": None,
-                      "text": tok.text, "span": Span.of(sent.doc.text, tok.idx, tok.idx + len(tok.text))}
+                      "text": tok.text, "span": Span(tok.idx, tok.idx + len(tok.text), tok.text)}
             return {"type": "count", "subject": _part(_phrase(noun), ids),
                     "predicate": _predicate(adjectives[0] if adjectives else verb), "object": None, "amount": amount}
     return None
@@ -161,7 +161,7 @@ def _phrase(tok):
 def _part(phrase, ids) -> dict | None:
     if phrase is None:
         return None
-    part = {"text": phrase.text, "span": Span.of(phrase.doc.text, phrase.start_char, phrase.end_char)}
+    part = {"text": phrase.text, "span": Span(phrase.start_char, phrase.end_char, phrase.text)}
     ent_id = next((eid for (s, e), eid in ids.items() if s >= phrase.start_char and e <= phrase.end_char), None)
     if ent_id:
         part["entity_id"] = ent_id
@@ -169,7 +169,7 @@ def _part(phrase, ids) -> dict | None:
 
 
 def _predicate(tok) -> dict:
-    return {"text": tok.text, "lemma": tok.lemma_.lower(), "span": Span.of(tok.doc.text, tok.idx, tok.idx + len(tok.text))}
+    return {"text": tok.text, "lemma": tok.lemma_.lower(), "span": Span(tok.idx, tok.idx + len(tok.text), tok.text)}
 
 
 def _count_amount(phrase) -> dict | None:
@@ -183,9 +183,9 @@ def _count_amount(phrase) -> dict | None:
     except ValueError:
         return None
     return {"value": value, "unit": num.head.lemma_, "currency": None, "text": num.text,
-            "span": Span.of(num.doc.text, num.idx, num.idx + len(num.text))}
+            "span": Span(num.idx, num.idx + len(num.text), num.text)}
 
 
 def _date(sent) -> dict | None:
     ent = next((e for e in sent.ents if e.label_ in ("DATE", "TIME")), None)
-    return None if ent is None else {"text": ent.text, "span": Span.of(ent.doc.text, ent.start_char, ent.end_char)}
+    return None if ent is None else {"text": ent.text, "span": Span(ent.start_char, ent.end_char, ent.text)}
