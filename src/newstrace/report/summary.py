@@ -64,15 +64,19 @@ class Sourcing:
     @property
     def words(self) -> str:
         if not self.distinct:
-            return "no quoted sources" + (f" ({self.unattributed_quotes} unattributed quotes)"
+            return "no quoted sources" + (f" ({_count(self.unattributed_quotes, 'unattributed quote')})"
                                           if self.unattributed_quotes else "")
         text = (f"{self.distinct} source{'s' if self.distinct != 1 else ''} quoted: {self.named} named, "
                 f"{self.unnamed} unnamed")
         if self.top_source:
             text += f"; {round(100 * self.top_share)}% of the quoted words from {self.top_source}"
         if self.unattributed_quotes:
-            text += f"; {self.unattributed_quotes} quotes unattributed"
+            text += f"; {_count(self.unattributed_quotes, 'quote')} unattributed"
         return text
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' if n != 1 else ''}"
 
 
 @dataclass(frozen=True, slots=True)
