@@ -335,3 +335,11 @@ def test_sources_speaking_together_are_one_joint_source(nlp):
               "be waived.")
     s = speaker_of(doc, quote_with(doc, "immunity should be waived"))
     assert s.name == "Chief constable Nick Adderley and the county's commissioner Stephen Mold" and s.kind == "unresolved"
+
+
+def test_a_name_that_is_someones_affiliation_is_an_organisation(nlp):
+    doc = nlp("Sars commissioner Edward Kieswetter said the agency would hire 500 people.\n\n"
+              "Sars was aiming to collect R120bn in tax debt, the budget documents show. Sars said it had hired 500 "
+              "debt collectors in April.")
+    kinds = {s.name: s.kind for s in doc._.speakers}
+    assert kinds.get("Edward Kieswetter") == "person" and kinds.get("Sars") == "organisation"

@@ -126,8 +126,13 @@ def _interviewee(text: str, atts: list[Attribution], speaking: dict[int, Cluster
 
 def _people_by_role(clusters: list[Cluster]) -> None:
     """"Gáspár Maróth, the government commissioner", "Nikki Holland, a spokeswoman": a name the recogniser called an
-    organisation is a person when its apposition or title is a person's role."""
+    organisation is a person when its apposition or title is a person's role; and a name that is someone's
+    affiliation ("Sars commissioner Edward Kieswetter") is an organisation, whatever the recogniser called it."""
+    affiliations = {(c.affiliation or "").lower() for c in clusters} | {
+        w for c in clusters for w in (c.role or "").lower().split()[:-1]}  # "Sars" of the role "Sars commissioner"
     for cluster in clusters:
+        if cluster.kind == "person" and len(cluster.name.split()) == 1 and cluster.name.lower() in affiliations:
+            cluster.kind = "organisation"
         role = (cluster.role or "").lower().split()
         if (cluster.kind == "organisation" and role and not is_acronym(cluster.name)
                 and (role[-1] in _PERSON_NOUNS or role[-1] in _TITLES)
