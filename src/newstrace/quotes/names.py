@@ -45,11 +45,12 @@ def cluster_names(doc: Doc) -> list[Cluster]:
         name = clean_name(ent.text)
         if not name or not any(c.isalpha() for c in name):
             continue
-        if kind == "organisation" and ent.label_ == "ORG" and _looks_like_a_person(name):
+        if kind == "organisation" and ent.label_ == "ORG" and person_shaped(name, given_name=True):
             kind = "person"  # "Alexandra Bradbury" tagged ORG: a known given name before a surname
         elif kind == "person" and (name.split()[-1].lower().strip(".") in COMPANY_SUFFIXES or is_acronym(name)):
             kind = "organisation"  # "Védelmi Ipari Kft", "ALDI" tagged PERSON
-        elif kind == "organisation" and len(name.split()) > 2 and _looks_like_a_person(" ".join(name.split()[-2:])):
+        elif kind == "organisation" and len(name.split()) > 2 and person_shaped(" ".join(name.split()[-2:]),
+                                                                              given_name=True):
             # "[First Minister of] Scotland Nicola Sturgeon" in one entity: the person at its end
             kind, name = "person", " ".join(name.split()[-2:])
         gender = _honorific_gender(ent) or _given_name_gender(kind, name)
@@ -104,10 +105,6 @@ def person_shaped(name: str, given_name: bool = False) -> bool:
     return (2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].replace("-", "").replace("’", "").replace("'", "")
                                          .isalpha() and not w.isupper() for w in words)
             and not any(w.lower() in ORG_WORDS for w in words) and (not given_name or bool(gender_of(words[0]))))
-
-
-def _looks_like_a_person(name: str) -> bool:
-    return person_shaped(name, given_name=True)
 
 
 def is_acronym(name: str) -> bool:

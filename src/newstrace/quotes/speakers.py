@@ -135,7 +135,7 @@ def _people_by_role(clusters: list[Cluster]) -> None:
             cluster.kind = "organisation"
         role = (cluster.role or "").lower().split()
         if (cluster.kind == "organisation" and role and not is_acronym(cluster.name)
-                and (role[-1] in _PERSON_NOUNS or role[-1] in _TITLES)
+                and _a_title_word(role[-1])
                 and not any(w.lower() in ORG_WORDS for w in cluster.name.split())):
             cluster.kind = "person"
 
@@ -267,7 +267,11 @@ def _after_speaking_to(head: Token, source: Range, clusters: list[Cluster]) -> C
 
 def _a_title(head: Token) -> bool:
     """"Marketing Manager", "Defence Minister": a capitalised role, not a name."""
-    return head.lower_ in _PERSON_NOUNS or head.lower_ in _TITLES
+    return _a_title_word(head.lower_)
+
+
+def _a_title_word(word: str) -> bool:
+    return word in _PERSON_NOUNS or word in _TITLES
 
 
 def _by_document(head: Token, source: Range, last_writer: tuple[Cluster, int] | None,
