@@ -513,9 +513,14 @@ def type_hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
+def type_choices(hint: Any) -> list[Any]:
+    """The types a field may hold besides None: ``[X]`` for ``X | None`` and for ``X``, ``[X, Y]`` for ``X | Y``."""
+    return [a for a in typing.get_args(hint) if a is not type(None)] if _is_union(hint) else [hint]
+
+
 def model_class(hint: Any) -> type | None:
     """The model class ``hint`` names, also inside ``X | None``; None for anything else."""
-    args = [a for a in typing.get_args(hint) if a is not type(None)] if _is_union(hint) else [hint]
+    args = type_choices(hint)
     if len(args) == 1 and isinstance(args[0], type) and issubclass(args[0], Model):
         return args[0]
     return None

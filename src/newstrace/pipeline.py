@@ -241,20 +241,23 @@ def _container_articles(docs: Iterable[CorpusDocument | NewstraceError], spec: s
             yield doc.source or spec, doc
             continue
         try:
-            yield doc.raw.name, apply_fields(_extract_item(doc, config), doc.fields)
+            yield doc.raw.name, apply_fields(extract_item(doc, config), doc.fields)
         except NewstraceError as err:
             yield doc.raw.name, err
 
 
-def _extract_item(doc: CorpusDocument, config: AnalyzeConfig) -> Article:
-    """A feed item or JSONL record; a feed teaser too short for HTML extraction is read as its plain text."""
+def extract_item(doc: CorpusDocument, config: AnalyzeConfig) -> Article:
+    """A feed item or JSONL record (for analyze and ingest alike); a feed teaser too short for HTML extraction is
+    read as its plain text (UTF-8 made here, so no ``--encoding`` applies to it)."""
+    from newstrace.extract import extract_article
+
     try:
         return _extract(doc.raw, config, fmt=config.fmt or doc.fmt)
     except NoArticleFound:
         if not doc.text_fallback:
             raise
         raw = RawDocument(doc.raw.name, utf8_of(doc.text_fallback), doc.raw.url, "text/plain", "utf-8")
-        return _extract(raw, config, fmt="text")
+        return extract_article(raw, fmt="text")
 
 
 def _extract(raw: RawDocument, config: AnalyzeConfig, fmt: str | None = None) -> Article:

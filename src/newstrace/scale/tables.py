@@ -16,7 +16,7 @@ from typing import Any
 import pyarrow as pa
 
 from newstrace.model import (SCHEMA_VERSION, Analysis, Article, Check, Claim, Quote, Source, Span, Speaker,
-                             model_class, type_hints)
+                             model_class, type_choices, type_hints)
 
 SPAN = pa.struct([("start", pa.int64()), ("end", pa.int64())])
 S, F, B, I = pa.string(), pa.float64(), pa.bool_(), pa.int64()
@@ -46,8 +46,8 @@ def model_columns(cls: type) -> tuple[Column, ...]:
 
 
 def _column(name: str, hint: Any) -> Column:
-    optional = [a for a in typing.get_args(hint) if a is not type(None)]
-    base = optional[0] if len(optional) == 1 and type(None) in typing.get_args(hint) else hint
+    choices = type_choices(hint)
+    base = choices[0] if len(choices) == 1 else hint
     if typing.get_origin(base) is list:
         item = _column(name, typing.get_args(base)[0])
         if item.role != "json":

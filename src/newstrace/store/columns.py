@@ -8,12 +8,13 @@ give every column listed here, so a field added to the model without a migration
 """
 from __future__ import annotations
 
-import types
+import functools
 import typing
 from dataclasses import fields
 from typing import Any
 
-from newstrace.model import Article, Boilerplate, Check, Claim, Entity, Model, Quote, Source, Speaker, type_hints
+from newstrace.model import (Article, Boilerplate, Check, Claim, Entity, Model, Quote, Source, Speaker, type_choices,
+                             type_hints)
 
 # table -> (model class, field -> column where they differ)
 MIRRORS: dict[str, tuple[type, dict[str, str]]] = {
@@ -31,7 +32,7 @@ SPAN_COLUMNS = ("start_char", "end_char")
 
 def sql_type(hint: Any) -> str | None:
     """``TEXT``, ``INTEGER`` (also flags) or ``REAL`` for a scalar field type; None for anything else."""
-    args = [a for a in typing.get_args(hint) if a is not type(None)] if _is_optional(hint) else [hint]
+    args = type_choices(hint)
     if len(args) != 1:
         return None
     base = args[0]
@@ -75,10 +76,8 @@ def insert(table: str, rows: list[dict[str, Any]]) -> tuple[str, list[tuple]]:
     return sql, [tuple(r[n] for n in names) for r in rows]
 
 
-def _scalar_fields(cls: type) -> set[str]:
+@functools.cache
+def _scalar_fields(cls: type) -> frozenset[str]:
+    """Worked out once per class: ``row`` asks for every field of every row written."""
     hints = type_hints(cls)
-    return {f.name for f in fields(cls) if f.name != "span" and sql_type(hints[f.name]) is not None}
-
-
-def _is_optional(hint: Any) -> bool:
-    return typing.get_origin(hint) in (typing.Union, types.UnionType)
+    return frozenset(f.name for f in fields(cls) if f.name != "span" and sql_type(hints[f.name]) is not None)

@@ -13,11 +13,9 @@ from typing import Callable, Iterable, Iterator
 
 from newstrace.corpus.document import CorpusDocument, apply_fields
 from newstrace.corpus.sources import corpus_documents
-from newstrace.errors import NewstraceError, NoArticleFound
-from newstrace.extract import extract_article
+from newstrace.errors import NewstraceError
 from newstrace.model import Analysis, Article
-from newstrace.pipeline import AnalyzeConfig, analyze_articles
-from newstrace.reading import RawDocument
+from newstrace.pipeline import AnalyzeConfig, analyze_articles, extract_item
 from newstrace.store.connection import Database, StoreOptions
 from newstrace.store.open import open_store
 from newstrace.store.write import Saved, latest_version, save_analysis
@@ -106,7 +104,7 @@ def _new_articles(store: Database, docs: Iterable[CorpusDocument | Analysis | Ne
             notify(doc.locator, "unchanged")
             continue
         try:
-            article = apply_fields(_extract(doc, config), doc.fields)
+            article = apply_fields(extract_item(doc, config), doc.fields)
         except NewstraceError as err:
             report.failures.append(err)
             notify(doc.locator, "failed")
@@ -117,16 +115,6 @@ def _new_articles(store: Database, docs: Iterable[CorpusDocument | Analysis | Ne
             continue
         pending.append(_Pending(doc, raw_hash))
         yield article
-
-
-def _extract(doc: CorpusDocument, config: AnalyzeConfig) -> Article:
-    try:
-        return extract_article(doc.raw, encoding=config.encoding, fmt=config.fmt or doc.fmt)
-    except NoArticleFound:
-        if not doc.text_fallback:
-            raise
-        raw = RawDocument(doc.raw.name, doc.text_fallback.encode("utf-8"), doc.raw.url, "text/plain", "utf-8")
-        return extract_article(raw, fmt="text")
 
 
 def _record(report: IngestReport, saved: Saved, seen_this_run: dict[str, str]) -> None:
