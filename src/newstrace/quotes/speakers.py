@@ -67,7 +67,7 @@ def resolve_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list
                    or _by_document(head, att.source, last_writer, sent_of)
                    or _by_owner_pronoun(head, last_speaker)
                    or _by_description(text, head, att.source, clusters)
-                   or _by_role_noun(doc, text, head, att.source, clusters, last_speaker, sent_of)
+                   or _by_role_noun(doc, text, head, att.source, clusters, last_speaker, sent_of, quoted)
                    or _by_proper_noun(doc, head, clusters)
                    # named and unnamed sources ranked together: "Ukraine's emergency service said … it said"
                    or _by_pronoun(doc, head, clusters + unresolved, last_speaker, sent_of, breaks, quoted)
@@ -191,6 +191,8 @@ def _by_name(clusters: list[Cluster], source: Range, text: str, head: Token) -> 
     linked = {t.idx for t in head.children if t.dep_ == "appos"} | ({head.head.idx} if head.dep_ == "appos" else set())
     for c, m in inside:
         if m[0] <= at < m[1]:
+            if _a_title_word(c.name.lower()) and any(t.dep_ == "det" for t in head.lefts):
+                return None  # "The MEC" (tagged as an organisation) is a description of the MEC named before
             return c
     # the apposition's own head first, a person before an organisation: "wife [Grace Okafor], also UNICEF"
     named = [(c, m) for c, m in inside if any(m[0] <= x < m[1] for x in linked)]
@@ -530,7 +532,7 @@ governor mayor chairman chairwoman chair secretary ambassador general officer ju
 commissioner envoy negotiator strategist
 """.split())
 _TITLES = frozenset("""
-vp svp evp ceo cfo coo cto md head correspondent editor reporter columnist adviser advisor aide deputy
+vp svp evp ceo cfo coo cto md head correspondent editor reporter columnist adviser advisor aide deputy mec
 """.split())
 _ORG_NOUNS = frozenset("""
 company firm bank group institute alliance ministry department agency organisation organization party campaign
@@ -546,7 +548,7 @@ uncle king prince widower""".split()}}
 
 
 def _by_role_noun(doc: Doc, text: str, head: Token, source: Range, clusters: list[Cluster],
-                  last_speaker: Cluster | None, sent_of: dict[int, int]) -> Cluster | None:
+                  last_speaker: Cluster | None, sent_of: dict[int, int], quoted: list[Range] = ()) -> Cluster | None:
     """"The expert said …" after "Radek Babicek, a houseplant expert": the last person (or organisation) named
     before it, within a few sentences, the last speaker first. Plural and indefinite descriptions stay apart."""
     definite = any(t.lower_ in ("the", "this") and t.dep_ == "det" for t in head.lefts)
@@ -569,10 +571,13 @@ def _by_role_noun(doc: Doc, text: str, head: Token, source: Range, clusters: lis
             h < head.i and here - sent_of.get(h, 0) <= 6 for h in last_speaker.heads):
         return last_speaker
     best, best_at = None, -1
+    outside = _inside(quoted, head.idx) is None
     for cluster in clusters:
         if not fits(cluster):
             continue
-        before = [h for h in cluster.heads if h < head.i and here - sent_of.get(h, 0) <= 4]
+        # a body named only inside someone's quoted words is not what "the department" after the quote means
+        before = [h for h in cluster.heads if h < head.i and here - sent_of.get(h, 0) <= 4
+                  and not (outside and _inside(quoted, doc[h].idx) is not None)]
         if before and max(before) > best_at and not _only_a_place(doc, max(before)):
             best, best_at = cluster, max(before)
     return best
