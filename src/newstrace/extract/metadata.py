@@ -13,6 +13,7 @@ import extruct
 from lxml import html as lxml_html
 
 from newstrace.extract.dates import to_iso
+from newstrace.extract.titles import choose_title
 
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
                   "opinionnewsarticle", "backgroundnewsarticle", "socialmediaposting", "report", "webpage",
@@ -57,8 +58,10 @@ def read_metadata(tree: lxml_html.HtmlElement, html: str, url: str | None) -> Pa
     article = _main_jsonld(html, page.url)
     page.jsonld = [article] if article else []
     page.article_type = str(_types(article)) if article else None
-    page.title = _first(_text(article.get("headline")) if article else None,
-                        _strip_site_name(meta.get("og:title"), meta.get("og:site_name")), meta.get("twitter:title"), meta.get("dc.title"), _title_tag(tree, meta.get("og:site_name")))
+    title_element = tree.xpath("//title/text()")
+    page.title = choose_title(_text(article.get("headline")) if article else None,
+                              _text(article.get("name")) if article else None, page.article_type, meta,
+                              clean_text(title_element[0]) if title_element else None)
     page.authors = _authors(article.get("author")) if article else []
     if not page.authors:
         page.authors = _meta_authors(tree, meta)
@@ -106,30 +109,6 @@ def _provenance_links(tree: lxml_html.HtmlElement, base: str | None) -> dict[str
             if rel in _PROVENANCE_RELS and href and rel not in links:
                 links[rel] = absolute_url(base, href)
     return links
-
-
-def _title_tag(tree: lxml_html.HtmlElement, site_name: str | None) -> str | None:
-    titles = tree.xpath("//title/text()")
-    if not titles:
-        return None
-    title = clean_text(titles[0])
-    for sep in (" | ", " - ", " — ", " – ", " :: "):
-        if sep in title:
-            head, tail = title.rsplit(sep, 1)
-            if len(tail) < len(head) or (site_name and site_name.lower() in tail.lower()):
-                return head.strip()
-    return title or None
-
-
-def _strip_site_name(title: str | None, site_name: str | None) -> str | None:
-    """ "Headline | Site" without " | Site", when the tail names the site."""
-    if not title or not site_name:
-        return title
-    for sep in (" | ", " - ", " — ", " – ", " :: "):
-        head, _, tail = title.rpartition(sep)
-        if head and site_name.lower() in tail.lower():
-            return head.strip()
-    return title
 
 
 def _main_jsonld(html: str, url: str | None) -> dict[str, Any] | None:
