@@ -51,6 +51,12 @@ def test_a_byline_naming_an_acronym_is_the_outlet_not_an_author():
     ("Click to share on Twitter", "share", "share_prompt"),
     ("Please share this story", "share", "share_prompt"),
     ("Follow Ana Ruiz on YouTube", "contact", "follow_handle"),
+    ("Follow Example.co.uk on Twitter and Facebook for the latest news updates. You can now also get Example.co.uk "
+     "articles sent straight to your device. Sign up for our daily push alerts here.", "contact", "follow_handle"),
+    ("Got a story? Get in touch with our news team by emailing us at webnews@example.co.uk. Or you can submit your "
+     "videos and pictures here.", "contact", "get_in_touch"),
+    ("Privacy Policyand", "navigation", "legal_link"),
+    ("Terms of Serviceapply.", "navigation", "legal_link"),
 ])
 def test_copy_paste_lines(line, kind, rule):
     match = classify_line(line)
@@ -62,6 +68,10 @@ def test_copy_paste_lines(line, kind, rule):
     "Press contacts were cut by the ministry.",
     "By the end of May, the lake may fall further.",
     "See more of the same next year, the forecaster warned.",
+    "Follow Jane Doe on Twitter and she will tell you for the latest time that the policy failed, her aide said.",
+    "Privacy policy changes were announced by the regulator on Monday.",
+    "Get in touch with the council at help@example.org or submit a complaint online, the mayor urged residents "
+    "on Monday after the flooding left dozens of homes without power for a week.",
 ])
 def test_body_sentences_are_not_boilerplate(sentence):
     assert classify_line(sentence) is None

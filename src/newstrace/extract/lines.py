@@ -56,6 +56,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
+_PLATFORM = (r"(?:twitter|x|instagram|facebook|bluesky|mastodon|threads|telegram|youtube|tiktok|linkedin|vk|rumble|gab|"
+             r"truth\s+social)\b")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _EMAIL = re.compile(r"[\s,|/(<\[]*(?:e-?mail:?\s*)?\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b[\s)>\]]*", re.I)
 _ON_DATE = re.compile(rf"\b(?:on|in)\s+({DATE_PATTERN})", re.I)
@@ -145,8 +147,9 @@ _NOTICE_RULES: list[tuple[str, str, re.Pattern[str], int]] = [
     ("contact", "contact_author", _rx(
         r"^(?:contact|reach|e-?mail|write\s+to)\s+(?:the\s+)?(?:author|reporter|writer|editor|us|\w+\s+\w+)\b.{0,40}"
         r"(?:\bat\b|:).{0,100}$"), 180),
-    ("contact", "follow_handle", _rx(r"^follow\s+(?:[A-Z][\w.'-]+\s+){1,3}on\s+(?:twitter|x|instagram|facebook|bluesky|mastodon|threads|telegram|youtube|tiktok|"
-                                      r"linkedin|vk|rumble|gab|truth\s+social)\b.{0,60}$"), 140),
+    # "Follow Example.co.uk on Twitter and Facebook for the latest news updates. Sign up for our alerts here."
+    ("contact", "follow_handle", _rx(rf"^follow\s+(?:[A-Z][\w.'-]+\s+){{1,3}}on\s+{_PLATFORM}(?:.{{0,60}}|"
+                                      rf"(?:\s*(?:,|and|or)\s+{_PLATFORM})+\s+for\s+(?:the\s+)?latest\b.{{0,200}})$"), 320),
     ("contact", "media_inquiries", _rx(
         r"^(?:for\s+)?(?:media|press)\s+(?:inquiries|enquiries|contacts?|queries)\s*"
         r"(?:[:,–-]|\s(?:please\s+)?(?:contact|call|e-?mail|write|reach)\b).{3,160}$"), 190),
@@ -155,7 +158,8 @@ _NOTICE_RULES: list[tuple[str, str, re.Pattern[str], int]] = [
      160),
     # "Get in touch with our news team by emailing us at webnews@example.co.uk."
     ("contact", "get_in_touch", _rx(
-        r"^.{0,100}\b(?:get\s+in\s+touch|e-?mail(?:ing)?\s+us|contact\s+us|write\s+to\s+us|send\s+us)\b.{0,80}@[\w-]+\.\w.{0,40}$"), 220),
+        r"^.{0,100}\b(?:get\s+in\s+touch|e-?mail(?:ing)?\s+us|contact\s+us|write\s+to\s+us|send\s+us)\b.{0,80}@[\w-]+\.\w"
+        r"(?:.{0,40}|\S*\.?\s+or\s+(?:you\s+can\s+)?(?:submit|send|upload)\b.{0,80})$"), 260),
     ("contact", "email_line", _rx(r"^(?:e-?mail|tel|phone|telephone|fax|contact)\s*:\s*.{3,100}$"), 130),
     ("contact", "tip_line", _rx(r"^(?:have\s+a\s+(?:news\s+)?tip|got\s+a\s+(?:news\s+)?tip|send\s+(?:us\s+)?(?:a\s+)?tips?)\b.{0,150}$"), 180),
     ("related", "related_label", _rx(
@@ -173,6 +177,9 @@ _NOTICE_RULES: list[tuple[str, str, re.Pattern[str], int]] = [
         r"^pictured\s+(?:above|below|left|right|centre|center|top|bottom|here|from\s+(?:left|right)|at\s+the\s+(?:back|front)|"
         r"in\s+(?:front|the\s+(?:centre|center|middle)))\b.{0,400}$"), 420),
     ("advertisement", "advertisement", _rx(r"^(?:advertisement|advertising|sponsored(?:\s+content)?|ad|promoted|story\s+continues\s+below(?:\s+advertisement)?)$"), 60),
+    # The pieces of a consent notice whose links split it: "Privacy Policy and", "Terms of Service apply."
+    ("navigation", "legal_link", _rx(r"^(?:the\s+)?(?:google\s+)?(?:privacy\s+policy|terms\s+of\s+(?:service|use)|cookie\s+policy)"
+                                     r"\s*(?:and|apply\.?|,)?\s*$"), 40),
     ("navigation", "navigation", _rx(r"^(?:back\s+to\s+top|skip\s+to\s+(?:main\s+)?content|home|menu|next\s+article|previous\s+article|you\s+are\s+here.{0,80})$"), 100),
 ]
 
