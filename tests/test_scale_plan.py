@@ -74,7 +74,7 @@ def test_a_rerun_with_nothing_to_do_reuses_the_near_duplicates_and_needs_no_clus
     files, out = articles(tmp_path / "in", 9), tmp_path / "out"
     calls = []
 
-    def fake_near_duplicates(client, folder):
+    def fake_near_duplicates(client, folder, config=None):
         calls.append(folder)
         (folder / "dedup").mkdir(exist_ok=True)
         return DedupResult(pairs=3, clusters=1, clustered_articles=2)

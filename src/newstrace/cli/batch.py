@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 import click
 
 from newstrace.cli.main import cli
-from newstrace.cli.options import semantic_option
+from newstrace.cli.options import dedup_options, max_bytes_option, semantic_option
 from newstrace.cli.progress import progress
 from newstrace.errors import BatchFailed
 from newstrace.reading import ReadOptions
-from newstrace.reading.document import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
+    from newstrace.corpus.dedup_config import DedupConfig
     from newstrace.scale.batch import BatchOptions, BatchSummary
 
 
@@ -29,14 +29,14 @@ if TYPE_CHECKING:
               help="At most this many records per partition.")
 @click.option("--partition-mb", type=click.IntRange(1), default=64, show_default=True,
               help="At most this many MB of payload per partition.")
-@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
-              help="Records larger than this are recorded as errors.")
+@max_bytes_option(help="Records larger than this are recorded as errors.")
 @click.option("--no-dedup", is_flag=True, help="Skip corpus-wide near-duplicate clustering.")
+@dedup_options
 @semantic_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def batch_command(inputs: tuple[str, ...], out_dir: Path, scheduler: str | None, workers: int | None,
                   memory_limit: str, partition_records: int, partition_mb: int, max_bytes: int, no_dedup: bool,
-                  semantic: bool | None, quiet: bool) -> None:
+                  dedup_config: DedupConfig, semantic: bool | None, quiet: bool) -> None:
     """Analyse INPUTS (WARC/WARC.gz, JSONL, article files, folders, globs) on Dask into Parquet under --out."""
     from newstrace.scale.sources import PartitionLimits, expand_batch_inputs
 
@@ -44,11 +44,14 @@ def batch_command(inputs: tuple[str, ...], out_dir: Path, scheduler: str | None,
         raise click.UsageError("--workers starts a local cluster; it cannot be used with --scheduler")
     paths = expand_batch_inputs(list(inputs))  # a bad input fails before Dask is imported or a cluster starts
     from newstrace.pipeline import AnalyzeConfig
-    from newstrace.scale.batch import BatchOptions, finished
+    from newstrace.scale.batch import BatchOptions, finished, settings_conflict
 
     options = BatchOptions(limits=PartitionLimits(partition_records, partition_mb * 1024 * 1024),
                            config=AnalyzeConfig(read=ReadOptions(max_bytes=max_bytes), semantic=semantic),
-                           dedup=not no_dedup)
+                           dedup=not no_dedup, dedup_config=dedup_config)
+    conflict = settings_conflict(out_dir, options)  # signatures made with other settings cannot be compared
+    if conflict:
+        raise click.UsageError(conflict)
     summary = finished(paths, out_dir, options)  # a rerun with nothing left to do starts no cluster
     if summary is None:
         summary = _run_batch(paths, out_dir, options, scheduler, workers, memory_limit, quiet)

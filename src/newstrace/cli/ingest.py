@@ -4,11 +4,10 @@ from __future__ import annotations
 import click
 
 from newstrace.cli.main import cli
-from newstrace.cli.options import allow_private_option, semantic_option
+from newstrace.cli.options import allow_private_option, max_bytes_option, semantic_option, timeout_option
 from newstrace.cli.progress import progress
 from newstrace.cli.store_options import options_for, store_options
 from newstrace.errors import BatchFailed
-from newstrace.reading.document import DEFAULT_MAX_BYTES
 from newstrace.reading.netpolicy import FetchOptions
 
 
@@ -18,9 +17,8 @@ from newstrace.reading.netpolicy import FetchOptions
 @click.option("--from-parquet", "from_parquet", type=click.Path(exists=True, file_okay=False),
               help="Store the results of `newstrace batch --out DIR` instead of analysing INPUTS.")
 @click.option("--fetch-items", is_flag=True, help="Fetch each feed item's page instead of using the feed's content.")
-@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
-              help="Refuse inputs (and JSONL lines) larger than this.")
-@click.option("--timeout", type=float, default=20.0, show_default=True, help="Seconds to wait for a URL.")
+@max_bytes_option(help="Refuse inputs (and JSONL lines) larger than this.")
+@timeout_option
 @allow_private_option
 @semantic_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")

@@ -18,7 +18,8 @@ def help_text(name: str | None = None) -> str:
     from click.testing import CliRunner
 
     args = [name, "--help"] if name else ["--help"]
-    result = CliRunner().invoke(cli, args, prog_name="newstrace", terminal_width=WIDTH - 2)  # click wraps 2 columns short
+    # a terminal WIDTH columns wide wraps help at WIDTH - 2 (click's margin)
+    result = CliRunner().invoke(cli, args, prog_name="newstrace", terminal_width=WIDTH - 2)
     if result.exit_code != 0:
         raise RuntimeError(f"newstrace {' '.join(args)} exited {result.exit_code}: {result.output}")
     return result.output.rstrip("\n")

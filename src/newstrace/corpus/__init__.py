@@ -7,7 +7,7 @@ import types
 
 # The exports are imported when first used (PEP 562): ``dedup`` pulls in datasketch, networkx and the provenance
 # stage (seconds of a cold start), while ``analyze`` imports ``newstrace.corpus.jsonl`` and ``.feeds`` for every input.
-_EXPORTS = {"dedup": "dedup", "DedupConfig": "dedup", "DedupResult": "dedup", "Document": "dedup", "Cluster": "dedup",
+_EXPORTS = {"dedup": "dedup", "DedupConfig": "dedup_config", "DedupResult": "dedup", "Document": "dedup", "Cluster": "dedup",
             "Edge": "dedup", "Pair": "dedup", "to_graph": "graph", "write_graphml": "graph", "write_json": "graph"}
 
 __all__ = list(_EXPORTS)

@@ -19,26 +19,10 @@ import numpy as np
 from datasketch import MinHashLSH
 
 from newstrace.corpus import shingles as sh
+from newstrace.corpus.dedup_config import DedupConfig
 from newstrace.model import Analysis, Article, Source
 from newstrace.provenance import build_chain, outlets
 from newstrace.provenance.signals import Page
-
-
-@dataclass(frozen=True, slots=True)
-class DedupConfig:
-    """Thresholds: ``threshold`` tunes the LSH bands (candidates); ``jaccard`` / ``containment`` verify them."""
-
-    shingle: int = 5
-    num_perm: int = 128
-    threshold: float = 0.3
-    jaccard: float = 0.7
-    containment: float = 0.8
-    min_words: int = 20
-    seed: int = 1
-    index: str = "bands"  # bands (numpy) | datasketch (MinHashLSH): the same candidates
-
-    def hasher(self) -> sh.Hasher:
-        return sh.Hasher(self.num_perm, self.seed)
 
 
 def comparable(text: str, hashes: np.ndarray, config: DedupConfig) -> int | None:
@@ -303,7 +287,7 @@ def result_to_dict(result: DedupResult) -> dict[str, Any]:
                 "words": d.words, "upstream": d.upstream}
 
     return {
-        "config": {k: getattr(result.config, k) for k in result.config.__dataclass_fields__},
+        "config": result.config.to_dict(),
         "documents": len(docs), "skipped": result.skipped, "candidate_pairs": result.candidates,
         "verified_pairs": len(result.pairs), "seconds": result.seconds,
         "clusters": [{"size": len(c.members), "earliest": doc(c.earliest), "why": c.why,

@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from newstrace.corpus.dedup_config import DedupConfig
 from newstrace.pipeline import AnalyzeConfig
 from newstrace.scale.output import (DEDUP, SCANS, DedupResult, completed, read_json, remove_temporaries, table_files,
                                     write_json, write_table)
@@ -16,10 +17,12 @@ from newstrace.scale.sources import (FileScan, Partition, PartitionLimits, expan
                                      scan_file)
 
 PLAN = "_plan.json"  # records per piece chosen for each planned partition: reruns split them the same way
-DEDUP_STAMP = "_dedup.json"  # which signature files the near-duplicates were computed from, and the result
+DEDUP_STAMP = "_dedup.json"  # the settings and signature files the near-duplicates were computed from, the result
+SIGNATURE_SETTINGS = "_signatures.json"  # what the output's signatures were made with (DedupConfig)
 # Pieces per worker when the inputs are few: enough that no worker idles while another finishes a long
 # partition, few enough that the per-partition cost (a task, eight Parquet files) stays small.
 PIECES_PER_WORKER = 4
+_DEFAULTS = DedupConfig().to_dict()  # what outputs written before the settings were kept were made with
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +30,7 @@ class BatchOptions:
     limits: PartitionLimits = PartitionLimits()
     config: AnalyzeConfig = AnalyzeConfig()
     dedup: bool = True
+    dedup_config: DedupConfig = DedupConfig()  # the settings of ``newstrace dedup``, applied to the whole output
 
 
 @dataclass(slots=True)
@@ -64,8 +68,12 @@ def batch(inputs: list[str], out: Path, client: Any, options: BatchOptions = Bat
           on_done: Callable[[dict[str, Any]], None] | None = None,
           on_plan: Callable[[int], None] | None = None) -> BatchSummary:
     """Analyse every record of ``inputs`` into Parquet datasets under ``out``, skipping completed partitions."""
+    conflict = settings_conflict(out, options)
+    if conflict:
+        raise ValueError(conflict)
     out.mkdir(parents=True, exist_ok=True)
     remove_temporaries(out)
+    write_json(out / SIGNATURE_SETTINGS, options.dedup_config.signature_settings())
     scans = plan(expand_batch_inputs(inputs), out, client, options)
     partitions = balance([p for scan in scans for p in scan.partitions], out, _worker_count(client))
     done = completed(out)
@@ -73,10 +81,11 @@ def batch(inputs: list[str], out: Path, client: Any, options: BatchOptions = Bat
     summary = BatchSummary(skipped=len(partitions) - len(todo))
     if on_plan:
         on_plan(len(todo))
-    _run(todo, out, client, options.config, summary, on_done or (lambda result: None))
+    _run(todo, out, client, options, summary, on_done or (lambda result: None))
     _tally(summary, scans, partitions, completed(out))
     if options.dedup:
-        summary.dedup = _current_dedup(out) or _near_duplicates(client, out)
+        config = options.dedup_config
+        summary.dedup = _current_dedup(out, config) or _near_duplicates(client, out, config)
     write_json(out / "_summary.json", summary.to_dict())
     return summary
 
@@ -98,11 +107,25 @@ def finished(inputs: list[str], out: Path, options: BatchOptions = BatchOptions(
         return None
     summary = BatchSummary(skipped=len(partitions))
     if options.dedup:
-        summary.dedup = _current_dedup(out)
+        summary.dedup = _current_dedup(out, options.dedup_config)
         if summary.dedup is None:
             return None
     _tally(summary, scans, partitions, done)
     return summary
+
+
+def settings_conflict(out: Path, options: BatchOptions) -> str | None:
+    """Why ``out`` cannot take this run: its signatures were made with other shingle/MinHash settings (they would
+    not compare with new ones); None when it can."""
+    kept = read_json(out / SIGNATURE_SETTINGS)
+    if kept is None and completed(out):  # written before the settings were kept: the defaults
+        kept = DedupConfig().signature_settings()
+    wanted = options.dedup_config.signature_settings()
+    if kept is None or kept == wanted:
+        return None
+    differ = ", ".join(f"--{k.replace('_', '-')} {kept.get(k)} (not {wanted[k]})"
+                       for k in wanted if kept.get(k) != wanted[k])
+    return f"{out} was made with {differ}: run with those settings, or use another --out"
 
 
 def plan(paths: list[str], out: Path, client: Any, options: BatchOptions) -> list[FileScan]:
@@ -168,20 +191,23 @@ def _worker_count(client: Any) -> int:
     return sum(client.nthreads().values()) or 1
 
 
-def _current_dedup(out: Path) -> DedupResult | None:
-    """The kept near-duplicate result, if it was computed from exactly the signature files there are now."""
+def _current_dedup(out: Path, config: DedupConfig) -> DedupResult | None:
+    """The kept near-duplicate result, if it was computed with ``config`` from exactly the signature files
+    there are now."""
     kept = read_json(out / DEDUP_STAMP)
     if kept is None or kept["signatures"] != _signatures_stamp(out) or not (out / DEDUP).is_dir():
+        return None
+    if kept.get("config", _DEFAULTS) != config.to_dict():
         return None
     return DedupResult(**kept["result"])
 
 
-def _near_duplicates(client: Any, out: Path) -> DedupResult:
+def _near_duplicates(client: Any, out: Path, config: DedupConfig) -> DedupResult:
     from newstrace.scale.dedup import find_near_duplicates  # imports dask: not needed when nothing is left to do
 
     stamp = _signatures_stamp(out)
-    result = find_near_duplicates(client, out)
-    write_json(out / DEDUP_STAMP, {"signatures": stamp, "result": asdict(result)})
+    result = find_near_duplicates(client, out, config=config)
+    write_json(out / DEDUP_STAMP, {"signatures": stamp, "config": config.to_dict(), "result": asdict(result)})
     return result
 
 
@@ -190,7 +216,7 @@ def _signatures_stamp(out: Path) -> str:
     return hashlib.sha1(repr(files).encode("utf-8")).hexdigest()
 
 
-def _run(todo: list[Partition], out: Path, client: Any, config: AnalyzeConfig, summary: BatchSummary,
+def _run(todo: list[Partition], out: Path, client: Any, options: BatchOptions, summary: BatchSummary,
          on_done: Callable[[dict[str, Any]], None]) -> None:
     if not todo:
         return
@@ -198,7 +224,7 @@ def _run(todo: list[Partition], out: Path, client: Any, config: AnalyzeConfig, s
 
     from newstrace.scale.partition import run_partition
 
-    futures = client.map(run_partition, todo, out=str(out), config=config,
+    futures = client.map(run_partition, todo, out=str(out), config=options.config, dedup=options.dedup_config,
                          key=[f"newstrace-partition-{p.id}" for p in todo])
     ids = {f.key: p.id for f, p in zip(futures, todo)}
     for future in as_completed(futures):

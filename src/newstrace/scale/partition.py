@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newstrace.corpus.dedup_config import DedupConfig
 from newstrace.errors import NewstraceError
 from newstrace.extract import extract_article
 from newstrace.model import Analysis, Article
@@ -27,7 +28,8 @@ class Pending:
     article: Article
 
 
-def run_partition(part: Partition, out: str, config: AnalyzeConfig = AnalyzeConfig()) -> dict[str, Any]:
+def run_partition(part: Partition, out: str, config: AnalyzeConfig = AnalyzeConfig(),
+                  dedup: DedupConfig = DedupConfig()) -> dict[str, Any]:
     """Analyse a partition and write it; return its marker (counts). A completed partition is not redone."""
     marker = marker_path(Path(out), part.id)
     done = read_json(marker)
@@ -38,7 +40,7 @@ def run_partition(part: Partition, out: str, config: AnalyzeConfig = AnalyzeConf
     pending = _extract_all(part, config, rows["errors"])
     for item, result in _analyze_all(pending, config):
         if isinstance(result, Analysis):
-            _add_analysis(rows, part, item, result)
+            _add_analysis(rows, part, item, result, dedup)
         else:
             rows["errors"].append(_error_row(part, item.record, "analyze", result))
     for table, table_rows in rows.items():
@@ -81,7 +83,8 @@ def _analyze_one(article: Article, config: AnalyzeConfig) -> Analysis | Exceptio
         return err
 
 
-def _add_analysis(rows: dict[str, list[dict[str, Any]]], part: Partition, item: Pending, analysis: Analysis) -> None:
+def _add_analysis(rows: dict[str, list[dict[str, Any]]], part: Partition, item: Pending, analysis: Analysis,
+                  dedup: DedupConfig) -> None:
     record = {"partition": part.id, "locator": item.record.locator, "warc_date": item.record.given.get("warc_date")}
     for table, table_rows in analysis_rows(analysis, item.doc_id, record).items():
         rows[table].extend(table_rows)
@@ -90,7 +93,7 @@ def _add_analysis(rows: dict[str, list[dict[str, Any]]], part: Partition, item: 
     rows["signatures"].append({
         "doc_id": item.doc_id, "article_id": article.id, "partition": part.id, "url": article.url,
         "date": article.published or item.record.given.get("warc_date"), "outlet": article.outlet,
-        "minhash": signature(body).tolist(), "shingles": shingle_hashes(body).tolist()})
+        "minhash": signature(body, dedup).tolist(), "shingles": shingle_hashes(body, dedup).tolist()})
 
 
 def _error_row(part: Partition, record: Record, stage: str, err: Exception) -> dict[str, Any]:
