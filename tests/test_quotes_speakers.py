@@ -343,3 +343,25 @@ def test_a_name_that_is_someones_affiliation_is_an_organisation(nlp):
               "debt collectors in April.")
     kinds = {s.name: s.kind for s in doc._.speakers}
     assert kinds.get("Edward Kieswetter") == "person" and kinds.get("Sars") == "organisation"
+
+
+def test_a_description_names_a_speaker_only_by_the_head_of_their_role(nlp):
+    doc = nlp("Lin Jian, a Chinese Foreign Ministry spokesperson, said Beijing was watching closely.\n\n"
+              "India's home ministry ordered drills in several states. The drills will include air raid sirens, the "
+              "ministry said in a statement.\n\n"
+              "Vikram Misri, the foreign secretary, said the strikes were measured. The U.S. secretary of state said "
+              "the situation was being monitored. The US president said he hoped it would end quickly.")
+    assert speaker_of(doc, quote_with(doc, "air raid sirens")).name != "Lin Jian"
+    assert speaker_of(doc, quote_with(doc, "being monitored")).name != "Vikram Misri"
+
+
+def test_a_description_with_a_country_still_names_the_speaker_it_describes(nlp):
+    doc = nlp("President Donald Trump said the talks had gone well.\n\n"
+              "Officials said a second round was planned. The US President said the deal was close.")
+    assert speaker_of(doc, quote_with(doc, "deal was close")).name == "Donald Trump"
+
+
+def test_a_name_inside_a_clause_of_the_source_is_not_the_source(nlp):
+    doc = nlp("The National Security Committee, chaired by Prime Minister Shehbaz Sharif, said in a statement that the "
+              "strikes were unprovoked.")
+    assert speaker_of(doc, quote_with(doc, "strikes were unprovoked")).name != "Shehbaz Sharif"

@@ -62,7 +62,7 @@ def resolve_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list
         if head is None:
             continue
         cluster = (_jointly(text, head, att.source, unresolved)
-                   or _by_name_after(text, att.source, clusters) or _after_speaking_to(head, att.source, clusters)
+                   or _by_name_after(text, att.source, clusters, head) or _after_speaking_to(head, att.source, clusters)
                    or _by_name(clusters, att.source, text, head)
                    or _by_document(head, att.source, last_writer, sent_of)
                    or _by_owner_pronoun(head, last_speaker)
@@ -303,7 +303,7 @@ def _by_owner_pronoun(head: Token, last_speaker: Cluster | None) -> Cluster | No
     return last_speaker
 
 
-def _by_name_after(text: str, source: Range, clusters: list[Cluster]) -> Cluster | None:
+def _by_name_after(text: str, source: Range, clusters: list[Cluster], head: Token) -> Cluster | None:
     """"A leader of the teachers union, Dan Holub, said": the name set off by commas right after the description."""
     after = source[1]
     gap = text[after:after + 3]
@@ -316,11 +316,17 @@ def _by_name_after(text: str, source: Range, clusters: list[Cluster]) -> Cluster
                 return cluster
             # the parser kept the name inside the source: "A leader of the union, Dan Holub"; a title or role
             # right before the name: "…, resident Abdul Sammad" (but "a friend of Dan Holub" is the friend)
+            # (and "The National Security Committee, chaired by Prime Minister Shehbaz Sharif" is the committee)
             before = text[source[0]:m[0]].rstrip()
             if source[0] < m[0] and m[1] == source[1] and (before.endswith(",") or before.split()[-1:] and (
-                    before.split()[-1].lower() in _PERSON_NOUNS)):
+                    before.split()[-1].lower() in _PERSON_NOUNS)) and not _clause_between(head, m[0]):
                 return cluster
     return None
+
+
+def _clause_between(head: Token, at: int) -> bool:
+    """A clause of the source's head runs up to the name at ``at``: "the committee, chaired by …", "who …"."""
+    return any(c.dep_ in ("acl", "relcl") and c.idx < at <= c.right_edge.idx for c in head.children)
 
 
 def _by_proper_noun(doc: Doc, head: Token, clusters: list[Cluster], allow_determiner: bool = False) -> Cluster | None:
@@ -508,9 +514,12 @@ def _by_description(text: str, head: Token, source: Range, clusters: list[Cluste
     for cluster in clusters:
         if cluster.kind == "unresolved":
             continue
-        known = set((cluster.role or "").lower().split()) | {w for a in cluster.aliases for w in a.lower().split()}
-        if not (words and words <= known or head.lower_ in known and definite or head.lower_ in known and
-                (cluster.role or "").lower().split()[-1:] == [head.lower_]):
+        described = [cluster.role or ""] + cluster.aliases
+        known = {w for d in described for w in d.lower().split()}
+        # the description's head must head one of the speaker's roles ("the ministry" is not the ministry's
+        # spokesperson, "the Indian army" not "an Indian army officer"), and what else it says must fit
+        # ("the U.S. secretary of state" is not the foreign secretary named before)
+        if head.lower_ not in {_role_head(d) for d in described} or not _fits_description(head, source, words - known):
             continue
         last = max((h for h in cluster.heads if h < head.i), default=-1)
         if last > latest:  # two experts: the one mentioned last, not the one named first
@@ -518,6 +527,22 @@ def _by_description(text: str, head: Token, source: Range, clusters: list[Cluste
         elif last < 0 and after is None and not definite:
             after = cluster
     return before or after
+
+
+def _fits_description(head: Token, source: Range, unknown: set[str]) -> bool:
+    """What a description says beyond the speaker's known roles is only a country ("the US President")."""
+    return all(t.ent_type_ in ("GPE", "NORP") for t in head.doc.char_span(*source, alignment_mode="expand") or ()
+               if t.lower_.strip(",.") in unknown)
+
+
+def _role_head(role: str) -> str:
+    """The word a role is a kind of: "unit commander" → commander, "head of the agency" → head."""
+    words = role.lower().split()
+    cut = next((n for n, w in enumerate(words) if n and w in _ROLE_PREPS), len(words))
+    return words[cut - 1].strip(",.") if cut else ""
+
+
+_ROLE_PREPS = frozenset("of at for with in from to on".split())
 
 
 # Nouns a definite description of one named person or organisation is made of ("the expert", "the 37-year-old",
@@ -540,6 +565,13 @@ council committee board union charity university court club team network broadca
 airline retailer carrier startup insurer lender regulator watchdog government administration
 """.split())
 
+
+# nouns any person may be described by, whatever their role
+_ANYONE = frozenset("""-old man woman victim survivor resident witness mother father fan spokesman spokeswoman
+spokesperson expert""".split())
+_ABBREVIATED = {"gov.": "governor", "sen.": "senator", "rep.": "lawmaker", "gen.": "general", "col.": "officer",
+                "lt.": "officer", "sgt.": "officer", "det.": "officer", "insp.": "officer", "prof.": "professor",
+                "dr.": "doctor", "pres.": "president", "supt.": "officer"}
 
 _NOUN_GENDER = {**{w: "f" for w in """mother woman actress spokeswoman chairwoman businesswoman wife daughter sister girl
 grandmother aunt queen princess lady widow""".split()},
@@ -564,8 +596,16 @@ def _by_role_noun(doc: Doc, text: str, head: Token, source: Range, clusters: lis
     here = sent_of.get(head.i, 0)
     gender = _NOUN_GENDER.get(noun, "")  # "the mother" is not the father named before her
 
+    said = {t.lower_ for t in doc.char_span(*source, alignment_mode="expand") or () if t.pos_ in ("NOUN", "PROPN")}
+
     def fits(cluster: Cluster) -> bool:
-        return cluster.kind == wants and not (gender and cluster.gender and cluster.gender != gender)
+        # "the government official" is not the prime minister who spoke last: a role of their own must agree,
+        # and so must what else the description says ("the U.S. secretary of state" is not the foreign secretary)
+        role = _ABBREVIATED.get(_role_head(cluster.role or ""), _role_head(cluster.role or ""))
+        other_role = noun not in _ANYONE and role != noun and _a_title_word(role)
+        known = {w for d in [cluster.role or ""] + cluster.aliases for w in d.lower().split()}
+        return (cluster.kind == wants and not (gender and cluster.gender and cluster.gender != gender)
+                and not other_role and (not cluster.role or noun == "-old" or _fits_description(head, source, said - known - {noun})))
 
     if last_speaker is not None and fits(last_speaker) and any(
             h < head.i and here - sent_of.get(h, 0) <= 6 for h in last_speaker.heads):
