@@ -365,3 +365,12 @@ def test_a_name_inside_a_clause_of_the_source_is_not_the_source(nlp):
     doc = nlp("The National Security Committee, chaired by Prime Minister Shehbaz Sharif, said in a statement that the "
               "strikes were unprovoked.")
     assert speaker_of(doc, quote_with(doc, "strikes were unprovoked")).name != "Shehbaz Sharif"
+
+
+def test_data_and_a_titled_report_speak_for_the_organisation_that_owns_them(nlp):
+    doc = nlp("According to figures released by the National Statistics Office (NSO), rents rose again.\n\n"
+              "The NSO data confirms that rents have risen for six years in a row.\n\n"
+              "The NSO’s “Housing in Ruritania 2024” report shows that the capital had the highest rents in the "
+              "country.")
+    for words in ("risen for six years", "highest rents"):
+        assert speaker_of(doc, quote_with(doc, words)).name == "the National Statistics Office"

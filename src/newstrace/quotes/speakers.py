@@ -203,11 +203,12 @@ def _by_name(clusters: list[Cluster], source: Range, text: str, head: Token) -> 
             return c
     if head.lemma_.lower() in _DOCUMENTS:
         # "TNO's report said": a document speaks for its owner ("Smith's spokesman" does not: he speaks for Smith)
-        owners = [t for t in head.lefts if t.dep_ in ("poss", "nmod")] + [
+        owners = [t for t in head.lefts if t.dep_ in ("poss", "nmod") or t.dep_ == "compound" and t.ent_type_ == "ORG"] + [
             o for p in head.rights if p.dep_ == "prep" and p.lower_ in ("by", "from") for o in p.children
             if o.dep_ == "pobj"]  # "the report by the institute"
         owner = next((c for c, m in inside for t in owners if m[0] <= t.idx < m[1] or any(
-            m[0] <= w.idx < m[1] for w in t.subtree if w.dep_ in ("compound", "appos") or w is t)), None)
+            m[0] <= w.idx < m[1] for w in t.subtree if w.dep_ in ("compound", "appos") or w is t
+            or w.dep_ == "poss" and t.dep_ == "nmod")), None)  # "The NCRB's “Crime in India” report"
         if owner is not None:
             return owner
     if head.pos_ in ("NOUN", "PRON"):
@@ -229,8 +230,8 @@ def _by_name(clusters: list[Cluster], source: Range, text: str, head: Token) -> 
 # Documents that speak for whoever owns them ("TNO's report", "the agency's statement").
 _DOCUMENTS = frozenset("""
 report study statement letter analysis review survey poll investigation findings release filing memo post tweet
-website note paper assessment forecast data figures account
-""".split())
+website note paper assessment forecast data datum figures account
+""".split())  # "datum": the lemma the parser gives "data"
 
 
 def _jointly(text: str, head: Token, source: Range, unresolved: list[Cluster]) -> Cluster | None:
