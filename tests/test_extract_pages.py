@@ -279,3 +279,14 @@ def test_the_tweet_is_signed_by_the_last_handle_line_even_with_emoji_in_the_name
              '<a href="https://x.com/tramfan/status/99">May 2, 2025</a></blockquote>')
     [embed] = extract_string(page(body=BODY + tweet), fmt="html").embeds
     assert (embed.handle, embed.display_name, embed.url) == ("@tramfan", "Tram Fan 🚋", "https://x.com/tramfan/status/99")
+
+
+def test_line_wrapping_inside_a_paragraph_with_a_link_is_one_paragraph():
+    wrapped = ("<p>The <a href='https://example.com/x'>airline</a>\r\n had said a flight carrying 167 passengers from the "
+               "capital \r\nKathmandu to Dubai was hit by a bird during take-off late on \r\nMonday.</p>")
+    article = extract_string(page(body=wrapped + BODY), fmt="html")
+    first = article.paragraphs[0].text
+    assert first == ("The airline had said a flight carrying 167 passengers from the capital Kathmandu to Dubai was hit "
+                     "by a bird during take-off late on Monday.")
+    assert [article.text[l.span.start:l.span.end] for l in article.links] == ["airline"]
+    assert len(article.paragraphs) == 4

@@ -206,7 +206,7 @@ def _main_text_blocks(tree: lxml_html.HtmlElement, url: str | None, *, favor_rec
                                    favor_recall=favor_recall)
     except Exception as err:  # a library bug on a broken page is this page's problem, not a crash
         raise NoArticleFound(f"the main-text extractor failed on this page ({type(err).__name__})") from None
-    lines = [line.strip() for line in _join_wrapped_links(body or "").splitlines() if line.strip()]
+    lines = [line.strip() for line in _join_soft_breaks(_join_wrapped_links(body or "")).splitlines() if line.strip()]
     return _group_table_rows(lines)
 
 
@@ -219,6 +219,25 @@ def _group_table_rows(lines: list[str]) -> list[str]:
         else:
             blocks.append(line)
     return blocks
+
+
+# trafilatura separates its blocks by blank lines and strips their ends; a single line break with white space
+# beside it is the page's own line wrapping inside one paragraph, kept where the paragraph holds a link.
+_BLOCK_START = re.compile(r"[-*+]\s|\d+[.)]\s|[#|>]")
+
+
+def _join_soft_breaks(markdown: str) -> str:
+    """ "The [airline](/x)\n had said a flight from the \nKathmandu" is one paragraph, as Markdown reads it."""
+    lines = markdown.split("\n")
+    out = lines[:1]
+    for line in lines[1:]:
+        before, after = out[-1], line.lstrip(" \t")
+        wrapped = before.strip() and after and (before != before.rstrip(" \t") or after != line)
+        if wrapped and not _BLOCK_START.match(before.lstrip()) and not _BLOCK_START.match(after):
+            out[-1] = before.rstrip(" \t") + " " + after
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def _join_wrapped_links(markdown: str) -> str:
