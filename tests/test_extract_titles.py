@@ -67,6 +67,11 @@ def test_the_quote_style_most_of_the_metadata_gives_is_kept():
     assert title_of(page(curly, straight, title=curly + " | The Example Gazette", h1=curly)) == curly
 
 
+def test_letter_case_is_not_voted_on():
+    shouting = "MAYOR'S TRAM VOTE PASSES"
+    assert title_of(page("Mayor's tram vote passes", shouting, title=shouting)) == "Mayor's tram vote passes"
+
+
 def test_entities_in_the_headline_are_decoded_before_the_headlines_are_compared():
     html = page("Mayor&#8217;s tram vote passes", "Mayor&#8217;s tram vote passes")
     assert title_of(html) == "Mayor’s tram vote passes"

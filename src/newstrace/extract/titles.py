@@ -98,7 +98,7 @@ def _commonest_form(title: str | None, candidates: list[str]) -> str | None:
     """Among the candidates that are ``title`` apart from quote style, the form most give (``title`` on a tie)."""
     if not title:
         return title
-    same = [c for c in candidates if _folded(c) == _folded(title)]
+    same = [c for c in candidates if _unquoted(c) == _unquoted(title)]  # letter case is not a style to vote on
     counts = Counter(same)
     best = max(counts.values(), default=0)
     return title if counts.get(title, 0) == best else next(c for c in same if counts[c] == best)
@@ -108,8 +108,12 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", _folded(text))
 
 
+def _unquoted(text: str) -> str:
+    return " ".join(text.translate(_QUOTES).split())
+
+
 def _folded(text: str) -> str:
-    return " ".join(text.translate(_QUOTES).split()).lower()
+    return _unquoted(text).lower()
 
 
 def _key(text: str | None) -> str:
