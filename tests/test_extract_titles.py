@@ -83,6 +83,7 @@ def test_a_site_tail_is_stripped_when_a_part_of_it_names_the_site():
     assert strip_site_name(f"Tram vote passes * {site} * by Jane Doe", site) == "Tram vote passes"
     assert strip_site_name(f"Tram vote passes - Local | {site}", site) == "Tram vote passes - Local"
     assert strip_site_name("Tram vote passes - a win for riders", site) == "Tram vote passes - a win for riders"
+    assert strip_site_name("Tram vote passes - Gazetteers react", "Gazette") == "Tram vote passes - Gazetteers react"
     # a part that names the site among many more words is the headline's own
     assert strip_site_name(f"Tram | {site} readers vote the tram line their favourite project", site).startswith("Tram |")
 

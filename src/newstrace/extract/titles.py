@@ -46,10 +46,10 @@ def strip_site_name(title: str | None, site_name: str | None) -> str | None:
         return title
     parts = re.split("(" + "|".join(re.escape(s) for s in _SEPARATORS) + ")", title)
     heads = parts[0::2]
-    site = site_name.lower()
+    site = re.compile(rf"(?<!\w){re.escape(site_name.strip())}(?!\w)", re.I)
     for index in range(len(heads) - 1, 0, -1):
         # a part that says much more than the site's name is the headline's own words
-        if site in heads[index].lower() and len(heads[index]) <= len(site) + 20:
+        if site.search(heads[index]) and len(heads[index]) <= len(site_name) + 20:
             return "".join(parts[:2 * index - 1]).strip() or title
     return title
 
