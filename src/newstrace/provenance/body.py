@@ -27,7 +27,19 @@ _OUT = (rf"(?P<out>(?:the |The )?{_CAP}(?: (?:of |de |al[- ])?{_CAP}){{0,5}}"
 # "the Saudi state-owned Al-Arabiya television": a description before the name is not part of it.
 _DESCRIBED = (r"(?:(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:state-owned|state-run|state-controlled|privately[- ]owned|"
               r"pro-government|opposition|independent|local|regional|national|public|commercial)\s+(?=[A-Z]))?")
-_PERSON = r"(?P<journalist>[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,2})"
+# A medium named before the name: "Greek daily Kathimerini", "newspaper The Hindu", "the regional newspaper
+# Nordposten", "public broadcaster Kanal Sedam". The wording says the name that follows is an outlet.
+_PRINT_NOUNS = r"daily|newspaper|tabloid|weekly|broadsheet|magazine|news\s+agency|press\s+agency|wire\s+service"
+_BROADCAST_NOUNS = (r"broadcaster|(?:news|media)\s+(?:site|website|outlet|portal|channel)|TV\s+channel|"
+                    r"television(?:\s+channel|\s+station)?|radio(?:\s+station)?|channel")
+_MEDIUM = (r"(?:(?P<medium>(?:[Tt]he\s+)?(?:[A-Z][a-z]+(?:['’]s)?\s+)?"
+           r"(?:(?:state-owned|state-run|state|privately[- ]owned|pro-government|opposition|independent|local|regional|"
+           r"national|public|commercial|private|business|financial|economic|conservative|liberal|left-leaning|"
+           r"right-leaning|left-wing|right-wing|leading|popular|online|[a-z]+-language|[a-z]+-based)\s+){0,2}"
+           rf"(?:{_PRINT_NOUNS}|{_BROADCAST_NOUNS}))\s+(?=(?:The\s+|El\s+|La\s+|Le\s+|Die\s+|Der\s+)?[A-Z]))?")
+# A personal name: "Jake Tapper", "Bill O'Reilly", "Ron DeSantis", "Laura J. Smith".
+_NAME_WORD = r"[A-Z][a-z]*(?:['’][A-Z]|[A-Z])?[a-z'’-]+"
+_PERSON = rf"(?P<journalist>{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD})){{1,2}})"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
@@ -36,6 +48,19 @@ _WHEN = (rf"(?P<date>(?:on\s+|late\s+on\s+|early\s+on\s+|last\s+)?(?:{_WEEKDAY}|
 _PLACE = r"(?:in\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+)?"
 _JOURNALIST_OF = rf"{_PERSON}\s+(?:of|from|for|at)\s+"
 _INTERVIEW = r"(?:an?\s+(?:exclusive\s+|recent\s+|televised\s+|broadcast\s+|(?:tele)?phone\s+|radio\s+|TV\s+|lengthy\s+|rare\s+|joint\s+)*interview)"
+
+# Where a subject starts: a sentence or clause start, or after "the", "says", "which", "as".
+_SUBJECT = r"(?:\b(?:[Tt]he|[Ss]ays|[Ww]hich|[Aa]s)\s+|^|(?<=[.;:!?,\"”]\s)|(?<=[.;:!?,\"”]\s\s)|(?<=\n))"
+# A reported clause without "that": "reported President Trump is expected", "reported the minister had resigned".
+_CLAUSE = (r"\s+(?:he|she|they|it|there|we|(?:the\s+|a\s+|an\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|"
+           r"the\s+[a-z]+(?:\s+[a-z]+){0,2})\s+(?:is|was|were|are|had|has|have|would|will|could|may|might|must|"
+           r"should|did|does|planned|plans)\b")
+
+
+def _outlet_then(verb: str) -> re.Pattern[str]:
+    """An outlet as the subject of ``verb``: "Greek daily Kathimerini said", ", Cyprus Mail reported."."""
+    return re.compile(rf"{_SUBJECT}{_MEDIUM}{_OUT}{verb}")
+
 
 # (rule, role, pattern). Patterns are tried on each body paragraph; names are case-sensitive.
 _RULES: list[tuple[str, str, re.Pattern[str]]] = [
@@ -47,35 +72,47 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
     ("interview_with_journalist", "interview", re.compile(
         rf"\b(?:[Ii]n|[Dd]uring|[Ii]n\s+the\s+course\s+of)\s+{_INTERVIEW}\s+with\s+{_JOURNALIST_OF}{_OUT}")),
     ("interview_with", "interview", re.compile(
-        rf"\b(?:[Ii]n|[Dd]uring|[Gg]ave|[Gg]iving)\s+{_INTERVIEW}\s+(?:with|to|for|on)\s+{_OUT}")),
+        rf"\b(?:[Ii]n|[Dd]uring|[Gg]ave|[Gg]iving)\s+{_INTERVIEW}\s+(?:with|to|for|on)\s+{_MEDIUM}{_OUT}")),
     ("interview_aired", "interview", re.compile(
         rf"\b{_INTERVIEW}\s+(?:aired|broadcast|published|released)\s+(?:{_WHEN}\s+)?(?:on|by|in)\s+{_OUT}")),
     ("told_journalist", "interview", re.compile(rf"\btold\s+{_JOURNALIST_OF}{_OUT}")),
     ("told", "interview", re.compile(
-        rf"\b(?:told|[Ss]peaking\s+to|spoke\s+to|[Ii]n\s+(?:comments|remarks|a\s+statement)\s+to)\s+{_DESCRIBED}{_OUT}")),
+        rf"\b(?:told|[Ss]peaking\s+(?:to|with)|spoke\s+(?:to|with)|[Tt]alking\s+to|talked\s+to|interviewed\s+by|[Ii]n\s+(?:comments|remarks|a\s+statement)\s+to)\s+{_DESCRIBED}{_MEDIUM}{_OUT}")),
+    # "according to a report by X", "citing an investigation published on Monday in X", "A story in X said".
     ("according_to_report", "report", re.compile(
-        r"\b(?:[Aa]ccording\s+to|[Cc]iting|[Aa]s\s+(?:first\s+)?reported\s+in)\s+(?:a|an|the)\s+(?:new\s+|recent\s+|"
-        r"earlier\s+|separate\s+|joint\s+|exclusive\s+)?(?:report|investigation|story|article|analysis|survey)\s+"
-        rf"(?:(?:published\s+)?(?:{_WHEN}\s+)?(?:by|from|in|on)\s+){_OUT}")),
+        r"(?:\b(?:[Aa]ccording\s+to|[Cc]iting|[Aa]s\s+(?:first\s+)?reported\s+in)\s+)?\b(?:[Aa]n?|[Tt]he)\s+(?:new\s+|"
+        r"recent\s+|earlier\s+|separate\s+|joint\s+|exclusive\s+)?(?:report|investigation|story|article|analysis|survey)\s+"
+        rf"(?:(?:published|broadcast|aired)\s+)?(?:{_WHEN}\s+)?(?:by|from|in|on)\s+{_MEDIUM}{_OUT}")),
     ("report_by_outlet", "report", re.compile(
         rf"\b(?:[Aa]ccording\s+to|[Cc]iting|[Ii]n)\s+an?\s+(?:new\s+|recent\s+|earlier\s+|exclusive\s+)?{_OUT}\s+"
         r"(?:report|investigation|story|article|analysis)\b")),
     ("seen_by", "report", re.compile(
-        rf"\b(?:seen|obtained|reviewed|viewed)\s+by\s+{_OUT}")),
+        rf"\b(?:seen|obtained|reviewed|viewed|quoted|cited)\s+(?:by|in)\s+{_MEDIUM}{_OUT}")),
     ("by_the_newspaper", "report", re.compile(
         rf"\b(?:by|from|in)\s+(?:the\s+)?(?:newspaper|daily|broadcaster|news\s+site|news\s+outlet|magazine)\s+(?P<named>{_OUT})")),
     ("reporters_from", "report", re.compile(
         rf"\b(?:[Rr]eporters?|[Jj]ournalists?|[Cc]orrespondents?)\s+(?:from|at|for|with)\s+{_OUT}\s+(?:have\s+|has\s+)?reported")),
     ("first_reported_by", "report", re.compile(rf"\b(?:[Aa]s\s+)?(?:first\s+|previously\s+|originally\s+)?reported\s+(?:by|in)\s+{_OUT}")),
-    ("according_to_outlet", "report", re.compile(rf"\b[Aa]ccording\s+to\s+{_OUT}")),
+    ("according_to_outlet", "report", re.compile(rf"\b[Aa]ccording\s+to\s+{_MEDIUM}{_OUT}")),
     ("via_outlet", "report", re.compile(rf"(?<![/:])\b(?:said|reported|announced|wrote|published|first\s+reported|"
                                         rf"(?:first\s+)?obtained|via\s+a\s+report)?\s*\bvia\s+{_OUT}")),
-    ("outlet_reported", "report", re.compile(
-        rf"(?:^|(?<=[.;:!?,\"”]\s)|(?<=\n)|\b(?:[Tt]he|[Ss]ays|[Ww]hich|[Aa]s)\s+)"
-        rf"{_OUT}(?:'s\s+\w+)?\s+(?:first\s+|previously\s+|earlier\s+|also\s+|had\s+|has\s+)?reported"
-        rf"(?=\s*(?:,|\bthat\b|\b{_WEEKDAY}\b|\b(?:on|late\s+on|early\s+on)\s+(?:{_WEEKDAY}|[A-Z][a-z]+\s+\d)|"
+    ("outlet_reported", "report", _outlet_then(
+        rf"(?:'s\s+\w+)?\s+(?:first\s+|previously\s+|earlier\s+|also\s+|had\s+|has\s+)?reported"
+        rf"(?=\s*(?:,|\bthat\b|{_CLAUSE}|\b{_WEEKDAY}\b|\b(?:on|late\s+on|early\s+on)\s+(?:{_WEEKDAY}|[A-Z][a-z]+\s+\d)|"
         r"\b(?:last|this)\s+(?:week|month|year|\w+day)\b|\bearlier\b|\bon\s+its\s+website\b|\bciting\b|\.|\byesterday\b|"
         r"\btoday\b|\bin\s+(?:a|an|its)\b|:|(?<=has reported)\s+(?:she|he|they|it|there)\b))")),
+    # "The Harbour Gazette reports that", not "Harbour News reports, which …" (a noun).
+    ("outlet_reports", "report", _outlet_then(rf"\s+(?:also\s+)?reports(?=\s+(?:that\b|{_CLAUSE}))")),
+    # "Greek daily Kathimerini said": an outlet that says is a report when a medium word says it is one.
+    ("outlet_said", "report", _outlet_then(
+        r"\s+(?:also\s+|has\s+|had\s+)?(?:said|says|wrote|writes|stated|quoted|cited|"
+        r"revealed|claimed|added|noted)\b")),
+    ("outlet_quoted_as", "report", _outlet_then(
+        r"\s+(?:also\s+)?quoted\s+[^.;:]{1,80}?\s+as\s+(?:saying|stating|telling)\b")),
+    # "The Harbour Gazette said in an editorial", "X has learned": an outlet publishing.
+    ("outlet_said_in", "report", _outlet_then(
+        r"\s+(?:(?:said|wrote|reported|stated|noted)\s+in\s+(?:a|an|its)\s+(?:\w+\s+)?"
+        r"(?:report|article|story|editorial|broadcast|bulletin)|(?:has|had)\s+(?:learned|learnt|obtained|confirmed))\b")),
     ("press_release", "press release", re.compile(
         rf"\b(?:[Aa]ccording\s+to|[Ii]n|[Cc]iting)\s+a\s+(?:press\s+release|news\s+release)\s+(?:from|by|issued\s+by)\s+{_OUT}")),
     ("said_in_press_release", "press release", re.compile(rf"{_OUT}\s+(?:said|announced|stated)\s+in\s+a\s+press\s+release")),
@@ -85,12 +122,23 @@ _INSTITUTION = re.compile(r"\b(?:Council|Institute|Institution|University|Colleg
                           r"Hospital|Department|Ministry|Club|Union|Museum|Forum)\b")
 # A medium with no name ("said on TV", "told the newspaper"): no outlet to put in a chain.
 _BARE_MEDIUM = re.compile(r"^(?:the\s+)?(?:TV|television|radio|(?:the\s+)?(?:news)?paper|newspaper|press|media|"
-                          r"internet|web|website|podcast|channel)$", re.I)
-_POSSESSIVE = re.compile(r"['’]s\b.*$")
-_GENERIC_VENUE = re.compile(r"^(?:[A-Z][a-z]+(?:\s+state)?|state|local|national|public|independent|pro-government)\s+"
+                          r"internet|web|website|podcast|channel|magazine|daily|weekly|tabloid|broadcaster|"
+                          r"(?:news\s+)?agency|network|station|outlet|site|journal|publication)$", re.I)
+# A title, a weekday or a month starts no outlet's name ("national television President Novak said",
+# "the newspaper Monday said").
+_NO_NAME_START = re.compile(rf"^(?:the\s+|The\s+)?(?:President|Prime|Minister|Premier|Chancellor|King|Queen|Prince|"
+                            rf"Princess|Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Senator|Sen|Rep|Representative|Governor|Gov|"
+                            rf"Mayor|General|Gen|Colonel|Judge|Justice|Minister|Secretary|Chief|Pope|Bishop|"
+                            rf"Professor|Prof|{_WEEKDAY}|{_MONTH})\b\.?")
+# "CNN's Jake Tapper", "Breitbart News’ Jane Roe": the outlet ends at its possessive.
+_POSSESSIVE = re.compile(r"['’](?:s\b|(?=\s)).*$")
+# A demonym before a medium ("French television", "Greek newspaper"), not a name ("Vellamo newspaper").
+_GENERIC_VENUE = re.compile(r"^(?:[A-Z][a-z]+(?:an|ese|ish|ch|i|ic|k|ss|b)(?:\s+state)?|state|local|national|public|independent|pro-government)\s+"
                             r"(?:television|TV|radio|broadcaster|news\s+agency|newspaper|channel|daily)$")
 _NOT_OUTLETS = re.compile(r"^(?:reporters?|journalists?|police|officials?|lawmakers|parliament|congress|the\s+court|"
-                          r"the\s+(?:committee|council|house|senate|jury|judge|press|media)|(?:social|state|local|news|national)\s+media)$",
+                          r"the\s+(?:committee|council|house|senate|jury|judge|press|media)|"
+                          # "Turkish media reported": a country's media are many outlets, not one
+                          r"(?:social|state|local|news|national|[A-Z][a-z]+)\s+media(?:\s+outlets|\s+reports)?)$",
                           re.I)
 
 
@@ -121,8 +169,14 @@ def _source(article: Article, para: Span, m: re.Match[str], rule: str, role: str
     else:
         if rule == "via_outlet" and _credit_before(para.text, m.start()):
             return None  # "Photo: Jane Roe/Harbour Record via AP" is a picture credit
-        name = outlet_name(m.group("out"), article.entities, start, end, strict_ambiguous=rule in _STRICT_RULES,
-                           by_syntax=_named_by_syntax(rule, m.group("out")))
+        medium = m.groupdict().get("medium")
+        if rule in _MEDIUM_RULES and not medium and not _MEDIUM_SUFFIX.search(m.group("out")):
+            return None  # "CNN said it would appeal": an outlet that says is a report only when it is worded as one
+        if medium and _is_person(m.group("out"), article.entities, start, end) and re.search(_BROADCAST_NOUNS, medium):
+            return None  # "told local radio John Smith had been arrested": the radio is unnamed
+        name = outlet_name(m.group("out"), article.entities, start, end,
+                           strict_ambiguous=rule in _STRICT_RULES and not medium,
+                           by_syntax=bool(medium) or _named_by_syntax(rule, m.group("out")))
     if not name:
         return None
     groups = m.groupdict()
@@ -149,6 +203,11 @@ _STRICT_RULES = {"according_to_outlet", "via_outlet"}
 def _credit_before(text: str, pos: int) -> bool:
     return bool(outlets.CREDIT_WORDS.search(text[max(0, pos - 60):pos]) or "/" in text[max(0, pos - 30):pos])
 
+
+# Rules that need a medium word before or after the name ("daily X said", "X newspaper said").
+_MEDIUM_RULES = {"outlet_said"}
+_MEDIUM_SUFFIX = re.compile(r"\s(?:news\s+agency|newspaper|daily|broadcaster|television|TV|radio|news\s+channel|channel|"
+                            r"website|network|magazine)$")
 
 # Rules whose wording says the name is an outlet ("by newspaper X", "reporters from X reported").
 _SYNTAX_RULES = {"by_the_newspaper", "reporters_from"}
@@ -183,7 +242,7 @@ def outlet_name(text: str, entities: Iterable[Entity] = (), start: int = 0, end:
     if owner and outlets.MEDIA_WORDS.search(owner.group("rest")):
         text = owner.group("rest")  # "Pakistan's Geo news channel": the outlet follows its country
     text = _POSSESSIVE.sub("", text.strip()).strip()
-    if not text or _NOT_OUTLETS.match(text) or _BARE_MEDIUM.match(text):
+    if not text or _NOT_OUTLETS.match(text) or _BARE_MEDIUM.match(text) or _NO_NAME_START.match(text):
         return None
     if _GENERIC_VENUE.match(text):
         return text  # "French television": the outlet is described, not named
@@ -202,7 +261,9 @@ def outlet_name(text: str, entities: Iterable[Entity] = (), start: int = 0, end:
     if outlets.MEDIA_WORDS.search(bare) and not _is_person(bare, entities, start, end):
         return bare
     if by_syntax and not _INSTITUTION.search(bare) and outlets.plausible_name(bare):
-        return bare  # the wording outranks the tagger, which often takes a foreign title for a person
+        # The wording outranks the tagger, which often takes a foreign title for a person; a capital "The" is
+        # part of the title ("newspaper The Hindu").
+        return text if text.startswith("The ") else bare
     return None
 
 

@@ -131,6 +131,7 @@ _NEVER_ALONE = {"times", "the times", "post", "the post", "sun", "the sun", "sta
 MEDIA_WORDS = re.compile(
     r"\b(news|newspaper|press|times|post|agency|agence|media|radio|tv|television|broadcast\w*|network|journal|"
     r"herald|tribune|daily|weekly|magazine|gazette|wire|newswire|chronicle|observer|telegraph|courier|sun|star|"
+    r"(?<!Royal )(?<![-\w])mail|"
     r"mirror|express|examiner|dispatch|inquirer|bulletin|monitor|reporter|review|record|register|standard|independent|"
     r"globe|channel|newsroom|publication|outlet|blog|substack|podcast)\b|\.(com|org|net|info|co\.uk|ca|news)\b",
     re.I)

@@ -1,0 +1,91 @@
+"""Reporting sources an outlet is by its syntax (issue 18): a medium named before the name ("Greek daily X said",
+"newspaper The X reported"), a paper at the end of a paraphrase (", Lakeland Mail reported."), "X reported" before
+a clause without "that", "quoted by X", "X quoted Y as saying". And what must stay no outlet: ministries, statistics
+offices, companies, people with their titles, weekdays after "the newspaper".
+
+All texts are invented.
+"""
+from __future__ import annotations
+
+import pytest
+
+from newstrace.extract import extract_string
+from newstrace.nlp import parse_article
+from newstrace.provenance import build_chain
+from provenance_helpers import chain_of, roles
+
+FILL = (" The talks had been planned for months and both sides said they expected a long negotiation over the "
+        "terms of the deal, which covers trade, fishing rights and the movement of workers across the border.")
+
+
+@pytest.mark.parametrize("sentence, name, role", [
+    ("Southern daily Vellamo said the port would have to close within a year.", "Vellamo", "report"),
+    ("The deal was signed on Friday.  Greek daily Vellamo said the port would close.", "Vellamo", "report"),  # two spaces
+    ("The Ruritanian daily Vellamo reported that the port would close.", "Vellamo", "report"),
+    ("The port will close in May, newspaper The Harbourer reported.", "The Harbourer", "report"),
+    ("The port will close in May, the business daily Vellamo wrote on Monday.", "Vellamo", "report"),
+    ("The talks failed, public broadcaster Kanal Sedam said on Monday.", "Kanal Sedam", "report"),
+    ("Vellamo newspaper said the port would close.", "Vellamo", "report"),
+    ("According to the regional newspaper Nordposten, the port will close.", "Nordposten", "report"),
+    ("The Ruritanian news agency Kallio quoted the minister as saying the port would close.", "Kallio", "report"),
+    ("He told the regional newspaper Nordposten that the port would close.", "Nordposten", "interview"),
+    ("In an interview with the weekly Nordposten, she said the port would close.", "Nordposten", "interview"),
+    ("Speaking with the Harbour Gazette, she said the port would close.", "Harbour Gazette", "interview"),
+    ("She was interviewed by the Harbour Gazette about the port.", "Harbour Gazette", "interview"),
+    ("In December, an official said the pipeline was no longer needed, Lakeland Mail reported.", "Lakeland Mail", "report"),
+    ("Harbour News reported President Novak is expected to resign within the week.", "Harbour News", "report"),
+    ("Harbour News reported the minister had resigned after the vote.", "Harbour News", "report"),
+    ("The Harbour Gazette reports that the minister will resign.", "Harbour Gazette", "report"),
+    ("The minister was quoted by the Kallio news agency as saying the port would close.", "Kallio", "report"),
+    ("The Harbour Gazette quoted the minister as saying the port would close.", "Harbour Gazette", "report"),
+    ("Ruritania's state news agency Kallio reported on Monday that the port would close.", "Kallio", "report"),
+    ("The Harbour Gazette said in an editorial that the port would close.", "Harbour Gazette", "report"),
+    ("The Harbour Gazette has learned that the port will close.", "Harbour Gazette", "report"),
+    ("A report in the Harbour Gazette said the port would close.", "Harbour Gazette", "report"),
+    ("The port will close.  As Harbour News reported, the minister resigned.", "Harbour News", "report"),
+])
+def test_an_outlet_worded_as_one(sentence, name, role):
+    assert (name, role) in roles(chain_of(sentence + FILL))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officials said the port would close, the Interior Ministry reported.",
+    "Unemployment rose to 6%, Statistics Ruritania reported.",
+    "Sales rose by 5% in the second quarter, Harbour Holdings Inc reported.",
+    "On national television President Novak said the port would close.",
+    "The newspaper Monday said the port would close.",
+    "He wrote for the daily Vellamo for ten years before he went into politics.",
+    "Harbour News reported record ratings this year.",
+    "Researchers from Lakeland University reported the frogs had spiky skulls.",
+    "The minister quoted Shakespeare as saying all the world is a stage.",
+    "The letter was sent by Royal Mail, the company reported.",
+    "Harbour News reports, which the minister denied, were read in parliament.",
+    "The World Bank said in a report that the port would close.",
+    "A report by Human Rights Watch said the port would close.",
+    "She spoke with President Novak about the port.",
+    "In a paper Smith and Jones wrote in 2019, the port was said to be closing.",
+    "The retail outlet Harbour Stores said it would close.",
+    "The magazine said the port would close.",
+    "Ruritanian media reported that the port would close.",
+])
+def test_no_outlet_where_the_syntax_names_none(sentence):
+    assert [s.role for s in chain_of(sentence + FILL)] == ["origin"]
+
+
+def test_a_journalist_with_an_apostrophe_in_the_name_is_no_outlet():
+    chain = chain_of("He told Bill O'Malley of the Harbour Gazette that the port would close." + FILL)
+    interview = next(s for s in chain if s.role == "interview")
+    assert (interview.name, interview.journalist) == ("Harbour Gazette", "Bill O'Malley")
+
+
+def test_an_outlet_ends_at_a_bare_possessive_apostrophe():
+    chain = chain_of("Harbour News’ Jane Roe previously reported that the port would close." + FILL)
+    assert ("Harbour News", "report") in roles(chain)
+
+
+def test_a_person_the_tagger_finds_after_a_broadcast_medium_is_no_outlet(nlp):
+    article = extract_string("He told local radio John Smith had been arrested at the port on Monday." + FILL,
+                             url="https://www.example-news.com/story")
+    parse_article(article, nlp)
+    assert any(e.label == "PERSON" and e.span.text == "John Smith" for e in article.entities), "the test needs the tag"
+    assert [s.role for s in build_chain(article)] == ["origin"]
