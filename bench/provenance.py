@@ -1,11 +1,14 @@
 """Chain precision and recall over the provenance cases, and over real pages.
 
     PYTHONPATH=src python bench/provenance.py [--cases FILE ...] [--pages FILE] [--samples DIR] [--no-nlp] [-v]
+    PYTHONPATH=src python bench/provenance.py --fresh FILE [--samples DIR] [-v]
 
 The hand-written cases (tests/data/provenance_cases.json, provenance_holdout.json) are scored first. The
 real pages (tests/data/provenance_realpages.json: page ids and the chains a reader wrote) are read from
 ``--samples`` (default ../shared/data/samples, dev-only, not in the repository); without it they are
 skipped. Pages marked ``aside`` (kept for the last check) are reported apart from the others.
+``--fresh FILE`` scores only that file of real-page cases (a set labelled by someone else, run once; a
+``{"cases": [...]}`` object or a bare list), reported as part ``fresh``; it is skipped when the file is absent.
 
 A link counts as found when outlet and role match (``outlets.same_outlet``); dates and journalists
 are scored separately over the links that give them. The full pipeline (spaCy included) runs unless
@@ -77,17 +80,18 @@ def evaluate(path: Path, nlp, verbose: bool) -> None:
 
 def page_document(case: dict, samples: Path, urls: dict[str, str]) -> RawDocument | None:
     """The page of a real-page case as a raw document, or None when its file is not there."""
-    if case["collection"] == "wikinews":
-        row = wikinews_rows(samples).get(case["id"])
+    collection = case.get("collection") or ("wikinews" if "wikinews.org" in case["id"] else "fundus_en")
+    if collection == "wikinews":
+        row = wikinews_rows(samples).get(_url_key(case.get("url") or case["id"]))
         if row is None:
             return None
         data = f"{row['title']}\n\n{row['text']}".encode("utf-8")
         return RawDocument(name=case["id"], data=data, url=case["id"], content_type="text/plain")
-    if case["collection"] == "fundus_en":
+    if collection == "fundus_en":
         path = samples / "fundus_en" / "html" / f"{case['id']}.html.gz"
         url = urls.get(case["id"])
     else:
-        path = samples / case["collection"] / case["id"]
+        path = samples / collection / case["id"]
         url = None
     if not path.is_file():
         return None
@@ -101,8 +105,14 @@ def wikinews_rows(samples: Path) -> dict[str, dict]:
     rows: dict[str, dict] = {}
     for path in sorted((samples / "wikinews").glob("*.csv")):
         with path.open(encoding="utf-8", newline="") as f:
-            rows.update({row["url"]: row for row in csv.DictReader(f)})
+            rows.update({_url_key(row["url"]): row for row in csv.DictReader(f)})
     return rows
+
+
+def _url_key(url: str) -> str:
+    """A URL compared without its scheme and doubled slashes ("en.wikinews.org//wiki/X" is ".../wiki/X")."""
+    host_path = url.strip().split("://", 1)[-1]
+    return "/".join(part for part in host_path.split("/") if part)
 
 
 def fundus_urls(samples: Path) -> dict[str, str]:
@@ -123,7 +133,8 @@ def page_chain(doc: RawDocument, nlp) -> list:
     return []
 
 
-def evaluate_pages(path: Path, samples: Path, nlp, verbose: bool) -> None:
+def evaluate_pages(path: Path, samples: Path, nlp, verbose: bool, part: str | None = None) -> None:
+    """Scores the real pages of ``path``; ``part`` puts every page in one part instead of its own."""
     cases = load_cases(path)
     urls = fundus_urls(samples)
     parts: dict[str, PageScore] = {"dev": PageScore(), "aside": PageScore()}
@@ -134,12 +145,14 @@ def evaluate_pages(path: Path, samples: Path, nlp, verbose: bool) -> None:
         if doc is None:
             skipped += 1
             continue
-        part = case.get("part") or ("aside" if case.get("aside") else "dev")
-        misses = score_page(case, page_chain(doc, nlp), parts.setdefault(part, PageScore()))
+        name = part or case.get("part") or ("aside" if case.get("aside") else "dev")
+        misses = score_page(case, page_chain(doc, nlp), parts.setdefault(name, PageScore()))
         if verbose and misses:
             print(f"    {case['id']}: " + "; ".join(misses))
-    for part, score in parts.items():
-        print(f"{path.name} [{part}]: {score.pages} pages: origin right {score.origin_right}/{score.pages} "
+    for name, score in parts.items():
+        if not score.pages and name in ("dev", "aside"):
+            continue
+        print(f"{path.name} [{name}]: {score.pages} pages: origin right {score.origin_right}/{score.pages} "
               f"({score.origin_rate:.1%}); links precision {score.links.precision:.3f}, recall {score.links.recall:.3f} "
               f"(tp {score.links.true_pos}, fp {score.links.false_pos}, fn {score.links.false_neg}); "
               f"forbidden names found {len(score.forbidden)}" + (f" {score.forbidden}" if verbose and score.forbidden else ""))
@@ -152,13 +165,20 @@ def main() -> None:
     parser.add_argument("--pages", type=Path, default=PAGES, help="real-page cases (ids and expected chains)")
     parser.add_argument("--samples", type=Path, default=SAMPLES, help="folder with fundus_en/ and the other samples")
     parser.add_argument("--no-pages", action="store_true", help="only the hand-written cases")
+    parser.add_argument("--fresh", type=Path, help="score only this file of real-page cases, as part 'fresh'")
     parser.add_argument("--no-nlp", action="store_true", help="skip spaCy (body rules then see no entities)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     args = parser.parse_args()
+    if args.fresh is not None and not args.fresh.is_file():
+        print(f"{args.fresh}: not found, fresh set skipped")
+        return
     nlp = None
     if not args.no_nlp:
         from newstrace.pipeline import pipeline_nlp
         nlp = pipeline_nlp()
+    if args.fresh is not None:
+        _pages(args.fresh, args.samples, nlp, args.verbose, part="fresh")
+        return
     for path in args.cases:
         if path.is_file():
             evaluate(path, nlp, args.verbose)
@@ -166,15 +186,19 @@ def main() -> None:
             print(f"{path}: not found, skipped")
     if args.no_pages:
         return
-    if not args.pages.is_file():
-        print(f"{args.pages}: not found, real pages skipped")
-    elif not args.samples.is_dir():
-        print(f"{args.pages.name}: samples folder {args.samples} not found, real pages skipped")
+    _pages(args.pages, args.samples, nlp, args.verbose)
+
+
+def _pages(path: Path, samples: Path, nlp, verbose: bool, part: str | None = None) -> None:
+    if not path.is_file():
+        print(f"{path}: not found, real pages skipped")
+    elif not samples.is_dir():
+        print(f"{path.name}: samples folder {samples} not found, real pages skipped")
     else:
         try:
-            evaluate_pages(args.pages, args.samples, nlp, args.verbose)
-        except (ValueError, KeyError) as err:  # a malformed cases file: one line, not a traceback
-            sys.exit(f"{args.pages}: not a real-page cases file ({type(err).__name__}: {err})")
+            evaluate_pages(path, samples, nlp, verbose, part)
+        except (ValueError, KeyError, TypeError) as err:  # a malformed cases file: one line, not a traceback
+            sys.exit(f"{path}: not a real-page cases file ({type(err).__name__}: {err})")
 
 
 if __name__ == "__main__":

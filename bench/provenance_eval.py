@@ -40,7 +40,9 @@ class Score:
 
 
 def load_cases(path: str | Path) -> list[dict[str, Any]]:
-    return json.loads(Path(path).read_text(encoding="utf-8"))["cases"]
+    """The cases of a file: ``{"cases": [...]}`` or a bare list of cases."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return data if isinstance(data, list) else data["cases"]
 
 
 def case_document(case: dict[str, Any]) -> tuple[str, str]:

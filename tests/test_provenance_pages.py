@@ -310,3 +310,21 @@ def test_a_venue_finds_its_outlet_after_the_right_cue(venue):
     # The quote's venue alone, without the body rules (which find "told X" in the paragraph too).
     found = [(c.source.name, c.role) for c in quote_candidates(article, [quote], Page.of(article))]
     assert found == [("Harbour Gazette", "interview")]
+
+
+def test_cases_load_from_an_object_or_a_bare_list(tmp_path):
+    from bench.provenance_eval import load_cases
+    case = {"id": "x", "expected": [{"name": "Harbour Gazette", "role": "origin"}]}
+    (tmp_path / "obj.json").write_text(json.dumps({"cases": [case]}), encoding="utf-8")
+    (tmp_path / "list.json").write_text(json.dumps([case]), encoding="utf-8")
+    assert load_cases(tmp_path / "obj.json") == load_cases(tmp_path / "list.json") == [case]
+
+
+def test_the_bench_skips_a_fresh_set_that_is_absent(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+    bench = Path(__file__).resolve().parent.parent / "bench" / "provenance.py"
+    done = subprocess.run([sys.executable, str(bench), "--fresh", str(tmp_path / "absent.json")],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "fresh set skipped" in done.stdout
