@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from newstrace.corpus.document import CorpusDocument
-from newstrace.corpus.feeds import feed_documents, looks_like_feed, parse_feed
 from newstrace.errors import MalformedFeed
+from newstrace.reading.document import Record
+from newstrace.reading.feeds import feed_documents, looks_like_feed, parse_feed
 
 RSS = b"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
@@ -63,7 +63,7 @@ def test_atom_and_rss1_feeds_are_read():
 
 def test_feed_documents_use_item_content_and_report_empty_items():
     docs = list(feed_documents(RSS, name="feed.rss"))
-    assert isinstance(docs[0], CorpusDocument) and docs[0].locator == "https://a.example/budget"
+    assert isinstance(docs[0], Record) and docs[0].locator == "https://a.example/budget"
     assert docs[0].fields["outlet"] == "Lyon Daily" and docs[0].fmt == "html"
     assert docs[1].fields["metadata"]["feed_content"] == "summary"
     assert isinstance(docs[2], MalformedFeed) and "--fetch-items" in str(docs[2])

@@ -4,9 +4,9 @@ from __future__ import annotations
 import gzip
 import json
 
-from newstrace.corpus.document import CorpusDocument
-from newstrace.corpus.jsonl import jsonl_documents
 from newstrace.errors import InputTooLarge, MalformedRecord
+from newstrace.reading.document import Record
+from newstrace.reading.jsonl import jsonl_documents
 
 
 def write_lines(path, lines):
@@ -29,7 +29,7 @@ def test_bad_lines_are_reported_in_place(tmp_path):
     path = write_lines(tmp_path / "b.jsonl", [
         b"{not json", [1, 2], {"url": "x"}, {"url": 5, "text": "t"}, b"", {"text": "fine"}])
     out = list(jsonl_documents(path))
-    assert [type(x) for x in out] == [MalformedRecord] * 4 + [CorpusDocument]
+    assert [type(x) for x in out] == [MalformedRecord] * 4 + [Record]
     assert "line 1 is not valid JSON" in str(out[0]) and "line 3 has neither" in str(out[2])
 
 

@@ -1,4 +1,5 @@
-"""One way in: the same records give the same articles through ingest, batch, dedup and the web API."""
+"""One way in: the same inputs (JSONL, a feed, a WARC, an article file) give the same articles through
+``reading.records.iter_records``, ingest, batch, dedup, analyze and the web API."""
 from __future__ import annotations
 
 import gzip
@@ -6,14 +7,17 @@ import json
 
 import pytest
 
-from newstrace.corpus.document import apply_fields
 from newstrace.corpus.inputs import corpus_items
 from newstrace.corpus.sources import corpus_documents
-from newstrace.extract import extract_article
+from newstrace.errors import MalformedRecord
+from newstrace.model import Analysis, Article, Span
+from newstrace.pipeline import AnalyzeConfig, analyze_inputs, extract_item
 from newstrace.reading import ReadOptions
-from newstrace.scale.jsonl import apply_given
-from newstrace.scale.sources import PartitionLimits, expand_batch_inputs, read_partition, scan_file
-from newstrace.web.ingest import records_to_documents
+from newstrace.reading.document import Record, apply_fields
+from newstrace.reading.records import iter_records, object_records
+from newstrace.reading.warc import warc_response, write_warc
+from newstrace.scale.sources import PartitionLimits, expand_batch_inputs, group_files, kind_of, read_partition, \
+    scan_file
 
 BODY = ("The harbour council approved the new ferry timetable on Monday after a long debate. "
         "Ferries will run every twenty minutes in the summer, the council said in a statement.")
@@ -25,11 +29,26 @@ RECORDS = [
     {"url": "https://three.example/ferry", "markdown": f"# Ferry timetable\n\n{BODY}", "published": "2024-05-08",
      "language": "en", "id": "rec-3"},
 ]
+FEED = f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Harbour Daily</title>
+<item><title>Ferries every twenty minutes</title><link>https://feed.example/ferry</link>
+  <pubDate>Tue, 07 May 2024 10:00:00 +0000</pubDate>
+  <content:encoded><![CDATA[<p>{BODY}</p><p>Tickets go on sale in June.</p>]]></content:encoded></item>
+</channel></rss>""".encode()
+PAGE = (f"<html><head><title>Crawled ferry story</title></head><body><article><h1>Ferry</h1><p>{BODY}</p>"
+        "<p>The first ferry leaves at six.</p></article></body></html>").encode()
+STORY = f"<html><head><title>A saved page</title></head><body><article><p>{BODY}</p></article></body></html>"
 
 
-def seen(article) -> tuple:
+def seen(article: Article) -> tuple:
     return (article.url, article.title, article.published, article.outlet, tuple(article.authors),
-            article.language, article.metadata.get("record_id"), article.source_format, article.body_text())
+            article.language, article.metadata.get("record_id"), article.source_format,
+            (article.metadata.get("warc") or {}).get("date"), article.body_text())
+
+
+def extracted(record: Record) -> Article:
+    return apply_fields(extract_item(record, AnalyzeConfig()), record.fields)
 
 
 @pytest.fixture
@@ -37,36 +56,69 @@ def folder(tmp_path):
     # Compressed and inside a folder: batch skipped such a file, dedup took it for analyses.
     with gzip.open(tmp_path / "records.jsonl.gz", "wt", encoding="utf-8") as handle:
         handle.write("\n".join(json.dumps(r) for r in RECORDS) + "\n")
+    (tmp_path / "feed.xml").write_bytes(FEED)
+    write_warc(str(tmp_path / "crawl.warc.gz"), [warc_response("https://crawl.example/ferry", PAGE,
+                                                               date="2024-05-09T08:00:00Z")])
+    (tmp_path / "story.html").write_text(STORY, encoding="utf-8")
     return tmp_path
 
 
+def via_records(folder) -> list[tuple]:
+    return [seen(extracted(r)) for r in iter_records([str(folder)])]
+
+
 def via_ingest(folder) -> list[tuple]:
-    return [seen(apply_fields(extract_article(d.raw, fmt=d.fmt), d.fields)) for d in corpus_documents([str(folder)])]
+    return [seen(extracted(d)) for d in corpus_documents([str(folder)])]
 
 
 def via_batch(folder) -> list[tuple]:
-    out = []
-    for path in expand_batch_inputs([str(folder)]):
-        for part in scan_file(path, PartitionLimits(records=2), max_bytes=1 << 20).partitions:
-            for record in read_partition(part, ReadOptions()):
-                article = extract_article(record.doc, fmt=record.fmt)
-                apply_given(article, record.given)
-                out.append(seen(article))
-    return out
+    paths = expand_batch_inputs([str(folder)])
+    parts = group_files([p for p in paths if kind_of(p) == "files"], PartitionLimits())
+    parts += [part for p in paths if kind_of(p) != "files" for part in scan_file(p, PartitionLimits(), 1 << 20).partitions]
+    return [seen(extracted(record)) for part in parts for _, record in read_partition(part, ReadOptions())]
 
 
 def via_dedup(folder) -> list[tuple]:
     return [seen(item) for _, item in corpus_items([str(folder)])]
 
 
-def via_web(_folder) -> list[tuple]:
-    return [seen(apply_fields(extract_article(d.raw, fmt=d.fmt), d.fields)) for d in records_to_documents(RECORDS)]
+def test_every_entry_point_reads_the_same_articles_from_the_same_inputs(folder):
+    expected = via_records(folder)
+    assert len(expected) == 6  # the WARC page, the feed item, three JSONL records, the saved page
+    assert [e[2] for e in expected[2:5]] == ["2024-05-06", "2024-05-07", "2024-05-08"]  # published, or date
+    assert expected[0][0] == "https://crawl.example/ferry" and expected[0][8] == "2024-05-09T08:00:00Z"
+    assert expected[1][:4] == ("https://feed.example/ferry", "Ferries every twenty minutes",
+                               "2024-05-07T10:00:00+00:00", "Harbour Daily")
+    assert via_ingest(folder) == expected
+    assert via_dedup(folder) == expected
+    assert sorted(via_batch(folder), key=repr) == sorted(expected, key=repr)  # batch groups loose files first
 
 
-def test_every_entry_point_reads_the_same_articles_from_the_same_records(folder):
-    expected = via_ingest(folder)
-    assert [e[2] for e in expected] == ["2024-05-06", "2024-05-07", "2024-05-08"]  # published, or date
-    assert [e[7] for e in expected] == ["text", "html", "markdown"]
-    assert expected[1][4] == ("A. Writer",) and expected[2][5:7] == ("en", "rec-3")
-    for entry in (via_batch, via_dedup, via_web):
-        assert entry(folder) == expected, entry.__name__
+def test_the_web_api_reads_a_record_as_a_jsonl_line(folder):
+    jsonl = [seen(extracted(r)) for r in iter_records([str(folder / "records.jsonl.gz")])]
+    assert [seen(extracted(r)) for r in object_records(RECORDS, prefix="api-record")] == jsonl
+    assert isinstance(next(object_records([{"url": "https://x.example"}])), MalformedRecord)
+
+
+def test_analyze_reads_the_same_articles(folder, nlp):
+    names = [str(folder / n) for n in ("feed.xml", "records.jsonl.gz", "story.html")]
+    analysed = [seen(result.article) for _, result in analyze_inputs(names, AnalyzeConfig(semantic=False))]
+    assert analysed == [seen(extracted(r)) for r in iter_records(names)]
+
+
+def test_ingest_and_dedup_take_a_saved_analysis_as_it_is(tmp_path):
+    text = "A saved analysis of one article about the harbour ferries and their new timetable."
+    analysis = Analysis(Article(text=text, url="https://saved.example/a", paragraphs=[Span.of(text, 0, len(text))]))
+    path = tmp_path / "saved.json"
+    path.write_text(json.dumps(analysis.to_dict()), encoding="utf-8")
+    # ingest read a .json file as an article's text (it stored the JSON itself as an article)
+    [item] = corpus_documents([str(tmp_path)], analyses=True)
+    assert isinstance(item, Analysis) and item.article.text == text
+    assert [type(i) for _, i in corpus_items([str(path)])] == [Analysis]
+
+
+def test_a_bad_line_in_a_jsonl_file_costs_dedup_that_line_only(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps(RECORDS[0]) + "\n{not json\n" + json.dumps(RECORDS[1]) + "\n", encoding="utf-8")
+    found = [item for _, item in corpus_items([str(path)])]
+    assert [type(i).__name__ for i in found] == ["Article", "MalformedRecord", "Article"]

@@ -55,7 +55,8 @@ def test_batch_analyses_warc_and_jsonl_on_two_workers(client, corpus, first_run)
     assert summary.failed == {} and summary.skipped == 0 and summary.analysed > 2
     assert summary.articles == expected["html_ok"] + 3  # the WARC's HTML samples and the 3 good JSONL lines
     assert summary.records_left_out == {"http-status-not-200": 1, "not-html": 1}
-    assert dict(summary.record_errors) == {"CorruptInput": 1, "BinaryInput": 1, "NoArticleFound": 1, "UnreadableInput": 1}
+    assert dict(summary.record_errors) == {"CorruptInput": 1, "BinaryInput": 1, "NoArticleFound": 1,
+                                           "MalformedRecord": 1}
     articles = rows(out, "articles")
     assert len({a["doc_id"] for a in articles}) == len(articles) == summary.articles
     warc_rows = [a for a in articles if a["warc_date"]]
@@ -133,7 +134,7 @@ def test_cli_batch_on_a_running_scheduler_prints_the_summary(client, corpus, tmp
     assert code == 0
     assert "dask dashboard: " in captured.err
     assert captured.out.startswith("batch: ") and "3 articles (3 new)" in captured.out
-    assert "UnreadableInput 1" in captured.out
+    assert "MalformedRecord 1" in captured.out
 
 
 def test_cli_batch_bad_inputs_give_one_line_and_an_exit_code(corpus, tmp_path, capsys, monkeypatch):

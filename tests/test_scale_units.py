@@ -5,20 +5,20 @@ from __future__ import annotations
 import pyarrow.parquet as pq
 import pytest
 
-from newstrace.errors import InputNotFound, UnreadableInput
+from newstrace.errors import InputNotFound, MalformedRecord
 from newstrace.model import Analysis, Article, Check, Claim, Quote, Source, Span, Speaker
 from newstrace.scale import shingles
 from newstrace.corpus.dedup import DedupConfig
 from newstrace.scale.components import cluster_rows, node
 from newstrace.scale.components import version as components_version
 from newstrace.scale.dedup import _candidate_pairs, _pair_row
-from newstrace.scale.jsonl import read_jsonl_document, scan_jsonl
+from newstrace.reading.jsonl import record_at, scan_jsonl
+from newstrace.reading.warc import scan_warc, warc_record, warc_response, write_warc
 from newstrace.scale.output import write_table
 from newstrace.scale.partition import run_partition
 from newstrace.scale.reader import read_parquet_analyses
 from newstrace.scale.sources import PartitionLimits, expand_batch_inputs, group_files, scan_file
 from newstrace.scale.tables import analysis_rows
-from newstrace.scale.warc import read_warc_document, scan_warc, warc_response, write_warc
 from scale_corpus import ORIGINAL, UNRELATED, build_jsonl, build_warc
 
 pytestmark = pytest.mark.scale
@@ -44,8 +44,9 @@ def test_corrupt_warc_record_is_reported_and_the_records_after_it_are_kept(warc)
     assert [p.kind for p in scan.problems] == ["CorruptInput"]
     last_offset = scan.offsets[-1][0]
     assert last_offset > int(scan.problems[0].locator.rsplit("@", 1)[1])  # reading resumed after the bad record
-    doc, meta = read_warc_document(str(path), last_offset)
-    assert doc.url.startswith("https://news.example/") and meta["warc_date"] == "2024-03-01T12:00:00Z"
+    record = warc_record(str(path), last_offset)
+    assert record.raw.url.startswith("https://news.example/") and record.fields["warc_date"] == "2024-03-01T12:00:00Z"
+    assert record.locator == record.raw.url and record.fmt == "html"
 
 
 def test_plain_warc_with_garbage_between_records_resynchronises(tmp_path):
@@ -88,12 +89,13 @@ def test_jsonl_lines_become_documents_and_a_bad_line_an_error(tmp_path):
     build_jsonl(path)
     offsets = scan_jsonl(str(path))
     assert len(offsets) == 4
-    doc, fmt, given = read_jsonl_document(str(path), offsets[0][0])
+    record = record_at(str(path), offsets[0][0])
     # "text" is a hint (Markdown or HTML pasted into it is read as such) and "date" is the publication date,
     # as ingest, dedup and the web API read a record
-    assert fmt is None and doc.url == "https://first.example/bridge" and given["published"] == "2024-01-01"
-    with pytest.raises(UnreadableInput, match="not a JSON line"):
-        read_jsonl_document(str(path), offsets[2][0])
+    assert record.fmt is None and record.raw.url == "https://first.example/bridge"
+    assert record.fields["published"] == "2024-01-01"
+    bad = record_at(str(path), offsets[2][0])  # the error ingest reports for the same line
+    assert isinstance(bad, MalformedRecord) and "is not valid JSON" in str(bad)
 
 
 def test_missing_batch_input_is_input_not_found(tmp_path):

@@ -1,20 +1,6 @@
-"""What corpus readers (pages, feeds, JSONL) hand to ingestion: raw bytes plus what the container said."""
-from __future__ import annotations
+"""What corpus readers hand to ingestion is the one ``Record`` of the reading stage (kept under its old name)."""
+from newstrace.reading.document import OVERRIDABLE, Record, apply_fields
 
-from dataclasses import dataclass, field
-from typing import Any
+CorpusDocument = Record
 
-from newstrace.reading import RawDocument
-from newstrace.reading.document import OVERRIDABLE, apply_fields  # noqa: F401  (one rule for every input)
-
-
-@dataclass(frozen=True, slots=True)
-class CorpusDocument:
-    """One article to ingest. ``locator`` names where it lives (URL, path, or ``file.jsonl#line``); empty when
-    only the article itself can tell (standard input)."""
-
-    raw: RawDocument
-    locator: str
-    fields: dict[str, Any] = field(default_factory=dict)
-    fmt: str | None = None  # html | markdown | text; None = sniff
-    text_fallback: str | None = None  # plain text to use when the HTML holds too little for the extractor
+__all__ = ["CorpusDocument", "OVERRIDABLE", "Record", "apply_fields"]

@@ -43,16 +43,27 @@ OVERRIDABLE = ("title", "outlet", "published", "updated", "language")
 
 @dataclass(frozen=True, slots=True)
 class Record:
-    """One article as a record gives it: its body as a document, the format it declares, and its fields."""
+    """One article as an input gives it, the same for every entry point (``reading.records.iter_records``): its
+    bytes, where it lives, what the input said about it, and the format the input declares.
 
-    doc: RawDocument
-    fmt: str | None
+    ``locator`` names the article's place (URL, absolute path, ``FILE#line3``, ``FILE#item2``, ``FILE@offset``);
+    empty when only the article itself can tell (standard input)."""
+
+    raw: RawDocument
+    locator: str
     fields: dict[str, Any] = field(default_factory=dict)
+    fmt: str | None = None  # html | markdown | text; None = sniff
+    text_fallback: str | None = None  # plain text to use when the HTML holds too little for the extractor
+
+    @property
+    def name(self) -> str:
+        return self.raw.name
 
 
 def record_of(obj: dict[str, Any], name: str) -> Record | None:
-    """The article in one JSON record (the same reading for ``ingest``, ``batch``, ``dedup`` and the web API);
-    None when it has no non-empty ``html``, ``markdown`` or ``text`` string."""
+    """The article in one JSON record (the same reading for ``ingest``, ``batch``, ``dedup`` and the web API),
+    located by its ``url``, else by ``name``; None when it has no non-empty ``html``, ``markdown`` or ``text``
+    string."""
     for key, fmt, content_type in BODIES:
         body = obj.get(key)
         if isinstance(body, str) and body.strip():
@@ -60,7 +71,7 @@ def record_of(obj: dict[str, Any], name: str) -> Record | None:
             fields = {k: obj[k] for k in RECORD_FIELDS if obj.get(k) not in (None, "", [], {})}
             if "published" not in fields and isinstance(obj.get("date"), str) and obj["date"]:
                 fields["published"] = obj["date"]
-            return Record(RawDocument(name, utf8_of(body), url, content_type, "utf-8"), fmt, fields)
+            return Record(RawDocument(name, utf8_of(body), url, content_type, "utf-8"), url or name, fields, fmt)
     return None
 
 

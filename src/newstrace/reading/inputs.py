@@ -16,12 +16,16 @@ from newstrace.reading.fetch import fetch_url, is_url
 
 ARTICLE_SUFFIXES = {".html", ".htm", ".xhtml", ".txt", ".text", ".md", ".markdown"}
 RECORD_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")  # files of article records, one per line
+WARC_SUFFIXES = (".warc", ".warc.gz")
+FEED_SUFFIXES = (".rss", ".atom", ".xml", ".rdf")  # read as feeds by name (others when they look like one)
+ANALYSIS_SUFFIXES = (".json", ".json.gz")  # saved analyses (``analyze -f json``), or article records
 STDIN = "-"
 
 
-def expand_inputs(specs: list[str], *, records: bool = False) -> Iterator[str]:
+def expand_inputs(specs: list[str], *, records: bool = False, analyses: bool = False) -> Iterator[str]:
     """Yield one input name per article (or file of records): folders are walked, globs expanded, URLs and ``-``
-    kept; ``records``: folders also give their JSON Lines files (what ``ingest``, ``dedup`` and ``batch`` read).
+    kept; ``records``: folders also give their JSON Lines and WARC files (what ``ingest``, ``dedup`` and ``batch``
+    read); ``analyses``: and their ``.json`` files.
 
     Names that match nothing are still yielded so that reading them reports a clear error.
     """
@@ -29,7 +33,7 @@ def expand_inputs(specs: list[str], *, records: bool = False) -> Iterator[str]:
         if spec == STDIN or is_url(spec):
             yield spec
         elif os.path.isdir(spec):
-            yield from _walk_folder(Path(spec), records)
+            yield from _walk_folder(Path(spec), records, analyses)
         elif glob.has_magic(spec):
             matches = sorted(glob.glob(spec, recursive=True))
             yield from (m for m in matches if not os.path.isdir(m)) if matches else [spec]
@@ -37,13 +41,27 @@ def expand_inputs(specs: list[str], *, records: bool = False) -> Iterator[str]:
             yield spec
 
 
-def _walk_folder(folder: Path, records: bool = False) -> Iterator[str]:
+def _walk_folder(folder: Path, records: bool = False, analyses: bool = False) -> Iterator[str]:
+    containers = (RECORD_SUFFIXES + WARC_SUFFIXES + FEED_SUFFIXES if records else ()) + \
+        (ANALYSIS_SUFFIXES if analyses else ())
     for root, dirs, files in os.walk(folder, onerror=None):
         dirs.sort()
         for name in sorted(files):
+            path = Path(root) / name
             if _article_suffix(name) or name.endswith(".gz") and _article_suffix(name[:-3]) or \
-                    records and name.lower().endswith(RECORD_SUFFIXES):
-                yield str(Path(root) / name)
+                    name.lower().endswith(containers) and (not name.lower().endswith(".xml") or _is_feed(path)):
+                yield str(path)
+
+
+def _is_feed(path: Path) -> bool:
+    """An ``.xml`` file in a folder is read when it is a feed (a sitemap or an export beside the articles is not)."""
+    from newstrace.reading.feeds import looks_like_feed
+
+    try:
+        with open(path, "rb") as handle:
+            return looks_like_feed(handle.read(4096))
+    except OSError:
+        return True  # reading it reports why it cannot be read
 
 
 def _article_suffix(name: str) -> bool:

@@ -9,13 +9,12 @@ from typing import Any
 
 from newstrace.corpus.dedup_config import DedupConfig
 from newstrace.errors import NewstraceError
-from newstrace.extract import extract_article
 from newstrace.model import Analysis, Article
-from newstrace.pipeline import AnalyzeConfig, analyze_articles
-from newstrace.scale.jsonl import apply_given
+from newstrace.pipeline import AnalyzeConfig, analyze_articles, extract_item
+from newstrace.reading.document import Record, apply_fields
 from newstrace.scale.output import marker_path, read_json, write_json, write_table
 from newstrace.scale.shingles import shingle_hashes, signature
-from newstrace.scale.sources import Partition, Record, read_partition
+from newstrace.scale.sources import Partition, read_partition
 from newstrace.scale.tables import SCHEMAS, analysis_rows
 
 
@@ -24,6 +23,7 @@ class Pending:
     """An extracted article waiting for the NLP stages, with where it came from."""
 
     doc_id: str
+    locator: str
     record: Record
     article: Article
 
@@ -42,7 +42,7 @@ def run_partition(part: Partition, out: str, config: AnalyzeConfig = AnalyzeConf
         if isinstance(result, Analysis):
             _add_analysis(rows, part, item, result, dedup)
         else:
-            rows["errors"].append(_error_row(part, item.record, "analyze", result))
+            rows["errors"].append(_error_row(part, item.locator, "analyze", result, item.record.raw.url))
     for table, table_rows in rows.items():
         write_table(Path(out), table, f"part-{part.id}", table_rows)
     result = {"partition": part.id, "records": len(part.items), "articles": len(rows["articles"]),
@@ -54,17 +54,16 @@ def run_partition(part: Partition, out: str, config: AnalyzeConfig = AnalyzeConf
 
 def _extract_all(part: Partition, config: AnalyzeConfig, errors: list[dict[str, Any]]) -> list[Pending]:
     pending = []
-    for i, record in enumerate(read_partition(part, config.read)):
-        if record.error is not None:
-            errors.append(_error_row(part, record, "read", record.error))
+    for i, (locator, record) in enumerate(read_partition(part, config.read)):
+        if isinstance(record, NewstraceError):
+            errors.append(_error_row(part, locator, "read", record))
             continue
-        try:
-            article = extract_article(record.doc, encoding=config.encoding, fmt=record.fmt)
+        try:  # as ingest and analyze read a record (reading.records, pipeline.extract_item)
+            article = apply_fields(extract_item(record, config), record.fields)
         except NewstraceError as err:
-            errors.append(_error_row(part, record, "extract", err))
+            errors.append(_error_row(part, locator, "extract", err, record.raw.url))
             continue
-        apply_given(article, record.given)
-        pending.append(Pending(f"{part.id}-{i:05d}", record, article))
+        pending.append(Pending(f"{part.id}-{i:05d}", locator, record, article))
     return pending
 
 
@@ -85,21 +84,20 @@ def _analyze_one(article: Article, config: AnalyzeConfig) -> Analysis | Exceptio
 
 def _add_analysis(rows: dict[str, list[dict[str, Any]]], part: Partition, item: Pending, analysis: Analysis,
                   dedup: DedupConfig) -> None:
-    record = {"partition": part.id, "locator": item.record.locator, "warc_date": item.record.given.get("warc_date")}
+    record = {"partition": part.id, "locator": item.locator, "warc_date": item.record.fields.get("warc_date")}
     for table, table_rows in analysis_rows(analysis, item.doc_id, record).items():
         rows[table].extend(table_rows)
     article = analysis.article
     body = article.body_text()
     rows["signatures"].append({
         "doc_id": item.doc_id, "article_id": article.id, "partition": part.id, "url": article.url,
-        "date": article.published or item.record.given.get("warc_date"), "outlet": article.outlet,
+        "date": article.published or item.record.fields.get("warc_date"), "outlet": article.outlet,
         "minhash": signature(body, dedup).tolist(), "shingles": shingle_hashes(body, dedup).tolist()})
 
 
-def _error_row(part: Partition, record: Record, stage: str, err: Exception) -> dict[str, Any]:
+def _error_row(part: Partition, locator: str, stage: str, err: Exception, url: str | None = None) -> dict[str, Any]:
     message = str(err)
     if isinstance(err, NewstraceError) and err.source and message.startswith(f"{err.source}: "):
         message = message[len(err.source) + 2:]
-    url = record.doc.url if record.doc else None
-    return {"partition": part.id, "locator": record.locator, "url": url, "stage": stage,
+    return {"partition": part.id, "locator": locator, "url": url, "stage": stage,
             "error": type(err).__name__, "message": message}

@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from newstrace.errors import CorruptInput, InputNotFound, NewstraceError
-from newstrace.reading import RawDocument, ReadOptions, read_input
-from newstrace.reading.inputs import ARTICLE_SUFFIXES, RECORD_SUFFIXES
-from newstrace.scale.jsonl import open_jsonl, read_jsonl_document, scan_jsonl
-from newstrace.scale.warc import RecordProblem, read_warc_document, scan_warc
+from newstrace.reading import ReadOptions, read_input
+from newstrace.reading.document import Record
+from newstrace.reading.inputs import ARTICLE_SUFFIXES, FEED_SUFFIXES, RECORD_SUFFIXES, WARC_SUFFIXES
+from newstrace.reading.jsonl import open_jsonl, record_at, scan_jsonl
+from newstrace.reading.records import expand_records, records_in
+from newstrace.reading.warc import RecordProblem, scan_warc, warc_record
 
-WARC_SUFFIXES = (".warc", ".warc.gz")
 JSONL_SUFFIXES = RECORD_SUFFIXES  # records are read back by (unpacked) byte offset
 
 
@@ -64,17 +65,6 @@ class FileScan:
                    [RecordProblem(**p) for p in d["problems"]])
 
 
-@dataclass(frozen=True, slots=True)
-class Record:
-    """One input record: a document to analyse (with its format and known fields) or the reason it is unusable."""
-
-    locator: str
-    doc: RawDocument | None = None
-    fmt: str | None = None
-    given: dict[str, Any] = field(default_factory=dict)
-    error: NewstraceError | None = None
-
-
 def kind_of(path: str) -> str | None:
     name = path.lower()
     if name.endswith(WARC_SUFFIXES):
@@ -82,7 +72,7 @@ def kind_of(path: str) -> str | None:
     if name.endswith(JSONL_SUFFIXES):
         return "jsonl"
     stem = name[:-3] if name.endswith(".gz") else name
-    return "files" if Path(stem).suffix in ARTICLE_SUFFIXES else None
+    return "files" if Path(stem).suffix in ARTICLE_SUFFIXES or name.endswith(FEED_SUFFIXES) else None
 
 
 def expand_batch_inputs(specs: list[str]) -> list[str]:
@@ -90,7 +80,7 @@ def expand_batch_inputs(specs: list[str]) -> list[str]:
     found: list[str] = []
     for spec in specs:
         if os.path.isdir(spec):
-            found += [str(p) for p in sorted(Path(spec).rglob("*")) if p.is_file() and kind_of(str(p))]
+            found += [p for p in expand_records([spec]) if kind_of(p)]
         elif glob.has_magic(spec):
             found += [m for m in sorted(glob.glob(spec, recursive=True)) if os.path.isfile(m) and kind_of(m)]
         elif os.path.isfile(spec):
@@ -141,28 +131,30 @@ def _partition(kind: str, path: str, items: list[Any]) -> Partition:
     return Partition(hashlib.sha1(key).hexdigest()[:16], kind, path, tuple(items))
 
 
-def read_partition(part: Partition, options: ReadOptions) -> Iterator[Record]:
-    """The records of a partition; a record that cannot be read becomes a ``Record`` with its error."""
+def read_partition(part: Partition, options: ReadOptions) -> Iterator[tuple[str, Record | NewstraceError]]:
+    """``(locator, record or the error in its place)`` for each record of a partition (``FILE@offset``; a loose
+    file's path, or a feed item's link): the same ``Record`` every entry point reads (``reading.records``)."""
     handle = open_jsonl(part.path) if part.kind == "jsonl" else None  # one pass over the file, also gzipped
     try:
         for item in part.items:
             locator = f"{part.path}@{item}" if part.path else item
             try:
-                yield _read_record(part, item, locator, options, handle)
+                for record in _read_records(part, item, options, handle):  # a feed item has a place of its own
+                    own = part.kind == "files" and isinstance(record, Record) and record.locator
+                    yield own or locator, record
             except NewstraceError as err:
-                yield Record(locator, error=err)
+                yield locator, err
             except (OSError, EOFError) as err:  # a record changed or truncated since the scan
-                yield Record(locator, error=CorruptInput(f"cannot read record: {err}", source=locator))
+                yield locator, CorruptInput(f"cannot read record: {err}", source=locator)
     finally:
         if handle is not None:
             handle.close()
 
 
-def _read_record(part: Partition, item: Any, locator: str, options: ReadOptions, handle: Any) -> Record:
+def _read_records(part: Partition, item: Any, options: ReadOptions, handle: Any) -> Iterator[Record | NewstraceError]:
     if part.kind == "warc":
-        doc, meta = read_warc_document(part.path, item)
-        return Record(locator, doc, "html", meta)
-    if part.kind == "jsonl":
-        doc, fmt, given = read_jsonl_document(part.path, item, handle)
-        return Record(locator, doc, fmt, given)
-    return Record(locator, read_input(item, options))
+        yield warc_record(part.path, item)
+    elif part.kind == "jsonl":
+        yield record_at(part.path, item, handle)
+    else:  # an article file, or a feed: one record per item
+        yield from records_in(item, options)

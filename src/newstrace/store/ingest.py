@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from newstrace.corpus.document import CorpusDocument, apply_fields
+from newstrace.reading.document import Record, apply_fields
 from newstrace.corpus.sources import corpus_documents
 from newstrace.errors import NewstraceError
 from newstrace.model import Analysis, Article
@@ -37,7 +37,7 @@ class IngestReport:
 
 @dataclass(frozen=True, slots=True)
 class _Pending:
-    doc: CorpusDocument
+    doc: Record
     raw_hash: str
 
 
@@ -50,7 +50,7 @@ def ingest(specs: list[str], db: str = "newstrace.db", *, config: AnalyzeConfig 
         return ingest_documents(store, docs, config=config, on_item=on_item)
 
 
-def ingest_documents(store: Database, docs: Iterable[CorpusDocument | Analysis | NewstraceError], *,
+def ingest_documents(store: Database, docs: Iterable[Record | Analysis | NewstraceError], *,
                      config: AnalyzeConfig = AnalyzeConfig(),
                      on_item: Callable[[str, str], None] | None = None) -> IngestReport:
     report = IngestReport()
@@ -82,7 +82,7 @@ def ingest_analyses(store: Database, analyses: Iterable[Analysis], *,
     return report
 
 
-def _new_articles(store: Database, docs: Iterable[CorpusDocument | Analysis | NewstraceError],
+def _new_articles(store: Database, docs: Iterable[Record | Analysis | NewstraceError],
                   config: AnalyzeConfig, pending: collections.deque, report: IngestReport,
                   notify: Callable[[str, str], None], seen_this_run: dict[str, str]) -> Iterator[Article]:
     """Extract each document; skip (and count) those whose content is already the latest stored version.

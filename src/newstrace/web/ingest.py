@@ -4,27 +4,18 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from newstrace.corpus.document import CorpusDocument
-from newstrace.errors import MalformedRecord, NewstraceError
+from newstrace.errors import NewstraceError
 from newstrace.pipeline import AnalyzeConfig
-from newstrace.reading.document import record_of
+from newstrace.reading.document import Record
 from newstrace.reading.netpolicy import FetchOptions
+from newstrace.reading.records import object_records
 from newstrace.store.ingest import IngestReport, ingest_documents
 from newstrace.web.analyse import fetch_options, store_of
 
 
-def records_to_documents(records: list[dict[str, Any]]) -> list[CorpusDocument | NewstraceError]:
-    """The posted records, read as every other entry point reads a JSON record (``reading.document.record_of``)."""
-    docs: list[CorpusDocument | NewstraceError] = []
-    for i, record in enumerate(records, 1):
-        url = record.get("url") if isinstance(record, dict) and isinstance(record.get("url"), str) else None
-        locator = url or f"api-record-{i}"
-        found = record_of(record, locator) if isinstance(record, dict) else None
-        if found is None:
-            docs.append(MalformedRecord("needs an html or text field", source=locator))
-            continue
-        docs.append(CorpusDocument(raw=found.doc, locator=locator, fields=found.fields, fmt=found.fmt))
-    return docs
+def records_to_documents(records: list[dict[str, Any]]) -> list[Record | NewstraceError]:
+    """The posted records, read as every other entry point reads a JSON record (``reading.records``)."""
+    return list(object_records(records, prefix="api-record"))
 
 
 log = logging.getLogger("newstrace.web")
@@ -46,7 +37,7 @@ def ingest_job(db: str, read: FetchOptions, records: list[dict[str, Any]]) -> In
     return report
 
 
-def _ingest_one(db, doc: CorpusDocument | NewstraceError, config: AnalyzeConfig) -> IngestReport:
+def _ingest_one(db, doc: Record | NewstraceError, config: AnalyzeConfig) -> IngestReport:
     if isinstance(doc, NewstraceError):
         return IngestReport(failures=[doc])
     try:
