@@ -290,3 +290,27 @@ def test_line_wrapping_inside_a_paragraph_with_a_link_is_one_paragraph():
                      "by a bird during take-off late on Monday.")
     assert [article.text[l.span.start:l.span.end] for l in article.links] == ["airline"]
     assert len(article.paragraphs) == 4
+
+
+def _teaser(n: int) -> str:
+    return (f"<h3><a href='https://example.com/story-{n}'>Other story number {n} about the council</a></h3>"
+            f"<p><a href='https://example.com/story-{n}'>Other story number {n} about the council</a></p>"
+            f"<p>A short teaser for the other story number {n}, which is not part of this article.</p>")
+
+
+def test_teasers_after_a_more_from_label_are_related_boilerplate():
+    html = page(body=BODY + "<p>More from The Example Gazette</p>" + _teaser(1) + _teaser(2) + _teaser(3))
+    article = extract_string(html, fmt="html")
+    teasers = [b.span.text for b in article.boilerplate if (b.kind, b.rule) == ("related", "teaser")]
+    assert teasers == [f"A short teaser for the other story number {n}, which is not part of this article."
+                       for n in (1, 2, 3)]
+    assert "teaser" not in article.body_text()
+    assert len(article.paragraphs) == 3
+
+
+def test_the_paragraph_after_a_single_related_link_stays_in_the_body():
+    after = "<p>The council will meet again on Friday to set the fares for the first year.</p>"
+    html = page(body=BODY + "<p>Related stories</p>" + _teaser(1).split("<p>A short")[0] + after)
+    article = extract_string(html, fmt="html")
+    assert not [b for b in article.boilerplate if b.rule == "teaser"]
+    assert article.paragraphs[-1].text == "The council will meet again on Friday to set the fares for the first year."

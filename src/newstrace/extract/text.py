@@ -120,6 +120,41 @@ def _set_aside_link_only(article: Article) -> None:
     article.paragraphs = keep
 
 
+_MAX_TEASER = 300
+_MIN_TEASERS = 2
+
+
+def set_aside_teasers(article: Article) -> None:
+    """After a "More from …" label, linked headlines each followed by a short paragraph are a list of teasers.
+
+    Only a list: at least two headline-teaser pairs in a row after the label, so the paragraph that goes on
+    after one "Related:" link in the middle of an article stays body. Run after the subheadings are set aside.
+    """
+    blocks = sorted([(p.start, "body", p) for p in article.paragraphs] +
+                    [(b.span.start, b.rule, b.span) for b in article.boilerplate])
+    teasers: list[Span] = []
+    run: list[Span] | None = None
+    previous = None
+    for _, rule, span in blocks:
+        if rule == "related_label":
+            run, previous = [], rule
+            continue
+        if run is None:
+            continue
+        if rule == "body" and previous == "link_only_paragraph" and len(span.text) <= _MAX_TEASER:
+            run.append(span)
+        elif rule not in ("link_only_paragraph", "subheading"):
+            teasers += run if len(run) >= _MIN_TEASERS else []
+            run = None
+        previous = rule
+    teasers += run if run and len(run) >= _MIN_TEASERS else []
+    if teasers:
+        chosen = {(t.start, t.end) for t in teasers}
+        article.paragraphs = [p for p in article.paragraphs if (p.start, p.end) not in chosen]
+        article.boilerplate += [Boilerplate("related", t, "teaser") for t in teasers]
+        article.boilerplate.sort(key=lambda b: b.span.start)
+
+
 def _split_datelines(article: Article) -> None:
     """Move an opening dateline ("WASHINGTON (AP) — ") out of its paragraph into a boilerplate span."""
     for i, para in enumerate(article.paragraphs[:3]):
