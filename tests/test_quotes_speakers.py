@@ -156,7 +156,7 @@ def test_of_two_subjects_the_one_nearest_the_cue_speaks(nlp, text, mention):
 
 
 @pytest.mark.parametrize("text,mention", [
-    ("Last year, the fund gave $10 million to a group backing Lopez, the former governor.", "a group"),
+    ("Last year, the fund gave $10 million to a group accusing Lopez, the former governor, of fraud.", "a group"),
     ("In a statement to the Courier, her senior policy adviser, Jake Moss, said: “The deal is dead.”", "Jake Moss"),
 ])
 def test_sources_a_participle_hangs_on_and_a_name_before_a_comma(nlp, text, mention):

@@ -20,7 +20,8 @@ from sklearn.feature_extraction import FeatureHasher
 from spacy.tokens import Doc, Token
 
 from newstrace.quotes.attribution import Attribution
-from newstrace.quotes.cues import COGNITION_LEMMAS, INTENTION_LEMMAS, OBJECT_LEMMAS, SPEECH_LEMMAS, cue_lemma
+from newstrace.quotes.cues import (COGNITION_LEMMAS, INTENTION_LEMMAS, NOT_SAYING_LEMMAS, OBJECT_LEMMAS,
+                                   SPEECH_LEMMAS, cue_lemma)
 from newstrace.quotes.indirect import learned_attribution
 from newstrace.quotes.phrases import SUBJECTS
 
@@ -111,7 +112,8 @@ def find_learned_attributions(doc: Doc, text: str, known: list[Attribution]) -> 
     taken = [a.cue for a in known if a.cue is not None]
     found = []
     for token, probability in detector.detect(doc):
-        if cue_lemma(token) is not None or any(s <= token.idx < e for s, e in taken):
+        if cue_lemma(token) is not None or token.lemma_.lower() in NOT_SAYING_LEMMAS or any(
+                s <= token.idx < e for s, e in taken):
             continue
         att = learned_attribution(token, text, probability)
         if att is not None:
