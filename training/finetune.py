@@ -24,7 +24,8 @@ on the earlier 80%, while the runtime's lexical column is the shipped model trai
 The token states of the embedding layer are computed once (frozen, cached as float16); the six transformer layers,
 mean pooling and a linear head are trained (AdamW, class-weighted loss, linear warm-up and decay, seed 0).
 Writes ``tuned_top.npz`` (float16) and the ``"tuned"`` entry of ``checkworthy.json``; ``training/export_onnx.py``
-then writes the int8 ONNX file the runtime prefers.
+then writes the ONNX graphs the runtime prefers (they hold no weights: a new ``tuned_top.npz`` with the same number
+of layers needs no new export).
 """
 from __future__ import annotations
 

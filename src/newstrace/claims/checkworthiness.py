@@ -4,8 +4,8 @@ Two models trained on CheckThat! 2024 ship in ``weights/`` (``MANIFEST.json`` sa
 
 * the *lexical* model, a logistic regression over abstracted n-grams and cues (``features.py``; needs only spaCy),
   the fallback without the ``[semantic]`` extra;
-* the *fine-tuned MiniLM* (``tuned_top.npz``; ``python -m training.finetune``), run through ONNX Runtime in int8
-  (``encoder.py``, ``minilm_checkworthy_int8.onnx``; no torch) or, without that file, through torch (``tuned.py``).
+* the *fine-tuned MiniLM* (``tuned_top.npz``; ``python -m training.finetune``), run through ONNX Runtime in float32
+  (``encoder.py``, ``minilm_checkworthy*.onnx``; no torch) or, without those files, through torch (``tuned.py``).
 
 Both scores are probabilities: a logistic map (Platt scaling) fitted on a block of debates the model was not
 trained on, the latest 20% of CheckThat! train by sentence id. Two thresholds ship with each model: ``checkthat``
@@ -66,7 +66,7 @@ class CheckworthinessModel:
     @property
     def name(self) -> str:
         if self.backend == "onnx":
-            return "fine-tuned MiniLM (ONNX int8)"
+            return "fine-tuned MiniLM (ONNX)"
         return "fine-tuned MiniLM (torch)" if self.backend == "torch" else "lexical (no torch)"
 
     def score(self, sents: list) -> np.ndarray:
@@ -92,7 +92,7 @@ class CheckworthinessModel:
 
     def tuned_logits(self, texts: list[str]) -> np.ndarray:
         if self.backend == "onnx":
-            return embeddings.encoded(texts)[1]
+            return embeddings.logits(texts)
         from newstrace.claims import tuned
 
         top = _tuned_top(self.tuned_path)

@@ -4,8 +4,8 @@ The packaged model's bottom layers stay as they are: one forward pass per senten
 embedding and the token states after the frozen layers (``encode_with_hidden``). The top layers are written out
 in plain torch (BERT post-norm layers, the checkpoint's parameter names) and were fine-tuned on CheckThat! 2024
 train (``python -m training.finetune``, run from the repository root); mean pooling and a linear head give one
-logit per sentence. The weights ship as float16 in ``weights/tuned_top.npz``; at run time the int8 ONNX export
-(``encoder.py``) is used instead when it is there, and this module (torch) is not imported.
+logit per sentence. The weights ship as float16 in ``weights/tuned_top.npz``; at run time the ONNX graphs (``encoder.py``) run them
+in float32 instead when they are there, and this module (torch) is not imported.
 """
 from __future__ import annotations
 
@@ -18,9 +18,9 @@ from torch import nn
 from torch.nn import functional as F
 
 from newstrace.claims import embeddings
+from newstrace.claims.encoder import CHECKPOINT_NAMES, PACKAGED_LAYERS as N_LAYERS
 
 HIDDEN, HEADS, INTERMEDIATE, EPS = 384, 12, 1536, 1e-12  # all-MiniLM-L6-v2's configuration
-N_LAYERS = 6
 
 
 class Layer(nn.Module):
@@ -42,12 +42,6 @@ class Layer(nn.Module):
         context = (self.dropout(weights.softmax(-1)) @ v).transpose(1, 2).reshape(b, n, HIDDEN)
         h = self.attention_norm(h + self.dropout(self.attention_out(context)))
         return self.out_norm(h + self.dropout(self.out(F.gelu(self.intermediate(h)))))
-
-
-# our names -> the checkpoint's, within ``encoder.layer.{i}.``
-CHECKPOINT_NAMES = {"query": "attention.self.query", "key": "attention.self.key", "value": "attention.self.value",
-                    "attention_out": "attention.output.dense", "attention_norm": "attention.output.LayerNorm",
-                    "intermediate": "intermediate.dense", "out": "output.dense", "out_norm": "output.LayerNorm"}
 
 
 class TunedTop(nn.Module):
