@@ -89,3 +89,44 @@ def test_a_person_the_tagger_finds_after_a_broadcast_medium_is_no_outlet(nlp):
     parse_article(article, nlp)
     assert any(e.label == "PERSON" and e.span.text == "John Smith" for e in article.entities), "the test needs the tag"
     assert [s.role for s in build_chain(article)] == ["origin"]
+
+
+# --- credit lines, bylines and datelines in their common variants --------------------------------
+
+@pytest.mark.parametrize("text, wire", [
+    ("Port talks\n\nJane Roe | Reuters\n\nThe minister said the talks would go on." + FILL, "Reuters"),
+    ("The minister said the talks would go on." + FILL + "\n\nThe Associated Press contributed to this report.",
+     "Associated Press"),
+    ("The minister said the talks would go on." + FILL + "\n\nInformation from the Associated Press was used in this report.",
+     "Associated Press"),
+])
+def test_a_wire_credited_in_the_text(text, wire):
+    assert (wire, "wire") in roles(chain_of(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Port talks\n\nJane Roe, Harbour Gazette\n\nThe minister said the talks would go on." + FILL,
+    "The minister said the talks would go on." + FILL + "\n\nReporting by Jane Roe; Editing by John Doe",
+    "The minister said the talks would go on." + FILL + "\n\nJohn Doe contributed to this report.",
+    # The page's own story with some help: the text is not the wire's.
+    "The minister said the talks would go on." + FILL + "\n\nAdditional reporting from Reuters.",
+])
+def test_a_credit_naming_no_wire_gives_no_wire(text):
+    assert "wire" not in [s.role for s in chain_of(text)]
+
+
+def test_a_wire_in_a_metadata_author_line():
+    html = ("<html><head><title>Port</title><meta name=\"author\" content=\"Jane Roe | Reuters\"></head><body><article>"
+            f"<h1>Port talks</h1><p>The minister said the talks would go on.</p><p>{FILL}</p></article></body></html>")
+    chain = build_chain(extract_string(html, fmt="html", url="https://www.example-news.com/story"))
+    assert ("Reuters", "wire") in roles(chain)
+
+
+def test_a_dateline_without_a_place_dates_the_page():
+    assert chain_of("June 3, 2021 — The minister said the talks would go on." + FILL)[-1].date == "2021-06-03"
+
+
+def test_an_origin_named_with_a_lower_case_article_drops_it():
+    chain = chain_of("The minister said the talks would go on." + FILL
+                     + "\n\nThis article first appeared in the Lakeland Courier.")
+    assert chain[0].name == "Lakeland Courier"

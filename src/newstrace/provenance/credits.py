@@ -16,10 +16,13 @@ from newstrace.provenance.candidate import Candidate
 from newstrace.provenance.signals import Page, link
 
 _NAME = r"[A-Z][\w.&'’-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w.&'’-]*){0,5}"
-_FILES = re.compile(rf"^\(?\s*(?i:with\s+(?:files|reporting|additional\s+reporting|inputs?)\s+(?:from|by)\s+)"
-                    rf"(?P<who>(?:[Tt]he\s+)?{_NAME})")
-_CONTRIBUTED = re.compile(rf"^[—–-]*\s*(?P<who>(?:The\s+)?{_NAME}?)\s+(?:writers?|reporters?|correspondents?|journalists?)\s+"
-                          rf"{_NAME}.{{0,120}}?\bcontributed\b")
+_FILES = re.compile(rf"^\(?\s*(?i:with\s+(?:files|reporting|additional\s+reporting|inputs?)\s+(?:from|by)\s+|"
+                    rf"(?:information|material)\s+from\s+)(?P<who>(?:[Tt]he\s+)?{_NAME})")
+# "— Associated Press writer Jane Doe in Paris contributed to this report", "The Associated Press contributed to this story."
+_CONTRIBUTED = re.compile(rf"^[—–-]*\s*(?P<who>(?:The\s+)?{_NAME}?)\s+(?:(?:writers?|reporters?|correspondents?|journalists?)\s+"
+                          rf"{_NAME}.{{0,120}}?\s)?contributed\b")
+# A short byline in the text: "Jane Roe | Reuters", "By Jane Roe, Associated Press".
+_BYLINE = re.compile(rf"^(?:[Bb]y\s+)?{_NAME}(?:\s+and\s+{_NAME})?\s*[|,]\s*(?P<who>(?:[Tt]he\s+)?{_NAME})$")
 _VIA = re.compile(rf"^(?P<origin>{_NAME})\s+via\s+(?P<who>(?:the\s+)?{_NAME})\.?$")
 _TRAILING = re.compile(r"(?:\s[—–-]{1,2}\s*|\()(?P<who>PTI|IANS|ANI|AFP|Reuters|AP|dpa|Xinhua|AAP|UNI)\)?\.?\s*$")
 
@@ -41,6 +44,10 @@ def _credits_in(article: Article, span: Span, page: Page) -> Iterator[Candidate]
         if m and outlets.is_wire(outlets.clean_name(re.split(r"\s+writers?\b", m.group("who"))[0])):
             yield _candidate(article, m.group("who"), "wire", kind, lead, lead + m.end(), page)
             return
+    byline = _BYLINE.match(text) if len(text) <= 80 and span in article.paragraphs[:3] else None
+    if byline and outlets.is_wire(outlets.clean_name(byline.group("who"))):
+        yield _candidate(article, byline.group("who"), "wire", "byline", lead, lead + byline.end(), page)
+        return
     via = _VIA.match(text) if len(text) <= 80 else None
     if via and all(_outlet_like(via.group(g)) for g in ("origin", "who")):
         yield _candidate(article, via.group("origin"), "origin", "credit_via", lead, lead + via.end(), page)

@@ -1,7 +1,7 @@
 """In-body datelines the extraction stage left in the first paragraph: their date, and a wire in brackets.
 
 "PARIS, June 3, 2021 - …", "PARIS, June 3, 2021 — …", "LONDON, 3 June 2021 (Reuters) - …",
-"BERLIN, March 3 (dpa) — …" (the year from the article). A page with no published date takes the
+"BERLIN, March 3 (dpa) — …" (the year from the article), "June 3, 2021 — …" (no place). A page with no published date takes the
 dateline's; a wire in brackets becomes a ``wire`` link when extraction did not already record it.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ from newstrace.model import Article, Span
 from newstrace.provenance import outlets
 
 _DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][A-Z .'’-]{{1,40}}?(?:,\s*[A-Z][A-Za-z. ]{{1,30}}?)?)\s*,\s*"
+    rf"^(?:(?P<place>[A-Z][A-Z .'’-]{{1,40}}?(?:,\s*[A-Z][A-Za-z. ]{{1,30}}?)?)\s*,\s*)?"
     rf"(?P<date>{DATE_PATTERN}|{MONTH_DAY_RE.pattern})\s*(?:\((?P<wire>[A-Za-z][\w .-]{{1,30}})\)\s*)?[-—–]{{1,2}}\s+(?=\S)")
 
 

@@ -223,6 +223,7 @@ def clean_name(name: str) -> str:
     name = re.sub(r"^(?:the\s+website\s+of\s+|the\s+site\s+|the\s+blog\s+)", "", name, flags=re.I)
     name = re.sub(r"\s+on\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b.*$",
                   "", name)
+    name = re.sub(r"^the\s+(?=[A-Z])", "", name)  # "the Lakeland Courier"; a capital "The" is part of a title
     return name.strip(" .,;:\"“”'‘’[]()")
 
 

@@ -77,9 +77,9 @@ def author_candidates(article: Article, page: Page) -> list[Candidate]:
     meta = _page_meta(article).get("meta") or {}
     names = list(article.authors) + [meta.get(k) for k in ("article:author", "author", "parsely-author")]
     found: list[Candidate] = []
-    for name in names:
-        if not isinstance(name, str):
-            continue
+    # "Jane Roe | Reuters", "Jane Roe, Associated Press": the wire is one part of the author line.
+    parts = [p for n in names if isinstance(n, str) for p in re.split(r"\s*[|,]\s*|\s+[-–—]\s+", n)]
+    for name in parts:
         name = re.sub(r"\s+in\s+[A-Z][\w .'’-]+$", "", name.strip())
         if outlets.is_wire(name) and not page.is_self(name) and not any(
                 outlets.same_outlet(c.source.name, name) for c in found):
