@@ -148,3 +148,81 @@ def test_a_store_of_version_4_gains_the_flag_columns_filled_from_its_rows(db_url
         save_analysis(db, Analysis(Article(text="Another text."),
                                    claims=[Claim("C1", Span.of("Another text.", 0, 7), 0.9)]))
         assert sorted(r["checkworthy"] for r in db.rows("SELECT checkworthy FROM claims")) == [0, 1]
+
+
+def columns_of(db, table: str) -> dict[str, tuple[str, bool]]:
+    """Column -> (type, NOT NULL), read from the database itself."""
+    if db.dialect == "sqlite":
+        return {r["name"]: (r["type"], bool(r["notnull"])) for r in db.rows(f"PRAGMA table_info({table})")}
+    return {r["column_name"]: (r["data_type"], r["is_nullable"] == "NO") for r in db.rows(
+        "SELECT column_name, data_type, is_nullable FROM information_schema.columns "
+        "WHERE table_schema = current_schema() AND table_name = ?", (table,))}
+
+
+def generated_columns(dialect: str, table: str) -> dict[str, tuple[str, bool]]:
+    """Column -> (type, NOT NULL) as ``store.schema.create_table`` declares them."""
+    from newstrace.store.schema import STORE_COLUMNS, model_columns
+
+    names = {"sqlite": {"{pk}": "INTEGER", "{float}": "REAL"},
+             "postgresql": {"{pk}": "bigint", "{float}": "double precision", "TEXT": "text", "INTEGER": "integer"}}
+    before, after, _ = STORE_COLUMNS[table]
+    out = {}
+    for definition in (*before, *model_columns(table), *after):
+        name, kind = definition.split()[:2]
+        pk_not_null = kind == "{pk}" and dialect == "postgresql"  # SQLite says 0 for an INTEGER PRIMARY KEY
+        out[name] = (names[dialect].get(kind, kind), "NOT NULL" in definition or pk_not_null)
+    return out
+
+
+def upgraded_from_version_one(db) -> None:
+    from newstrace.store.migrations import _apply
+
+    with db.transaction():
+        db.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                   "applied_at TEXT NOT NULL)")
+    _apply(db, MIGRATIONS[0])
+    migrate(db)
+
+
+@pytest.mark.parametrize("table", sorted(MIRRORS))
+def test_a_new_store_has_the_tables_generated_from_the_model(db_url, table):
+    from newstrace.store.migrations import dialect_types
+    from newstrace.store.schema import create_table
+
+    with open_store(db_url) as db:
+        have = columns_of(db, table)
+        have.pop("tsv", None)  # PostgreSQL's full-text column (a migration's, not the table's)
+        assert have == generated_columns(db.dialect, table)
+        if db.dialect == "sqlite":
+            sql = db.scalar("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,))
+            assert sql == create_table(table).format(**dialect_types("sqlite"))
+
+
+@pytest.mark.parametrize("table", sorted(MIRRORS))
+def test_a_store_upgraded_from_version_one_has_the_columns_of_a_new_one(db_url, table):
+    """The migrations stay valid: an old store ends with the columns the model generates for a new one."""
+    from newstrace.store.schema import LOOSER_IN_OLD_STORES
+
+    with connect(db_url) as db:
+        upgraded_from_version_one(db)
+        have = columns_of(db, table)
+        have.pop("tsv", None)
+    want = generated_columns(db.dialect, table)
+    for column in (c for t, c in LOOSER_IN_OLD_STORES if t == table):
+        want[column] = (want[column][0], False)
+    assert have == want
+
+
+def test_an_upgraded_store_and_a_new_one_have_the_same_indexes_keys_and_full_text_tables(tmp_path):
+    def shape(path):
+        plain = sqlite3.connect(path)
+        objects = {(r[0], r[1]) for r in plain.execute("SELECT type, name FROM sqlite_master WHERE name NOT LIKE "
+                                                       "'sqlite_autoindex%'")}
+        keys = {(t, *r[2:5]) for t in MIRRORS for r in plain.execute(f"PRAGMA foreign_key_list({t})")}
+        unique = {(t, r[1]) for t in MIRRORS for r in plain.execute(f"PRAGMA index_list({t})") if r[2]}
+        return objects, keys, {(t, tuple(c[2] for c in plain.execute(f"PRAGMA index_info({n})"))) for t, n in unique}
+
+    open_store(str(tmp_path / "new.db")).close()
+    with connect(str(tmp_path / "old.db")) as db:
+        upgraded_from_version_one(db)
+    assert shape(tmp_path / "new.db") == shape(tmp_path / "old.db")

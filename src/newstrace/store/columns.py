@@ -2,9 +2,9 @@
 
 Each part table mirrors one model class: every scalar field (text, number, flag, one of a few values) is a
 column of the type its field type gives, a field named ``span`` is ``start_char``/``end_char``, and the rest
-(other spans, lists, nested objects) lives in the row's JSON (``data``, or ``analysis`` for articles). The
-migrations are history and are written out; ``tests/test_store_schema.py`` checks that, once applied, they
-give every column listed here, so a field added to the model without a migration fails there.
+(other spans, lists, nested objects) lives in the row's JSON (``data``, or ``analysis`` for articles). A new
+store's tables are generated from these columns (``store/schema.py``); ``tests/test_store_schema.py`` checks that
+the migrations give an older store the same, so a field added to the model without a migration fails there.
 """
 from __future__ import annotations
 

@@ -1,8 +1,11 @@
-"""The store's schema as versioned migrations, applied in order and recorded in ``schema_migrations``.
+"""The store's schema history as versioned migrations, applied in order and recorded in ``schema_migrations``.
 
-Each migration is DDL shared by both databases (``{pk}`` and ``{float}`` differ) plus the part that only
-one of them has: FTS5 tables in SQLite, ``tsvector`` columns with GIN indexes in PostgreSQL.
-A new migration is appended here; released ones are never edited.
+A new store is created at the latest version in one step, its tables generated from the model
+(``store/schema.py``); the migrations bring an older store up to date. Each migration is DDL shared by both
+databases (``{pk}`` and ``{float}`` differ) plus the part that only one of them has: FTS5 tables in SQLite,
+``tsvector`` columns with GIN indexes in PostgreSQL. A field added to the model needs a migration appended here
+(``tests/test_store_schema.py`` fails until an upgraded store has what a new one has); released ones are never
+edited.
 """
 from __future__ import annotations
 
@@ -29,7 +32,12 @@ class Migration:
 
     def statements(self, dialect: str) -> list[str]:
         own = self.sqlite if dialect == "sqlite" else self.postgresql
-        return [s.format(**_TYPES[dialect]) for s in self.common] + list(own)
+        return [s.format(**dialect_types(dialect)) for s in self.common] + list(own)
+
+
+def dialect_types(dialect: str) -> dict[str, str]:
+    """What ``{pk}``, ``{float}`` and ``{blob}`` stand for in the statements."""
+    return _TYPES[dialect]
 
 
 _ARTICLE_CHILD = "article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE"
@@ -174,21 +182,38 @@ def migrate(db: Database) -> int:
     if current > LATEST:
         raise StoreProblem(f"schema version {current} is newer than this newstrace understands ({LATEST}); "
                            "upgrade newstrace", source=db.name)
+    if current == 0:
+        _create(db)
+        return LATEST
     for migration in MIGRATIONS:
         if migration.version > current:
             _apply(db, migration)
     return LATEST
 
 
+def _create(db: Database) -> None:
+    """A new store: the tables generated from the model and the rest of the latest schema, in one transaction
+    that records every migration as applied."""
+    from newstrace.store.schema import fresh_schema  # it reads the migrations
+
+    _run(db, fresh_schema(db.dialect), MIGRATIONS, unless="SELECT 1 FROM schema_migrations")
+
+
 def _apply(db: Database, migration: Migration) -> None:
+    _run(db, migration.statements(db.dialect), (migration,),
+         unless=f"SELECT 1 FROM schema_migrations WHERE version = {migration.version:d}")
+
+
+def _run(db: Database, statements: list[str], migrations: tuple[Migration, ...], *, unless: str) -> None:
     with db.transaction():
-        # Another process may have applied it while we waited for the lock.
-        if db.scalar("SELECT 1 FROM schema_migrations WHERE version = ?", (migration.version,)):
+        if db.scalar(unless):  # another process did it while we waited for the lock
             return
-        for statement in migration.statements(db.dialect):
+        for statement in statements:
             db.execute(statement)
-        db.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                   (migration.version, migration.name, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        for migration in migrations:
+            db.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                       (migration.version, migration.name, now))
 
 
 def _has_table(db: Database, name: str) -> bool:
