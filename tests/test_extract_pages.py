@@ -314,3 +314,13 @@ def test_the_paragraph_after_a_single_related_link_stays_in_the_body():
     article = extract_string(html, fmt="html")
     assert not [b for b in article.boilerplate if b.rule == "teaser"]
     assert article.paragraphs[-1].text == "The council will meet again on Friday to set the fares for the first year."
+
+
+def test_the_authors_bio_closing_a_page_is_set_aside_by_the_metadata_author():
+    head = jsonld({"@type": "NewsArticle", "headline": "Tram line approved", "author": {"name": "Lena Park"}})
+    bio = "<p>A ten-year veteran of city hall, Lena has covered transport since the first tram line opened.</p>"
+    article = extract_string(page(head, body=BODY + bio), fmt="html")
+    assert article.authors == ["Lena Park"]
+    assert [(b.kind, b.rule) for b in article.boilerplate if b.span.text.startswith("A ten-year")] == [
+        ("byline", "author_bio")]
+    assert len(article.paragraphs) == 3

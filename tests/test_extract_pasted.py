@@ -87,3 +87,49 @@ def test_a_byline_with_an_email_address_names_the_author_only(line):
 def test_a_reach_the_reporter_line_is_contact():
     assert classify_line("Jane Doe can be reached at jdoe@herald.example.").rule == "reached_at"
     assert classify_line("By the time the email arrived at jane@x.org, it was late.") is None
+
+
+NEWS = ("The regional council approved the new tram line on Tuesday after a long debate.\n\n"
+        "Twelve members voted for it and three against, the clerk said.\n\n"
+        "Work on the first section is due to start in the spring.\n\n")
+
+
+def test_a_closing_paragraph_about_the_author_is_a_bio_not_news():
+    text = ("Tram line approved\n\nBy Jane Doe\n\n" + NEWS +
+            "Jane Doe is a senior reporter covering transport for the Gazette.\n\n"
+            "Jane previously wrote for the Morning Star.\n")
+    article = extract_string(text, fmt="text")
+    bios = [b.span.text for b in article.boilerplate if b.rule == "author_bio"]
+    assert bios == ["Jane Doe is a senior reporter covering transport for the Gazette.",
+                    "Jane previously wrote for the Morning Star."]
+    assert article.paragraphs[-1].text == "Work on the first section is due to start in the spring."
+
+
+def test_a_nickname_with_the_authors_surname_is_the_author():
+    text = "Tram line approved\n\nBy Stephanie Roe\n\n" + NEWS + "Steph Roe covers transport and city hall.\n"
+    article = extract_string(text, fmt="text")
+    assert [b.span.text for b in article.boilerplate if b.rule == "author_bio"] == [
+        "Steph Roe covers transport and city hall."]
+
+
+def test_a_closing_paragraph_about_someone_else_stays_news():
+    text = ("Tram line approved\n\nBy Jane Doe\n\n" + NEWS +
+            "Ana Ruiz, a veteran reporter who covered the first tram line, said the vote was historic.\n")
+    article = extract_string(text, fmt="text")
+    assert not [b for b in article.boilerplate if b.rule == "author_bio"]
+    assert article.paragraphs[-1].text.startswith("Ana Ruiz")
+
+
+def test_a_bio_like_paragraph_followed_by_more_news_stays_news():
+    text = ("Tram line approved\n\nBy Jane Doe\n\n" + NEWS +
+            "Jane Doe, the council's own transport writer, covered the vote for its newsletter.\n\n"
+            "The first trams are expected to run in 2028.\n")
+    article = extract_string(text, fmt="text")
+    assert not [b for b in article.boilerplate if b.rule == "author_bio"]
+
+
+def test_with_reporting_by_is_a_credit_line_not_authors():
+    match = classify_line("With reporting by Associated Press writer Ana Ruiz")
+    assert (match.kind, match.rule, match.authors) == ("byline", "with_reporting", [])
+    assert classify_line("With files from The Canadian Press").rule == "with_reporting"
+    assert classify_line("With reporting like this, the paper won three awards last year.") is None

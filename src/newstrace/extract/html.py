@@ -22,7 +22,7 @@ from newstrace.extract.furniture import EMBED_MARKER, FoundEmbed, Furniture, tak
 from newstrace.extract.markdown import escape_markdown, join_markdown
 from newstrace.extract.markup import with_bounded_attributes, with_bounded_depth, without_illegal_characters
 from newstrace.extract.metadata import PageMetadata, read_metadata, url_part
-from newstrace.extract.text import extract_text, guess_language, set_aside_teasers
+from newstrace.extract.text import extract_text, guess_language, set_aside_author_bios, set_aside_teasers
 from newstrace.model import Article, Boilerplate, Embed, Signal, Span
 from newstrace.reading.sniff import detect_format
 
@@ -70,6 +70,7 @@ def extract_html(html: str, *, url: str | None = None, name: str | None = None) 
     _set_aside_headings(article, body, body_ranges, _title_forms(page, tree, title))
     set_aside_teasers(article)
     _apply_metadata(article, page, html)
+    set_aside_author_bios(article)
     article.metadata["body_source"] = body_source
     return article
 

@@ -116,6 +116,8 @@ _NOTICE_RULES: list[tuple[str, str, re.Pattern[str], int]] = [
     # "Associated Press writer Jane Roe in Paris contributed to this report." (a credit, not the byline's authors)
     ("byline", "contributed_credit", _rx(
         r"^.{0,400}\bcontributed\s+(?:to\s+this\s+(?:report|story|article)|reporting(?:\s+to\s+this\s+(?:report|story))?)\.?$"), 500),
+    # "With reporting by Associated Press writer Jane Roe", "With files from The Canadian Press": a credit too.
+    ("byline", "with_reporting", _rx(r"^with\s+(?:additional\s+)?(?:reporting|files)\s+(?:by|from)\s+\S.{1,200}$"), 230),
     ("editor_note", "editors_note", _rx(r"^editor'?s?[’']?s?\s+note\s*:.*$"), 1500),
     ("correction", "correction", _rx(r"^(?:correction|clarification|update(?:d)?)\s*(?:\(.{1,40}\))?\s*:.*$"), 1200),
     ("correction", "earlier_version", _rx(r"^an\s+earlier\s+version\s+of\s+this\s+(?:article|story)\b.*$"), 1200),

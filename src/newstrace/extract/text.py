@@ -45,6 +45,7 @@ def extract_text(text: str, *, url: str | None = None, source_format: str = "tex
     article.paragraphs = _paragraphs(text, body_lines, lines)
     _set_aside_link_only(article)
     _split_datelines(article)
+    set_aside_author_bios(article)
     article.boilerplate.sort(key=lambda b: b.span.start)
     article.language = guess_language(article.body_text())
     return article
@@ -153,6 +154,43 @@ def set_aside_teasers(article: Article) -> None:
         article.paragraphs = [p for p in article.paragraphs if (p.start, p.end) not in chosen]
         article.boilerplate += [Boilerplate("related", t, "teaser") for t in teasers]
         article.boilerplate.sort(key=lambda b: b.span.start)
+
+
+_BIO_CUE = re.compile(
+    r"\b(?:(?:is|was)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,4}?(?:reporter|writer|journalist|editor|correspondent|columnist|"
+    r"researcher|professor|lecturer|fellow|director|contributor|analyst|author|producer|commentator)s?\b|"
+    r"(?:has\s+)?(?:covers|covered|written\s+for|writes\s+(?:about|for|on))\b|\bveteran\b)", re.I)
+_MAX_BIO, _BIO_TAIL = 600, 3
+
+
+def set_aside_author_bios(article: Article) -> None:
+    """The closing paragraphs about the article's own author ("Jane Doe covers politics…") are not its news.
+
+    Only among the last three body paragraphs, only one naming an author (full name, or the given name when
+    it also says what the author does), and then the paragraphs after it that go on about the same person.
+    """
+    names = [a for a in article.authors if len(a.split()) >= 2]
+    if not names or len(article.paragraphs) <= _BIO_TAIL or any(b.rule == "author_bio" for b in article.boilerplate):
+        return
+    tail = article.paragraphs[-_BIO_TAIL:]
+    start = next((i for i, p in enumerate(tail) if len(p.text) <= _MAX_BIO and _BIO_CUE.search(p.text)
+                  and any(_names(p.text, n) for n in names)), None)
+    if start is None:
+        return
+    bios = [p for p in tail[start:] if len(p.text) <= _MAX_BIO and any(_names(p.text, n) for n in names)]
+    if bios != tail[start:]:
+        return  # a paragraph after it about something else: the article had not ended
+    article.paragraphs = article.paragraphs[:-_BIO_TAIL] + tail[:start]
+    article.boilerplate += [Boilerplate("byline", p, "author_bio") for p in bios]
+    article.boilerplate.sort(key=lambda b: b.span.start)
+
+
+def _names(text: str, author: str) -> bool:
+    """``text`` names ``author``: the full name, the given name as a word, or the surname after another given
+    name ("Steph Bazzle" for Stephanie Bazzle)."""
+    given, surname = author.split()[0], author.split()[-1]
+    return (author in text or re.search(rf"(?<!\w){re.escape(given)}(?!\w)", text) is not None
+            or re.search(rf"\b[A-Z][\w’'-]+\s+{re.escape(surname)}(?!\w)", text) is not None)
 
 
 def _split_datelines(article: Article) -> None:
