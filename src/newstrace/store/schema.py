@@ -39,8 +39,9 @@ STORE_COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]
     "provenance": ((*_CHILD, "position INTEGER NOT NULL"), ("data TEXT NOT NULL",), ("UNIQUE (article_id, position)",)),
     "boilerplate": (_CHILD, (), ()),
 }
-# Columns older stores have looser than the model says (SQLite cannot tighten a column in place).
-LOOSER_IN_OLD_STORES = {("provenance", "signal")}
+# Kept nullable though the model says always a string: every store so far has it so (SQLite cannot tighten a
+# column in place), and a saved analysis from elsewhere may carry a null there, which must not fail its write.
+NULLABLE = {("provenance", "signal")}
 
 _CREATED = re.compile(r"\s*CREATE TABLE (\w+)")
 _ADDED = re.compile(r"\s*ALTER TABLE (\w+) ADD COLUMN (\w+)")
@@ -54,7 +55,7 @@ def model_columns(table: str) -> list[str]:
     for f in fields(cls):
         names = SPAN_COLUMNS if f.name == "span" else (renamed.get(f.name, f.name),)
         for name in (n for n in names if n in kinds):
-            optional = f.name != "span" and type(None) in typing.get_args(hints[f.name])
+            optional = f.name != "span" and type(None) in typing.get_args(hints[f.name]) or (table, name) in NULLABLE
             kind = "{float}" if kinds[name] == "REAL" else kinds[name]
             out.append(f"{name} {kind}" + ("" if optional else " NOT NULL"))
     return out
