@@ -54,6 +54,7 @@ def test_a_live_blog_takes_its_social_title_not_its_running_headline():
     assert title_of(page(running, "Council approves airport tram line", kind="LiveBlogPosting")) == \
         "Council approves airport tram line"
     assert title_of(page(running, "Council approves airport tram line")) == running
+    assert title_of(page(running, "Live updates", kind="LiveBlogPosting")) == running
 
 
 def test_the_jsonld_name_confirmed_by_the_social_title_wins_over_a_different_headline():

@@ -32,7 +32,8 @@ def choose_title(headline: str | None, name: str | None, article_type: str | Non
     tag = title_tag(title_element, site)
     title = _first(headline, social, strip_site_name(meta.get("twitter:title"), site), meta.get("dc.title"), tag)
     if headline and social and _key(social) != _key(headline):
-        if _is_live_blog(article_type) or _key(strip_site_name(name, site)) == _key(social):
+        confirmed = _is_live_blog(article_type) or _key(strip_site_name(name, site)) == _key(social)
+        if confirmed and len(_words(social)) >= _MIN_WORDS:  # not a bare "Live updates"
             title = social
         else:
             title = _shorter_if_left_out(headline, social)
