@@ -417,3 +417,18 @@ def test_a_stance_or_an_act_is_not_an_attribution(nlp):
               "joining. Beijing has endorsed a Brazil-led finance programme. Burrage enjoyed her maiden US Open win. "
               "Heidnik shrugged off the smell. The sultan offered amnesty to fighters who had opposed his father.")
     assert [q.content.text for q in doc._.quotes] == []
+
+
+@pytest.mark.parametrize("text", [
+    "It's important to note that this plant isn't pet-friendly.",
+    "It is worth noting that the law was passed in 2019.",
+    "Republican leaders scrambled on Thursday to add $300 million after facing complaints that schools would lose out.",
+    "Experts from a kitchen company collaborated with gardeners to find the very best houseplants for a kitchen.",
+])
+def test_the_authors_aside_and_an_infinitive_of_purpose_report_no_one(nlp, text):
+    assert [q.content.text for q in nlp(text)._.quotes] == []
+
+
+def test_an_infinitive_cue_with_its_own_clause_still_reports(nlp):
+    q = quote_with(nlp("The minister went on to add that the budget would be balanced."), "budget would be balanced")
+    assert q.speaker_mention.text == "The minister"

@@ -72,6 +72,8 @@ def _from_cue(token: Token, sent: SpacySpan, text: str, lemma: str | None = None
         return question_put(token)
     if _passive_participle(token) or token.lower_ == "opposed" and token.i > 0 and token.nbor(-1).lower_ == "as":
         return None  # "Blasted for its handling of …, the agency stayed silent"; "as opposed to"
+    if the_authors_aside(token) or _for_a_purpose(token, lemma):
+        return None
     pieces = [] if any(c.dep_ == "ccomp" for c in token.children) else _parenthetical(token, sent)
     content = (_clause(token) or short_answer(token) or seen_as(token, lemma) or evidence_object(token, lemma)
                or (pieces[0] if pieces else None) or _after_colon(token, sent) or _misattached_clause(token))
@@ -127,6 +129,29 @@ def _from_cue(token: Token, sent: SpacySpan, text: str, lemma: str | None = None
     if len(pieces) > 1 and att.content == pieces[0]:
         att.extra["rest"] = pieces[1]
     return _drop_overlaps(att, text)
+
+
+def the_authors_aside(token: Token) -> bool:
+    """"It's important to note that …", "worth noting", "needless to say": the author speaks, not a source."""
+    if token.dep_ != "xcomp":
+        return False
+    head = token.head
+    verb = head.head if head.pos_ == "ADJ" else head  # "it is worth noting", "it's important to note"
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl")] if verb is not head or head.pos_ != "ADJ" else []
+    impersonal = all(c.lower_ == "it" for c in subjects)  # "voters are likely to say" is the voters'
+    return impersonal and (head.pos_ == "ADJ" or any(c.dep_ == "acomp" for c in head.children) and subjects)
+
+
+# Cue verbs that also name other acts: to add money, to find a plant, to show a film, to point a camera
+_AMBIGUOUS_CUES = frozenset("add find show note point".split())
+
+
+def _for_a_purpose(token: Token, lemma: str) -> bool:
+    """"Leaders scrambled to add $300 million", "experts collaborated to find the best plants": an infinitive of
+    purpose after a verb that is no cue reports nothing unless it has a clause of its own ("went on to add that …")."""
+    return (lemma in _AMBIGUOUS_CUES and token.dep_ in ("xcomp", "advcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and cue_lemma(token.head) is None
+        and not any(c.dep_ == "ccomp" for c in token.children))
 
 
 def _according_to(token: Token, sent: SpacySpan) -> Attribution | None:
