@@ -14,7 +14,7 @@ import pytest
 
 from newstrace.errors import StoreUnavailable
 from newstrace.store import open_store
-from newstrace.store.ingest import ingest
+from newstrace.jobs.ingest import ingest
 
 ROOT = Path(__file__).resolve().parent.parent
 STORIES = [
@@ -168,7 +168,7 @@ def test_postgresql_going_away_mid_ingest_is_a_clean_error_and_resume(pg_server_
 
 
 def test_stored_analyses_read_back_as_model_objects(db_url, tmp_path, nlp):
-    from newstrace.store.ingest import analyses_of
+    from newstrace.store.query import analyses_of
 
     write_articles(tmp_path / "in", STORIES[:2])
     ingest([str(tmp_path / "in")], db_url)
@@ -182,7 +182,7 @@ def test_ingest_stores_a_jsonl_of_finished_analyses_as_they_are(tmp_path, nlp):
     # Analysis JSON lines are recognised by their schema_version: stored, not analysed again, beside article lines.
     from newstrace.model import Analysis, Article, Claim, Span
     from newstrace.store import open_store
-    from newstrace.store.ingest import ingest
+    from newstrace.jobs.ingest import ingest
     from newstrace.store.query import load_analysis
 
     text = "The council paid $5 million for the bridge, the mayor said."

@@ -32,7 +32,7 @@ def ingest(inputs: tuple[str, ...], db: str, busy_timeout: float, from_parquet: 
     if bool(inputs) == bool(from_parquet):
         raise click.UsageError("give INPUTS to analyse, or --from-parquet DIR, but not both")
     from newstrace.pipeline import AnalyzeConfig
-    from newstrace.store import ingest as store_ingest  # the module: the command shadows the name
+    from newstrace.jobs import ingest as ingest_job  # the module: the command shadows the name
 
     read = FetchOptions(max_bytes=max_bytes, timeout=timeout, allow_private=allow_private_urls)
     config = AnalyzeConfig(read=read, semantic=semantic)
@@ -43,9 +43,9 @@ def ingest(inputs: tuple[str, ...], db: str, busy_timeout: float, from_parquet: 
             from newstrace.store import open_store
 
             with open_store(db, options_for(busy_timeout)) as store:
-                report = store_ingest.ingest_analyses(store, read_parquet_analyses(from_parquet), on_item=on_item)
+                report = ingest_job.ingest_analyses(store, read_parquet_analyses(from_parquet), on_item=on_item)
         else:
-            report = store_ingest.ingest(list(inputs), db, config=config, fetch_items=fetch_items,
+            report = ingest_job.ingest(list(inputs), db, config=config, fetch_items=fetch_items,
                                          options=options_for(busy_timeout), on_item=on_item)
     for conflict in report.conflicts:
         click.echo(f"newstrace: note: {conflict}", err=True)

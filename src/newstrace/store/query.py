@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Iterator
 
 from newstrace.corpus.text import normalize_name
 from newstrace.errors import NotInStore
@@ -167,3 +167,9 @@ def _agg(db: Database, column: str) -> str:
 
 def _where(clauses: list[str]) -> str:
     return ("WHERE " + " AND ".join(clauses)) if clauses else ""
+
+
+def analyses_of(db: Database) -> Iterator[Analysis]:
+    """Every stored analysis, oldest first (for exports and re-processing)."""
+    for row in db.rows("SELECT analysis FROM articles ORDER BY seq"):
+        yield Analysis.from_dict(json.loads(row["analysis"]))

@@ -1,15 +1,15 @@
-"""Ingesting a batch of JSON records posted to the API, through the store's own ingest (same rules as the CLI)."""
+"""Ingesting a batch of JSON records posted to the API, through the ingest job (same rules as the CLI)."""
 from __future__ import annotations
 
 import logging
 from typing import Any
 
 from newstrace.errors import NewstraceError
+from newstrace.jobs.ingest import IngestReport, ingest_documents
 from newstrace.pipeline import AnalyzeConfig
 from newstrace.reading.document import Record
 from newstrace.reading.netpolicy import FetchOptions
 from newstrace.reading.records import object_records
-from newstrace.store.ingest import IngestReport, ingest_documents
 from newstrace.web.analyse import fetch_options, store_of
 
 
