@@ -43,6 +43,11 @@ FILL = (" The talks had been planned for months and both sides said they expecte
     ("The Harbour Gazette has learned that the port will close.", "Harbour Gazette", "report"),
     ("A report in the Harbour Gazette said the port would close.", "Harbour Gazette", "report"),
     ("The port will close.  As Harbour News reported, the minister resigned.", "Harbour News", "report"),
+    ("The port is open, the Harbour Press Agency (HPA) reported.", "Harbour Press Agency", "report"),
+    ("According to Ruritania's semi-official Kallio news agency, the port is open.", "Kallio", "report"),
+    ("The port is open, the state-run Kallio news agency reported.", "Kallio", "report"),
+    ("The port is open, the Kremlin-backed Harbour TV reported.", "Harbour TV", "report"),
+    ("Speaking on Harbour Radio, he said the port was open.", "Harbour Radio", "interview"),
 ])
 def test_an_outlet_worded_as_one(sentence, name, role):
     assert (name, role) in roles(chain_of(sentence + FILL))
@@ -89,6 +94,26 @@ def test_a_person_the_tagger_finds_after_a_broadcast_medium_is_no_outlet(nlp):
     parse_article(article, nlp)
     assert any(e.label == "PERSON" and e.span.text == "John Smith" for e in article.entities), "the test needs the tag"
     assert [s.role for s in build_chain(article)] == ["origin"]
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("The port will close, according to the BBC and Reuters.", ["BBC", "Reuters"]),
+    ("The Harbour Gazette and Lakeland News reported that the port would close.", ["Harbour Gazette", "Lakeland News"]),
+    ("The port was first reported by Reuters, the Harbour Gazette and Lakeland News.",
+     ["Reuters", "Harbour Gazette", "Lakeland News"]),
+])
+def test_every_outlet_of_a_list(sentence, names):
+    assert [s.name for s in chain_of(sentence + FILL) if s.role == "report"] == names
+
+
+@pytest.mark.parametrize("sentence", [
+    "According to Reuters, Harbour News has fired its host.",  # a comma is no list without "and"
+    "According to Reuters and John Novak, the port is open.",
+    "According to Reuters and the Interior Ministry, the port is open.",
+    "He told Reuters and Courier newspaper of Lakeland that the port was open.",  # a paper named "… and Courier"
+])
+def test_a_list_takes_only_outlets(sentence):
+    assert [s.name for s in chain_of(sentence + FILL) if s.role in ("report", "interview")] == ["Reuters"]
 
 
 # --- credit lines, bylines and datelines in their common variants --------------------------------

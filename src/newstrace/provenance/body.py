@@ -25,8 +25,9 @@ _OUT = (rf"(?P<out>(?:the |The )?{_CAP}(?: (?:of |de |al[- ])?{_CAP}){{0,5}}"
         r"|(?:[A-Z][a-z]+(?:\s+state)?|state|local|national|public|independent|pro-government)\s+"
         r"(?:television|TV|radio|broadcaster|news\s+agency|newspaper|media|channel|daily))")
 # "the Saudi state-owned Al-Arabiya television": a description before the name is not part of it.
-_DESCRIBED = (r"(?:(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:state-owned|state-run|state-controlled|privately[- ]owned|"
-              r"pro-government|opposition|independent|local|regional|national|public|commercial)\s+(?=[A-Z]))?")
+_DESCRIBED = (r"(?:(?:the\s+)?(?:[A-Z][a-z]+(?:['’]s)?\s+)?(?:state-owned|state-run|state-controlled|state-backed|"
+              r"semi-official|official|privately[- ]owned|pro-government|opposition|independent|local|regional|national|"
+              r"public|commercial|[A-Z][a-z]+-(?:backed|controlled|run|owned|funded|based))\s+(?=[A-Z]))?")
 # A medium named before the name: "Greek daily Kathimerini", "newspaper The Hindu", "the regional newspaper
 # Nordposten", "public broadcaster Kanal Sedam". The wording says the name that follows is an outlet.
 _PRINT_NOUNS = r"daily|newspaper|tabloid|weekly|broadsheet|magazine|news\s+agency|press\s+agency|wire\s+service"
@@ -39,6 +40,13 @@ _MEDIUM = (r"(?:(?P<medium>(?:[Tt]he\s+)?(?:[A-Z][a-z]+(?:['’]s)?\s+)?"
            rf"(?:{_PRINT_NOUNS}|{_BROADCAST_NOUNS}))\s+(?=(?:The\s+|El\s+|La\s+|Le\s+|Die\s+|Der\s+)?[A-Z]))?")
 # A personal name: "Jake Tapper", "Bill O'Reilly", "Ron DeSantis", "Laura J. Smith".
 _NAME_WORD = r"[A-Z][a-z]*(?:['’][A-Z]|[A-Z])?[a-z'’-]+"
+_LEAD = rf"{_DESCRIBED}{_MEDIUM}"
+# "the Associated Press (AP) reported"
+_ABBREVIATION = r"(?:\s+\([A-Z][A-Za-z.]{1,8}\))?"
+# "The BBC and CNN reported", "according to Reuters, the BBC and Al Jazeera": a list that ends in "and".
+_LISTED = r"(?:the\s+|The\s+)?[A-Z](?:[\w&'’-]|\.(?=\w))*(?:\s+[A-Z](?:[\w&'’-]|\.(?=\w))*){0,4}"
+_AND_MORE = rf"(?:(?:,\s+{_LISTED}){{0,3}},?\s+and\s+{_LISTED})?"
+_MORE = re.compile(rf"(?P<list>(?:,\s+{_LISTED}){{0,3}},?\s+and\s+{_LISTED})")
 _PERSON = rf"(?P<journalist>{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD})){{1,2}})"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -59,7 +67,7 @@ _CLAUSE = (r"\s+(?:he|she|they|it|there|we|(?:the\s+|a\s+|an\s+)?[A-Z][\w'’.-]
 
 def _outlet_then(verb: str) -> re.Pattern[str]:
     """An outlet as the subject of ``verb``: "Greek daily Kathimerini said", ", Cyprus Mail reported."."""
-    return re.compile(rf"{_SUBJECT}{_MEDIUM}{_OUT}{verb}")
+    return re.compile(rf"{_SUBJECT}{_LEAD}{_OUT}{_ABBREVIATION}{_AND_MORE}{verb}")
 
 
 # (rule, role, pattern). Patterns are tried on each body paragraph; names are case-sensitive.
@@ -72,28 +80,30 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
     ("interview_with_journalist", "interview", re.compile(
         rf"\b(?:[Ii]n|[Dd]uring|[Ii]n\s+the\s+course\s+of)\s+{_INTERVIEW}\s+with\s+{_JOURNALIST_OF}{_OUT}")),
     ("interview_with", "interview", re.compile(
-        rf"\b(?:[Ii]n|[Dd]uring|[Gg]ave|[Gg]iving)\s+{_INTERVIEW}\s+(?:with|to|for|on)\s+{_MEDIUM}{_OUT}")),
+        rf"\b(?:[Ii]n|[Dd]uring|[Gg]ave|[Gg]iving)\s+{_INTERVIEW}\s+(?:with|to|for|on)\s+{_LEAD}{_OUT}")),
     ("interview_aired", "interview", re.compile(
         rf"\b{_INTERVIEW}\s+(?:aired|broadcast|published|released)\s+(?:{_WHEN}\s+)?(?:on|by|in)\s+{_OUT}")),
     ("told_journalist", "interview", re.compile(rf"\btold\s+{_JOURNALIST_OF}{_OUT}")),
     ("told", "interview", re.compile(
-        rf"\b(?:told|[Ss]peaking\s+(?:to|with)|spoke\s+(?:to|with)|[Tt]alking\s+to|talked\s+to|interviewed\s+by|[Ii]n\s+(?:comments|remarks|a\s+statement)\s+to)\s+{_DESCRIBED}{_MEDIUM}{_OUT}")),
+        rf"\b(?:told|[Ss]peaking\s+(?:to|with|on)|spoke\s+(?:to|with|on)|[Tt]alking\s+to|talked\s+to|interviewed\s+by|"
+        rf"[Aa]ppearing\s+on|appeared\s+on|[Ii]n\s+an\s+appearance\s+on|"
+        rf"[Ii]n\s+(?:comments|remarks|a\s+statement)\s+to)\s+{_LEAD}{_OUT}")),
     # "according to a report by X", "citing an investigation published on Monday in X", "A story in X said".
     ("according_to_report", "report", re.compile(
         r"(?:\b(?:[Aa]ccording\s+to|[Cc]iting|[Aa]s\s+(?:first\s+)?reported\s+in)\s+)?\b(?:[Aa]n?|[Tt]he)\s+(?:new\s+|"
         r"recent\s+|earlier\s+|separate\s+|joint\s+|exclusive\s+)?(?:report|investigation|story|article|analysis|survey)\s+"
-        rf"(?:(?:published|broadcast|aired)\s+)?(?:{_WHEN}\s+)?(?:by|from|in|on)\s+{_MEDIUM}{_OUT}")),
+        rf"(?:(?:published|broadcast|aired)\s+)?(?:{_WHEN}\s+)?(?:by|from|in|on)\s+{_LEAD}{_OUT}")),
     ("report_by_outlet", "report", re.compile(
         rf"\b(?:[Aa]ccording\s+to|[Cc]iting|[Ii]n)\s+an?\s+(?:new\s+|recent\s+|earlier\s+|exclusive\s+)?{_OUT}\s+"
         r"(?:report|investigation|story|article|analysis)\b")),
     ("seen_by", "report", re.compile(
-        rf"\b(?:seen|obtained|reviewed|viewed|quoted|cited)\s+(?:by|in)\s+{_MEDIUM}{_OUT}")),
+        rf"\b(?:seen|obtained|reviewed|viewed|quoted|cited)\s+(?:by|in)\s+{_LEAD}{_OUT}")),
     ("by_the_newspaper", "report", re.compile(
         rf"\b(?:by|from|in)\s+(?:the\s+)?(?:newspaper|daily|broadcaster|news\s+site|news\s+outlet|magazine)\s+(?P<named>{_OUT})")),
     ("reporters_from", "report", re.compile(
         rf"\b(?:[Rr]eporters?|[Jj]ournalists?|[Cc]orrespondents?)\s+(?:from|at|for|with)\s+{_OUT}\s+(?:have\s+|has\s+)?reported")),
     ("first_reported_by", "report", re.compile(rf"\b(?:[Aa]s\s+)?(?:first\s+|previously\s+|originally\s+)?reported\s+(?:by|in)\s+{_OUT}")),
-    ("according_to_outlet", "report", re.compile(rf"\b[Aa]ccording\s+to\s+{_MEDIUM}{_OUT}")),
+    ("according_to_outlet", "report", re.compile(rf"\b[Aa]ccording\s+to\s+{_LEAD}{_OUT}")),
     ("via_outlet", "report", re.compile(rf"(?<![/:])\b(?:said|reported|announced|wrote|published|first\s+reported|"
                                         rf"(?:first\s+)?obtained|via\s+a\s+report)?\s*\bvia\s+{_OUT}")),
     ("outlet_reported", "report", _outlet_then(
@@ -160,6 +170,26 @@ def _paragraph_candidates(article: Article, para: Span, page: Page) -> Iterator[
             if source:
                 taken.append((m.start(), m.end()))
                 yield Candidate(source, para.start + m.start())
+                if role in ("report", "interview"):
+                    yield from _listed_with(article, para, m, rule, source)
+
+
+def _listed_with(article: Article, para: Span, m: re.Match[str], rule: str, first: Source) -> Iterator[Candidate]:
+    """The other outlets of a list after the first ("according to the BBC and Reuters"), each by its own name:
+    only a list that ends in "and", and only names that are outlets without help from the wording."""
+    listed = _MORE.match(para.text, m.end("out"))
+    if not listed:
+        return
+    for part in re.finditer(_LISTED, listed.group("list")):
+        start = para.start + m.end("out") + part.start()
+        name = outlet_name(part.group(0), article.entities, start, start + len(part.group(0)),
+                           strict_ambiguous=rule in _STRICT_RULES)
+        # "The Post and Courier" is one paper: a lone media word ("Courier") is no outlet of a list.
+        if name and " " not in name and not outlets.lookup(name, strict=True):
+            return
+        if name and not outlets.same_outlet(name, first.name):
+            yield Candidate(Source(name=name, kind=name_kind(name), role=first.role, date=first.date,
+                                   evidence=list(first.evidence), signal=first.signal), start)
 
 
 def _source(article: Article, para: Span, m: re.Match[str], rule: str, role: str, page: Page) -> Source | None:
@@ -250,14 +280,15 @@ def outlet_name(text: str, entities: Iterable[Entity] = (), start: int = 0, end:
     known = _known_prefix(bare, strict=strict_ambiguous)
     if known:
         return known
+    # A lower-case medium is a description ("Kanal Dva television"); "Harbour TV" keeps its capitals.
+    named = re.sub(r"\s+(?:news\s+agency|newspaper|broadcaster|website|(?:news\s+)?channel|television)$", "", bare)
+    if named != bare and not _is_place(named, entities, start, end):
+        return named  # "the Ukrinform news agency": the wording says it is an outlet
     if strict_ambiguous:
         # "according to X" is said of people and agencies far more than of outlets; a capital "The" inside a
         # sentence is part of a title, as outlets write theirs ("according to The Assembly").
         the_title = text.startswith("The ") and not _INSTITUTION.search(bare) and outlets.plausible_name(bare)
         return text if the_title and not _is_person(bare, entities, start, end) else None
-    named = re.sub(r"\s+(?:news\s+agency|newspaper|broadcaster|website|(?:news\s+)?channel|television|TV)$", "", bare)
-    if named != bare:
-        return named  # "the Ukrinform news agency": the wording says it is an outlet
     if outlets.MEDIA_WORDS.search(bare) and not _is_person(bare, entities, start, end):
         return bare
     if by_syntax and not _INSTITUTION.search(bare) and outlets.plausible_name(bare):
@@ -289,6 +320,11 @@ def _issuer(text: str) -> str | None:
 
 def _is_person(name: str, entities: Iterable[Entity], start: int, end: int) -> bool:
     return any(e.label == "PERSON" and e.span.start <= start and e.span.end >= end for e in entities)
+
+
+def _is_place(name: str, entities: Iterable[Entity], start: int, end: int) -> bool:
+    """"the Hamburg newspaper": a place the tagger finds before a medium describes it, it does not name it."""
+    return any(e.label in ("GPE", "LOC", "NORP") and e.span.start <= start < e.span.end for e in entities)
 
 
 def quote_candidates(article: Article, quotes: Iterable[Quote], page: Page) -> list[Candidate]:
