@@ -374,3 +374,14 @@ def test_data_and_a_titled_report_speak_for_the_organisation_that_owns_them(nlp)
               "country.")
     for words in ("risen for six years", "highest rents"):
         assert speaker_of(doc, quote_with(doc, words)).name == "the National Statistics Office"
+
+
+def test_the_alliance_is_not_the_country_named_before_it(nlp):
+    doc = nlp("Nato was founded in 1949. Russia has long objected to its growth.\n\n"
+              "The alliance said that Ukraine could eventually join.")
+    assert speaker_of(doc, quote_with(doc, "Ukraine could eventually join")).name != "Russia"
+
+
+def test_who_had_the_courage_to_speak_speaks_not_the_courage(nlp):
+    doc = nlp("Chris Christie had the courage to demand that voters answer the question.")
+    assert quote_with(doc, "voters answer the question").speaker_mention.text == "Chris Christie"

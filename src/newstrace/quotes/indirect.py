@@ -414,6 +414,11 @@ def _subject(token: Token) -> Token | None:
         agent = _agent(node)
         if agent is not None:
             return agent
+        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and node.head.head.pos_ in ("VERB", "AUX") \
+                and node.head.dep_ in ("dobj", "attr"):
+            node = node.head.head  # "Christie had the courage to demand …": who had it, not the courage
+            continue
         if node.dep_ in ("acl",) and node.head.pos_ in ("NOUN", "PROPN"):
             return node.head
         if node.dep_ not in _CLIMB or node.head.i == node.i:

@@ -567,6 +567,8 @@ airline retailer carrier startup insurer lender regulator watchdog government ad
 """.split())
 
 
+# what a country may be called
+_STATE_NOUNS = frozenset("government administration authority".split())
 # nouns any person may be described by, whatever their role
 _ANYONE = frozenset("""-old man woman victim survivor resident witness mother father fan spokesman spokeswoman
 spokesperson expert""".split())
@@ -605,6 +607,9 @@ def _by_role_noun(doc: Doc, text: str, head: Token, source: Range, clusters: lis
         role = _ABBREVIATED.get(_role_head(cluster.role or ""), _role_head(cluster.role or ""))
         other_role = noun not in _ANYONE and role != noun and _a_title_word(role)
         known = {w for d in [cluster.role or ""] + cluster.aliases for w in d.lower().split()}
+        if wants == "organisation" and noun not in _STATE_NOUNS and cluster.heads and all(
+                doc[h].ent_type_ == "GPE" for h in cluster.heads):
+            return False  # "the alliance", "the company" is not Russia named before
         return (cluster.kind == wants and not (gender and cluster.gender and cluster.gender != gender)
                 and not other_role and (not cluster.role or noun == "-old" or _fits_description(head, source, said - known - {noun})))
 
