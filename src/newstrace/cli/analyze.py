@@ -8,10 +8,11 @@ from pathlib import Path
 
 import click
 
+from newstrace.cli.failures import batch_failed, report_failures
 from newstrace.cli.main import cli
 from newstrace.cli.options import allow_private_option, max_bytes_option, semantic_option, timeout_option, types_option
 from newstrace.cli.progress import progress
-from newstrace.errors import BatchFailed, InputNotFound, NewstraceError, WriteFailed
+from newstrace.errors import InputNotFound, NewstraceError, WriteFailed
 from newstrace.reading.inputs import expand_inputs
 from newstrace.reading.netpolicy import FetchOptions
 from newstrace.report import EXTENSIONS, FORMATS, render
@@ -69,8 +70,7 @@ def analyze(inputs: tuple[str, ...], fmt: str, out_dir: Path | None, input_forma
     if failures and done == 1:
         raise failures[0]  # one input: its own error and exit code
     if failures:
-        for err in failures:
-            click.echo(f"newstrace: failed: {err}", err=True)
+        report_failures(failures)
         raise _batch_error(failures, done, names)
 
 
@@ -79,8 +79,7 @@ def _batch_error(failures: list[NewstraceError], done: int, names: list[str]) ->
     records malformed: 21) if they agree."""
     if len(failures) == done and len(names) == 1 and len({type(f) for f in failures}) == 1:
         return type(failures[0])(f"none of its {done} items could be analysed (listed above)", source=names[0])
-    others = "; the others were analysed" if len(failures) < done else ""
-    return BatchFailed(f"{len(failures)} of {done} inputs failed (listed above){others}")
+    return batch_failed(len(failures), done, "analysed")
 
 
 def _make_folder(folder: Path) -> None:

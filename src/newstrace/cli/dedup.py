@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING
 
 import click
 
+from newstrace.cli.failures import batch_failed, report_failures
 from newstrace.cli.main import cli
 from newstrace.cli.options import dedup_options, max_bytes_option
-from newstrace.errors import BatchFailed, InputNotFound, NewstraceError, NoArticleFound, WriteFailed
+from newstrace.errors import InputNotFound, NewstraceError, NoArticleFound, WriteFailed
 from newstrace.reading import ReadOptions
 
 if TYPE_CHECKING:
@@ -47,10 +48,8 @@ def dedup(inputs: tuple[str, ...], fmt: str, json_path: str | None, graphml_path
     _write(result, json_path, graphml_path)
     click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if fmt == "json" else summary(result))
     if failures:
-        for _, err in failures:
-            click.echo(f"newstrace: failed: {err}", err=True)
-        raise BatchFailed(f"{len(failures)} of {len(failures) + len(items)} inputs failed (listed above); "
-                          "the others were compared")
+        report_failures(err for _, err in failures)
+        raise batch_failed(len(failures), len(failures) + len(items), "compared")
 
 
 def _write(result: DedupResult, json_path: str | None, graphml_path: str | None) -> None:

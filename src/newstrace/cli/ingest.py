@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import click
 
+from newstrace.cli.failures import batch_failed, report_failures
 from newstrace.cli.main import cli
 from newstrace.cli.options import allow_private_option, max_bytes_option, semantic_option, timeout_option
 from newstrace.cli.progress import progress
 from newstrace.cli.store_options import options_for, store_options
-from newstrace.errors import BatchFailed
 from newstrace.reading.netpolicy import FetchOptions
 
 
@@ -52,6 +52,5 @@ def ingest(inputs: tuple[str, ...], db: str, busy_timeout: float, from_parquet: 
     if not quiet:
         click.echo(report.summary(), err=True)
     if report.failures:
-        for err in report.failures:
-            click.echo(f"newstrace: failed: {err}", err=True)
-        raise BatchFailed(f"{len(report.failures)} inputs failed (listed above); the others were stored")
+        report_failures(report.failures)
+        raise batch_failed(len(report.failures), None, "stored")
