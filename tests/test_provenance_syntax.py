@@ -48,6 +48,8 @@ FILL = (" The talks had been planned for months and both sides said they expecte
     ("The port is open, the state-run Kallio news agency reported.", "Kallio", "report"),
     ("The port is open, the Kremlin-backed Harbour TV reported.", "Harbour TV", "report"),
     ("Speaking on Harbour Radio, he said the port was open.", "Harbour Radio", "interview"),
+    ("The BBC said the suspect had been arrested at the port.", "BBC", "report"),
+    ("Al Jazeera said on Monday that three people had died.", "Al Jazeera", "report"),
 ])
 def test_an_outlet_worded_as_one(sentence, name, role):
     assert (name, role) in roles(chain_of(sentence + FILL))
@@ -72,6 +74,10 @@ def test_an_outlet_worded_as_one(sentence, name, role):
     "The retail outlet Harbour Stores said it would close.",
     "The magazine said the port would close.",
     "Ruritanian media reported that the port would close.",
+    "CNN said it would appeal the ruling.",
+    "The BBC said in a statement that the presenter had left.",
+    "The Rolling Stones said the tour would go on.",
+    "Harbour News said the port would close.",  # not in the table, no medium word: an actor as much as a source
 ])
 def test_no_outlet_where_the_syntax_names_none(sentence):
     assert [s.role for s in chain_of(sentence + FILL)] == ["origin"]

@@ -117,6 +117,12 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
     ("outlet_said", "report", _outlet_then(
         r"\s+(?:also\s+|has\s+|had\s+)?(?:said|says|wrote|writes|stated|quoted|cited|"
         r"revealed|claimed|added|noted)\b")),
+    # "The BBC said the suspect had …": a table outlet saying what a clause says; not "CNN said it would appeal",
+    # "… said in a statement", "… said they", where the outlet acts or speaks for itself.
+    ("known_outlet_said", "report", _outlet_then(
+        rf"\s+(?:also\s+)?(?:said|wrote)(?:\s+(?:on\s+)?(?:{_WEEKDAY}|yesterday|today))?\s+"
+        r"(?:that\s+(?!it\b|its\b|they\b|their\b)|(?!it\b|its\b|they\b|their\b|in\b|on\b|to\b|this\b)"
+        r"(?=the\b|a\b|an\b|[A-Z]|he\b|she\b|there\b|\d))")),
     ("outlet_quoted_as", "report", _outlet_then(
         r"\s+(?:also\s+)?quoted\s+[^.;:]{1,80}?\s+as\s+(?:saying|stating|telling)\b")),
     # "The Harbour Gazette said in an editorial", "X has learned": an outlet publishing.
@@ -204,9 +210,13 @@ def _source(article: Article, para: Span, m: re.Match[str], rule: str, role: str
             return None  # "CNN said it would appeal": an outlet that says is a report only when it is worded as one
         if medium and _is_person(m.group("out"), article.entities, start, end) and re.search(_BROADCAST_NOUNS, medium):
             return None  # "told local radio John Smith had been arrested": the radio is unnamed
-        name = outlet_name(m.group("out"), article.entities, start, end,
-                           strict_ambiguous=rule in _STRICT_RULES and not medium,
-                           by_syntax=bool(medium) or _named_by_syntax(rule, m.group("out")))
+        if rule in _TABLE_RULES:
+            known = outlets.lookup(_POSSESSIVE.sub("", m.group("out")).strip(), strict=True)
+            name = known.name if known else None
+        else:
+            name = outlet_name(m.group("out"), article.entities, start, end,
+                               strict_ambiguous=rule in _STRICT_RULES and not medium,
+                               by_syntax=bool(medium) or _named_by_syntax(rule, m.group("out")))
     if not name:
         return None
     groups = m.groupdict()
@@ -233,6 +243,9 @@ _STRICT_RULES = {"according_to_outlet", "via_outlet"}
 def _credit_before(text: str, pos: int) -> bool:
     return bool(outlets.CREDIT_WORDS.search(text[max(0, pos - 60):pos]) or "/" in text[max(0, pos - 30):pos])
 
+
+# Rules after which only an unambiguous outlet of the table counts, by its whole name.
+_TABLE_RULES = {"known_outlet_said"}
 
 # Rules that need a medium word before or after the name ("daily X said", "X newspaper said").
 _MEDIUM_RULES = {"outlet_said"}
