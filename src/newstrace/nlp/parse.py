@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newstrace.model import Article, Entity
-from newstrace.nlp.chunks import CHUNK_CHARS, pipe_chunked
+from newstrace.nlp.chunks import CHUNK_CHARS, PIECE_CHARS, pipe_chunked
 from newstrace.nlp.lean import one_blas_thread
 from newstrace.nlp.view import BodyView
 
@@ -17,16 +17,17 @@ def parse_article(article: Article, nlp: Language) -> tuple[Doc, BodyView]:
     return doc, view
 
 
-def parse_articles(articles: Iterable[Article], nlp: Language, batch_size: int = 16, n_process: int = 1,
-                   chunk_chars: int = CHUNK_CHARS) -> Iterator[tuple[Article, Doc, BodyView]]:
-    """Like ``parse_article`` for many, through one ``nlp.pipe``; a text over ``chunk_chars`` is parsed in pieces.
+def parse_articles(articles: Iterable[Article], nlp: Language, batch_size: int = 16, chunk_chars: int = CHUNK_CHARS,
+                   piece_chars: int = PIECE_CHARS) -> Iterator[tuple[Article, Doc, BodyView]]:
+    """Like ``parse_article`` for many, in bounded batches; a text over ``chunk_chars`` is parsed in pieces of at
+    most ``piece_chars`` (``chunks.pipe_chunked``).
 
     Until the last article is taken (and the stages the caller runs on it meanwhile), numpy's BLAS runs on one
     thread (``lean.one_blas_thread``)."""
     pairs = ((BodyView.of(a), a) for a in articles)
     items = ((v.text, (v, a)) for v, a in pairs)
     with one_blas_thread():
-        for doc, (view, article) in pipe_chunked(nlp, items, batch_size, n_process, chunk_chars):
+        for doc, (view, article) in pipe_chunked(nlp, items, batch_size, chunk_chars, piece_chars):
             apply_doc(article, doc, view)
             yield article, doc, view
 
