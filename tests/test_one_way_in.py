@@ -122,3 +122,18 @@ def test_a_bad_line_in_a_jsonl_file_costs_dedup_that_line_only(tmp_path):
     path.write_text(json.dumps(RECORDS[0]) + "\n{not json\n" + json.dumps(RECORDS[1]) + "\n", encoding="utf-8")
     found = [item for _, item in corpus_items([str(path)])]
     assert [type(i).__name__ for i in found] == ["Article", "MalformedRecord", "Article"]
+
+
+def test_cli_dedup_reads_the_warc_and_the_feed_in_a_folder(folder, capsys):
+    from newstrace.cli import main
+
+    assert main(["dedup", str(folder), "-f", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["documents"] == 6
+
+
+def test_analyze_refuses_a_warc_file_instead_of_reading_its_first_record_only(folder, capsys):
+    from newstrace.cli import main
+
+    assert main(["analyze", str(folder / "crawl.warc.gz"), "--no-semantic"]) == 4  # before: one analysis, exit 0
+    err = capsys.readouterr().err
+    assert "analyze does not read WARC files" in err and "ingest, dedup or batch" in err
