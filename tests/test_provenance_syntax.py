@@ -49,6 +49,8 @@ FILL = (" The talks had been planned for months and both sides said they expecte
     ("The port is open, the Kremlin-backed Harbour TV reported.", "Harbour TV", "report"),
     ("Speaking on Harbour Radio, he said the port was open.", "Harbour Radio", "interview"),
     ("The BBC said the suspect had been arrested at the port.", "BBC", "report"),
+    ("He told the Ruritanian Broadcasting Corporation that the port was open.", "Ruritanian Broadcasting Corporation",
+     "interview"),
     ("Al Jazeera said on Monday that three people had died.", "Al Jazeera", "report"),
 ])
 def test_an_outlet_worded_as_one(sentence, name, role):
@@ -78,6 +80,9 @@ def test_an_outlet_worded_as_one(sentence, name, role):
     "The BBC said in a statement that the presenter had left.",
     "The Rolling Stones said the tour would go on.",
     "Harbour News said the port would close.",  # not in the table, no medium word: an actor as much as a source
+    "She spoke to the Harbour Parenthood Action Network about the port.",
+    "He told the Lakeland Press Club that the port would close.",
+    "The port will close, Harbour Media Group reported.",
 ])
 def test_no_outlet_where_the_syntax_names_none(sentence):
     assert [s.role for s in chain_of(sentence + FILL)] == ["origin"]

@@ -302,13 +302,25 @@ def outlet_name(text: str, entities: Iterable[Entity] = (), start: int = 0, end:
         # sentence is part of a title, as outlets write theirs ("according to The Assembly").
         the_title = text.startswith("The ") and not _INSTITUTION.search(bare) and outlets.plausible_name(bare)
         return text if the_title and not _is_person(bare, entities, start, end) else None
-    if outlets.MEDIA_WORDS.search(bare) and not _is_person(bare, entities, start, end):
+    if outlets.MEDIA_WORDS.search(bare) and not _is_person(bare, entities, start, end) and not _organisation(bare):
         return bare
     if by_syntax and not _INSTITUTION.search(bare) and outlets.plausible_name(bare):
         # The wording outranks the tagger, which often takes a foreign title for a person; a capital "The" is
         # part of the title ("newspaper The Hindu").
         return text if text.startswith("The ") else bare
     return None
+
+
+_CAMPAIGN = re.compile(r"\b(?:Action|Justice|Rights|Alliance|Coalition|Campaign|Federation|Initiative|Project|Watch|"
+                       r"Club|Council|Institute|Foundation|Association|Society|Union|Party|Group|Company|Corporation|"
+                       r"University|College|School|Commission|Committee|Ministry|Department)\b")
+_BROADCASTING = re.compile(r"\bBroadcast\w*\s+(?:Corporation|Company|Service|System|Union)\b")
+
+
+def _organisation(name: str) -> bool:
+    """"Planned Parenthood Action Network", "the National Press Club", "Guardian Media Group": a media word in
+    the name of a campaign, a club or a company, which are no outlets ("Australian Broadcasting Corporation" is one)."""
+    return bool(_CAMPAIGN.search(name)) and not _BROADCASTING.search(name)
 
 
 def _known_prefix(name: str, *, strict: bool) -> str | None:
