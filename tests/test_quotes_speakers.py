@@ -385,3 +385,17 @@ def test_the_alliance_is_not_the_country_named_before_it(nlp):
 def test_who_had_the_courage_to_speak_speaks_not_the_courage(nlp):
     doc = nlp("Chris Christie had the courage to demand that voters answer the question.")
     assert quote_with(doc, "voters answer the question").speaker_mention.text == "Chris Christie"
+
+
+def test_a_seat_of_government_and_a_brand_written_as_one_word_are_organisations(nlp):
+    doc = nlp("Downing Street said the islands' sovereignty was not in question. He has repeatedly criticised the "
+              "allies, President Donald Trump said.\n\n"
+              "SpaceX, the dominant player in the industry, said launches would double.")
+    kinds = {s.name: s.kind for s in doc._.speakers}
+    assert kinds.get("Downing Street") == "organisation" and kinds.get("SpaceX") == "organisation"
+
+
+def test_names_with_a_capital_inside_are_still_people():
+    from newstrace.quotes.names import camel_cased
+    assert [n for n in ("McConnell", "DeSantis", "LeBron", "O’Brien", "SpaceX", "YouTube", "OpenAI") if camel_cased(n)] \
+        == ["SpaceX", "YouTube", "OpenAI"]

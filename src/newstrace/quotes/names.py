@@ -47,8 +47,9 @@ def cluster_names(doc: Doc) -> list[Cluster]:
             continue
         if kind == "organisation" and ent.label_ == "ORG" and person_shaped(name, given_name=True):
             kind = "person"  # "Alexandra Bradbury" tagged ORG: a known given name before a surname
-        elif kind == "person" and (name.split()[-1].lower().strip(".") in COMPANY_SUFFIXES or is_acronym(name)):
-            kind = "organisation"  # "Védelmi Ipari Kft", "ALDI" tagged PERSON
+        elif kind == "person" and (name.split()[-1].lower().strip(".") in COMPANY_SUFFIXES or is_acronym(name)
+                                   or camel_cased(name)):
+            kind = "organisation"  # "Védelmi Ipari Kft", "ALDI", "SpaceX" tagged PERSON
         elif kind == "organisation" and len(name.split()) > 2 and person_shaped(" ".join(name.split()[-2:]),
                                                                               given_name=True):
             # "[First Minister of] Scotland Nicola Sturgeon" in one entity: the person at its end
@@ -95,7 +96,8 @@ university bank party ministry council company group institute agency department
 association union league club court committee fund foundation office service centre center inc corp ltd llc
 press tv network airlines airways school college hospital church army police force trust board authority
 commission government republic kingdom states nations city county state house senate parliament capital partners
-""".split())
+street palace hall
+""".split())  # "Downing Street said", "the Palace said": a seat that speaks for whoever sits in it
 
 
 def person_shaped(name: str, given_name: bool = False) -> bool:
@@ -109,6 +111,16 @@ def person_shaped(name: str, given_name: bool = False) -> bool:
 
 def is_acronym(name: str) -> bool:
     return 2 <= len(name) <= 6 and name.isalpha() and name.isupper()
+
+
+_NAME_PREFIXES = ("mc", "mac", "de", "di", "da", "du", "la", "le", "van", "von", "o'", "o’", "d'", "d’")
+
+
+def camel_cased(name: str) -> bool:
+    """"SpaceX", "YouTube", "OpenAI": one word with a capital inside, as brands are written ("McConnell",
+    "DeSantis", "LeBron" are people's names)."""
+    return len(name.split()) == 1 and name[:1].isupper() and any(c.isupper() for c in name[2:]) and any(
+        c.islower() for c in name) and not name.lower().startswith(_NAME_PREFIXES)
 
 
 _MINOR = frozenset("and of the for in on at to de".split())

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newstrace.quotes.attribution import Attribution, Range
-from newstrace.quotes.names import (COMPANY_SUFFIXES, ORG_WORDS, Cluster, cluster_names, is_acronym, join_surnames,
-                                    most_mentioned, person_shaped)
+from newstrace.quotes.names import (COMPANY_SUFFIXES, ORG_WORDS, Cluster, camel_cased, cluster_names, is_acronym,
+                                    join_surnames, most_mentioned, person_shaped)
 from newstrace.quotes.phrases import source_range
 from newstrace.quotes.roles import describe_clusters, mention_words
 from newstrace.quotes.types import source_head
@@ -134,7 +134,7 @@ def _people_by_role(clusters: list[Cluster]) -> None:
         if cluster.kind == "person" and len(cluster.name.split()) == 1 and cluster.name.lower() in affiliations:
             cluster.kind = "organisation"
         role = (cluster.role or "").lower().split()
-        if (cluster.kind == "organisation" and role and not is_acronym(cluster.name)
+        if (cluster.kind == "organisation" and role and not is_acronym(cluster.name) and not camel_cased(cluster.name)
                 and _a_title_word(role[-1])
                 and not any(w.lower() in ORG_WORDS for w in cluster.name.split())):
             cluster.kind = "person"
@@ -345,8 +345,8 @@ def _by_proper_noun(doc: Doc, head: Token, clusters: list[Cluster], allow_determ
     if same is not None:
         return same
     # "Védelmi Ipari Kft", "Hirtenberger Group": a company's name, not a person's
-    org = is_acronym(name) or any(w.lower().strip(".") in ORG_WORDS or w.lower().strip(".") in COMPANY_SUFFIXES
-                                  for w in name.split())
+    org = is_acronym(name) or camel_cased(name) or any(
+        w.lower().strip(".") in ORG_WORDS or w.lower().strip(".") in COMPANY_SUFFIXES for w in name.split())
     cluster = Cluster(name=name, kind="organisation" if org else "person", forms={low})
     cluster.mentions.append((words[0].idx, head.idx + len(head)))
     cluster.heads.append(head.i)
