@@ -49,6 +49,10 @@ FILL = (" The talks had been planned for months and both sides said they expecte
     ("The port is open, the Kremlin-backed Harbour TV reported.", "Harbour TV", "report"),
     ("Speaking on Harbour Radio, he said the port was open.", "Harbour Radio", "interview"),
     ("The BBC said the suspect had been arrested at the port.", "BBC", "report"),
+    ("The suspect was arrested at the port, Harbour News reports.", "Harbour News", "report"),
+    ("Three people died, the Harbour Gazette said, citing officials.", "Harbour Gazette", "report"),
+    ("“The port is open,” the BBC said.", "BBC", "report"),
+    ("He told The Spokesman-Gazette that the port was open.", "Spokesman-Gazette", "interview"),
     ("He told the Ruritanian Broadcasting Corporation that the port was open.", "Ruritanian Broadcasting Corporation",
      "interview"),
     ("Al Jazeera said on Monday that three people had died.", "Al Jazeera", "report"),
@@ -83,6 +87,10 @@ def test_an_outlet_worded_as_one(sentence, name, role):
     "She spoke to the Harbour Parenthood Action Network about the port.",
     "He told the Lakeland Press Club that the port would close.",
     "The port will close, Harbour Media Group reported.",
+    "He denied the Harbour News reports.",
+    "Three people died, the Interior Ministry said.",
+    "Three people died, the newspaper said.",
+    "Three people died, Harbour Press Secretary Jane Roe said.",
 ])
 def test_no_outlet_where_the_syntax_names_none(sentence):
     assert [s.role for s in chain_of(sentence + FILL)] == ["origin"]

@@ -123,6 +123,11 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
         rf"\s+(?:also\s+)?(?:said|wrote)(?:\s+(?:on\s+)?(?:{_WEEKDAY}|yesterday|today))?\s+"
         r"(?:that\s+(?!it\b|its\b|they\b|their\b)|(?!it\b|its\b|they\b|their\b|in\b|on\b|to\b|this\b)"
         r"(?=the\b|a\b|an\b|[A-Z]|he\b|she\b|there\b|\d))")),
+    # "…, CNN reports." / "…, the Harbour Gazette said.": the outlet after what it says, at the end of the sentence
+    # (after a comma, so "He denied the BBC reports." is a noun).
+    ("outlet_says_after", "report", re.compile(
+        rf"(?:(?<=,\s)|(?<=,\s\s)|(?<=,[”\"]\s))(?:the\s+|The\s+)?{_LEAD}{_OUT}{_ABBREVIATION}\s+(?:also\s+)?"
+        r"(?:reports|says|said|writes|wrote|adds|added)(?=\s*[.!?](?:\s|$)|\s*,\s*citing\b)")),
     ("outlet_quoted_as", "report", _outlet_then(
         r"\s+(?:also\s+)?quoted\s+[^.;:]{1,80}?\s+as\s+(?:saying|stating|telling)\b")),
     # "The Harbour Gazette said in an editorial", "X has learned": an outlet publishing.
@@ -147,6 +152,9 @@ _NO_NAME_START = re.compile(rf"^(?:the\s+|The\s+)?(?:President|Prime|Minister|Pr
                             rf"Mayor|General|Gen|Colonel|Judge|Justice|Minister|Secretary|Chief|Pope|Bishop|"
                             rf"Professor|Prof|{_WEEKDAY}|{_MONTH})\b\.?")
 # "CNN's Jake Tapper", "Breitbart News’ Jane Roe": the outlet ends at its possessive.
+# An office in the name: "White House Press Secretary Josh Earnest said" is a person, whatever "Press" says.
+_OFFICE = re.compile(r"\b(?:Secretary|Spokes(?:man|woman|person)|Minister|President|Director|Chair(?:man|woman|person)?|"
+                     r"Officer|Governor|Senator|Mayor|Commissioner|Ambassador|Attorney)\b(?!-)")
 _POSSESSIVE = re.compile(r"['’](?:s\b|(?=\s)).*$")
 # A demonym before a medium ("French television", "Greek newspaper"), not a name ("Vellamo newspaper").
 _GENERIC_VENUE = re.compile(r"^(?:[A-Z][a-z]+(?:an|ese|ish|ch|i|ic|k|ss|b)(?:\s+state)?|state|local|national|public|independent|pro-government)\s+"
@@ -285,7 +293,8 @@ def outlet_name(text: str, entities: Iterable[Entity] = (), start: int = 0, end:
     if owner and outlets.MEDIA_WORDS.search(owner.group("rest")):
         text = owner.group("rest")  # "Pakistan's Geo news channel": the outlet follows its country
     text = _POSSESSIVE.sub("", text.strip()).strip()
-    if not text or _NOT_OUTLETS.match(text) or _BARE_MEDIUM.match(text) or _NO_NAME_START.match(text):
+    if not text or _NOT_OUTLETS.match(text) or _BARE_MEDIUM.match(text) or _NO_NAME_START.match(text) or \
+            _OFFICE.search(text):
         return None
     if _GENERIC_VENUE.match(text):
         return text  # "French television": the outlet is described, not named
