@@ -9,7 +9,7 @@ import pytest
 
 from newstrace.corpus.inputs import corpus_items
 from newstrace.corpus.sources import corpus_documents
-from newstrace.errors import MalformedRecord
+from newstrace.errors import MalformedRecord, UnreadableInput
 from newstrace.model import Analysis, Article, Span
 from newstrace.pipeline import AnalyzeConfig, analyze_inputs, extract_item
 from newstrace.reading import ReadOptions
@@ -137,3 +137,8 @@ def test_analyze_refuses_a_warc_file_instead_of_reading_its_first_record_only(fo
     assert main(["analyze", str(folder / "crawl.warc.gz"), "--no-semantic"]) == 4  # before: one analysis, exit 0
     err = capsys.readouterr().err
     assert "analyze does not read WARC files" in err and "ingest, dedup or batch" in err
+
+
+def test_a_jsonl_url_is_refused_not_read_as_one_article():
+    [item] = iter_records(["https://example.org/items.jsonl"])
+    assert isinstance(item, UnreadableInput) and "download it first" in str(item)

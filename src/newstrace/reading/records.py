@@ -42,7 +42,7 @@ def records_of_names(names: Iterable[str], options: ReadOptions = ReadOptions(),
 
 
 def expand_records(specs: Iterable[str], *, analyses: bool = False) -> Iterator[str]:
-    """One name per input: folders give their article, JSONL and WARC files (and ``.json`` analyses with
+    """One name per input: folders give their article, JSONL, WARC and feed files (and ``.json`` analyses with
     ``analyses``), globs their matches; URLs, ``-`` and names that match nothing are kept as they are."""
     return expand_inputs(list(specs), records=True, analyses=analyses)
 
@@ -55,6 +55,8 @@ def records_in(name: str, options: ReadOptions = ReadOptions(), *, analyses: boo
     from newstrace.reading.jsonl import jsonl_documents
 
     lower = name.lower()
+    if not is_local(name) and lower.endswith(RECORD_SUFFIXES + WARC_SUFFIXES):  # not one article's text
+        raise UnreadableInput("JSONL and WARC files are read from disk: download it first", source=name)
     if is_local(name) and lower.endswith(RECORD_SUFFIXES):
         yield from jsonl_documents(name, max_line_bytes=options.max_bytes, analyses=analyses)
     elif is_local(name) and lower.endswith(WARC_SUFFIXES):
