@@ -1,6 +1,6 @@
 """Fuzz ``analyze``: generated and mutated inputs, counting crashes, hangs, peak memory and span violations.
 
-    python bench/fuzz.py [--inputs 100000] [--workers 2] [--seed 22] [--hang 10] [--seconds S] [--shared PATH]
+    python bench/fuzz.py [--inputs 100000] [--start 0] [--workers 2] [--seed 22] [--hang 10] [--seconds S] [--shared PATH]
     python bench/fuzz.py --only 1234 [--seed 22]      # one input again, with its traceback
 
 Inputs are generated from ``(seed, index)`` alone, so any finding can be replayed with ``--only``: plain text,
@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import multiprocessing
+import os
 import random
 import resource
 import signal
@@ -90,6 +91,7 @@ class Tally:
     spans: int = 0
     peak_rss_mb: float = 0.0
     slowest: tuple[float, int] = (0.0, -1)
+    cpu_s: dict[int, float] = field(default_factory=dict)  # CPU seconds of each worker process (by pid), so far
 
 
 # --- inputs ------------------------------------------------------------------------------------------------
@@ -332,6 +334,8 @@ def _worker(conn, seed: int, shared: str | None, memory_mb: int, hang: float) ->
     pipeline_nlp()
     run_batch([0], seed, samples)  # warm: the models load before the cap and the clock
     limit_memory(memory_mb)
+    warm = resource.getrusage(resource.RUSAGE_SELF)
+    warm_cpu = warm.ru_utime + warm.ru_stime
     conn.send("ready")
     while True:
         try:
@@ -346,8 +350,8 @@ def _worker(conn, seed: int, shared: str | None, memory_mb: int, hang: float) ->
                 slow[index] = took_one
         elif len(indices) == 1:
             slow[indices[0]] = took
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        conn.send((outcomes, spans, slow, rss))
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        conn.send((outcomes, spans, slow, usage.ru_maxrss / 1024, (os.getpid(), usage.ru_utime + usage.ru_stime - warm_cpu)))
 
 
 # --- the run ----------------------------------------------------------------------------------------------
@@ -388,12 +392,13 @@ class Pool:
                     continue
                 if conn.poll(0.05):
                     try:
-                        outcomes, spans, slow, rss = conn.recv()
+                        outcomes, spans, slow, rss, cpu = conn.recv()
                     except (EOFError, OSError):
                         self._replace(i, batch, retry, tally, "the worker died")
                         continue
                     slot[2] = None
                     _count(tally, outcomes, spans, slow, rss, self.hang)
+                    tally.cpu_s[cpu[0]] = cpu[1]
                     on_batch(len(batch))
                 elif time.monotonic() - sent > 3 * self.hang * max(1, len(batch)) ** 0.5 + 30:
                     self._replace(i, batch, retry, tally, f"no answer in {time.monotonic() - sent:.0f}s")
@@ -453,6 +458,7 @@ def replay(index: int, seed: int, shared: Path | None) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--inputs", type=int, default=100_000)
+    parser.add_argument("--start", type=int, default=0, help="index of the first input (to continue a run)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--batch", type=int, default=16, help="inputs per nlp.pipe batch")
     parser.add_argument("--seed", type=int, default=22)
@@ -467,13 +473,13 @@ def main() -> None:
     if opts.only is not None:
         replay(opts.only, opts.seed, shared)
         return
-    print(f"fuzz: {opts.inputs:,} inputs, seed {opts.seed}, {opts.workers} workers, batches of {opts.batch}, "
+    print(f"fuzz: {opts.inputs:,} inputs from #{opts.start}, seed {opts.seed}, {opts.workers} workers, batches of {opts.batch}, "
           f"seeds from examples/{' and ' + str(shared / 'samples') if shared else ' only'}", flush=True)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so that the workers are stopped too
     started = time.monotonic()
     pool = Pool(opts.workers, opts.seed, shared, opts.memory_mb, opts.hang)
     print(f"workers ready in {time.monotonic() - started:.0f}s", flush=True)
-    tally, done, step = Tally(), [0], max(opts.batch, opts.inputs // 20)
+    tally, done, step = Tally(), [0], max(opts.batch, min(opts.inputs // 20, 1000))
     clock = time.monotonic()
     until = clock + opts.seconds if opts.seconds else float("inf")
 
@@ -482,7 +488,8 @@ def main() -> None:
         if before // step != done[0] // step:
             print(f"  {done[0]:,} done, {time.monotonic() - clock:.0f}s, {len(tally.findings)} findings", flush=True)
     try:
-        pool.run((list(range(i, min(i + opts.batch, opts.inputs))) for i in range(0, opts.inputs, opts.batch)),
+        end = opts.start + opts.inputs
+        pool.run((list(range(i, min(i + opts.batch, end))) for i in range(opts.start, end, opts.batch)),
                  tally, on_batch, until)
     except (KeyboardInterrupt, SystemExit):
         print("interrupted: the figures below are for the inputs done so far")
@@ -495,7 +502,9 @@ def main() -> None:
 def report(tally: Tally, inputs: int, seconds: float) -> None:
     seconds = max(seconds, 1e-9)
     kinds = Counter(f.kind for f in tally.findings)
-    print(f"{inputs:,} inputs in {seconds:.0f}s ({inputs / seconds:.0f}/s): crashes {kinds['crash']}, "
+    cpu = sum(tally.cpu_s.values())
+    print(f"{inputs:,} inputs in {seconds:.0f}s ({inputs / seconds:.1f}/s; the workers' CPU time {cpu:,.0f}s, "
+          f"{inputs / max(cpu, 1e-9):.1f} inputs per CPU second): crashes {kinds['crash']}, "
           f"hangs (> limit) {kinds['hang']}, over memory {kinds['memory']}, span violations {kinds['spans']} "
           f"in {tally.spans:,} spans; peak RSS of a worker {tally.peak_rss_mb:,.0f} MB; slowest input "
           f"#{tally.slowest[1]} {tally.slowest[0]:.1f}s (timed alone only when its batch was slow)")
