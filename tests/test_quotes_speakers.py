@@ -399,3 +399,9 @@ def test_names_with_a_capital_inside_are_still_people():
     from newstrace.quotes.names import camel_cased
     assert [n for n in ("McConnell", "DeSantis", "LeBron", "O’Brien", "SpaceX", "YouTube", "OpenAI") if camel_cased(n)] \
         == ["SpaceX", "YouTube", "OpenAI"]
+
+
+def test_a_name_in_a_relative_clause_on_the_source_does_not_speak(nlp):
+    doc = nlp("Several of the experts who reviewed the report at the request of Reuters said the crew had fired twice.")
+    s = speaker_of(doc, quote_with(doc, "crew had fired twice"))
+    assert s is None or s.name != "Reuters"

@@ -43,6 +43,7 @@ def resolve_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list
     sent_of = _sentence_index(doc)
     breaks = [m.start() for m in re.finditer(r"\n\s*\n", text)]
     quoted = sorted(a.content for a in atts if a.kind == "direct")
+    addressed = sorted(a.addressee for a in atts if a.addressee is not None)
     speaking: dict[int, Cluster] = {}
     unresolved: list[Cluster] = []
     last_speaker: Cluster | None = None
@@ -70,8 +71,10 @@ def resolve_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list
                    or _by_role_noun(doc, text, head, att.source, clusters, last_speaker, sent_of, quoted)
                    or _by_proper_noun(doc, head, clusters)
                    # named and unnamed sources ranked together: "Ukraine's emergency service said … it said"
-                   or _by_pronoun(doc, head, clusters + unresolved, last_speaker, sent_of, breaks, quoted)
-                   or _by_pronoun(doc, head, clusters, last_speaker, sent_of, breaks, quoted, lenient=True))
+                   or _by_pronoun(doc, head, clusters + unresolved, last_speaker, sent_of, breaks, quoted,
+                                  addressed=addressed)
+                   or _by_pronoun(doc, head, clusters, last_speaker, sent_of, breaks, quoted, lenient=True,
+                                  addressed=addressed))
         group = _plural_subject_before(doc, head, sent_of) if head.lower_ in ("they", "them") else None
         if group is not None and (cluster is None or all(h < group.i for h in cluster.heads)):
             # "Researchers used swabs … They found …": the nearer unnamed group, not an organisation named earlier
@@ -178,10 +181,15 @@ def _by_name(clusters: list[Cluster], source: Range, text: str, head: Token) -> 
     "Hong Kong leader" names a leader, not Hong Kong; "the minister, Karl Weber" names Karl Weber.
     """
     s0, s1 = source
-    inside = [(c, m) for c in clusters for m in c.mentions if s0 <= m[0] and m[1] <= s1]
+    at = head.idx
+    # "Several of the experts who reviewed the report at the request of Reuters": a name inside a clause on the
+    # source describes it, it does not speak
+    clauses = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in head.subtree
+               if t.dep_ in ("relcl", "acl") and s0 <= t.idx < s1 and not t.left_edge.idx <= at <= t.right_edge.idx]
+    inside = [(c, m) for c in clusters for m in c.mentions if s0 <= m[0] and m[1] <= s1
+              and not any(a <= m[0] and m[1] <= b for a, b in clauses)]
     if not inside:
         return None
-    at = head.idx
     if head.pos_ == "PROPN" and not any(m[0] <= at < m[1] for _, m in inside) and not _a_title(head):
         # "Amit Mehrotra, an analyst for Deutsche Bank", "Speaking to the Daily Mail Lacerda": a name the
         # recogniser missed heads the phrase (but "Marketing Manager at Ocean Florida Abby Dunn" is Abby Dunn)
@@ -356,7 +364,7 @@ def _by_proper_noun(doc: Doc, head: Token, clusters: list[Cluster], allow_determ
 
 def _by_pronoun(doc: Doc, head: Token, clusters: list[Cluster], last_speaker: Cluster | None,
                 sent_of: dict[int, int], breaks: list[int] = (), quoted: list[Range] = (),
-                lenient: bool = False) -> Cluster | None:
+                lenient: bool = False, addressed: list[Range] = ()) -> Cluster | None:
     """The candidate a pronoun stands for. ``lenient``: a last resort for "he"/"she", where a name the
     recogniser took for an organisation ("Serhii Radio, a chemistry researcher, says … he says") counts as a person."""
     low = head.lower_
@@ -377,7 +385,9 @@ def _by_pronoun(doc: Doc, head: Token, clusters: list[Cluster], last_speaker: Cl
         # a name inside someone's quoted words ("… and then Ghislaine walking in …”) is not whom the narrator's
         # "she" after the quote stands for
         outside = _inside(quoted, head.idx) is None
-        before = [h for h in cluster.heads if h < head.i and not (outside and _inside(quoted, doc[h].idx) is not None)]
+        # nor is the one spoken to ("told Reuters … it said" is not Reuters speaking)
+        before = [h for h in cluster.heads if h < head.i and not (outside and _inside(quoted, doc[h].idx) is not None)
+                  and _inside(addressed, doc[h].idx) is None]
         if not before:
             continue
         last = max(before)  # heads are not in text order: speaking mentions are added after the names
