@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 
-import click
 import pytest
 
 from newstrace.cli import cli, main

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from newstrace.errors import CorruptInput, InputNotFound, NewstraceError
-from newstrace.reading import ReadOptions, read_input
+from newstrace.reading import ReadOptions
 from newstrace.reading.document import Record
 from newstrace.reading.inputs import ARTICLE_SUFFIXES, FEED_SUFFIXES, RECORD_SUFFIXES, WARC_SUFFIXES
 from newstrace.reading.jsonl import open_jsonl, record_at, scan_jsonl
