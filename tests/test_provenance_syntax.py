@@ -53,6 +53,8 @@ FILL = (" The talks had been planned for months and both sides said they expecte
     ("Three people died, the Harbour Gazette said, citing officials.", "Harbour Gazette", "report"),
     ("“The port is open,” the BBC said.", "BBC", "report"),
     ("He told The Spokesman-Gazette that the port was open.", "Spokesman-Gazette", "interview"),
+    ("He told The Harbour-Star of Lakeland that the port was open.", "Harbour-Star", "interview"),
+    ("He told the Journal of Commerce that the port was open.", "Journal of Commerce", "interview"),
     ("He told the Ruritanian Broadcasting Corporation that the port was open.", "Ruritanian Broadcasting Corporation",
      "interview"),
     ("Al Jazeera said on Monday that three people had died.", "Al Jazeera", "report"),

@@ -312,7 +312,9 @@ def outlet_name(text: str, entities: Iterable[Entity] = (), start: int = 0, end:
         the_title = text.startswith("The ") and not _INSTITUTION.search(bare) and outlets.plausible_name(bare)
         return text if the_title and not _is_person(bare, entities, start, end) else None
     if outlets.MEDIA_WORDS.search(bare) and not _is_person(bare, entities, start, end) and not _organisation(bare):
-        return bare
+        # "The Star-Ledger of Newark", "WKOW-TV of Madison": the paper, then its town
+        town = re.match(r"^(?P<head>\S+(?:[ -]\S+)*?[ -]\S+)\s+of\s+[A-Z][a-z]+$", bare)
+        return town.group("head") if town and outlets.MEDIA_WORDS.search(town.group("head")) else bare
     if by_syntax and not _INSTITUTION.search(bare) and outlets.plausible_name(bare):
         # The wording outranks the tagger, which often takes a foreign title for a person; a capital "The" is
         # part of the title ("newspaper The Hindu").
