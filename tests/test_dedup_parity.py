@@ -9,8 +9,8 @@ import pytest
 
 from newstrace.corpus import DedupConfig, dedup
 from newstrace.model import Analysis, Article, Source, Span
-from newstrace.scale import shingles
 from newstrace.scale.output import write_table
+from newstrace.scale.partition import signature_row
 from newstrace.scale.tables import analysis_rows
 
 pytestmark = pytest.mark.scale
@@ -68,12 +68,7 @@ def write_batch_output(out: Path, analyses: list[Analysis], config: DedupConfig,
             for table, rows in analysis_rows(analysis, doc_id, {"partition": part, "locator": doc_id,
                                                                 "warc_date": None}).items():
                 tables.setdefault(table, []).extend(rows)
-            a = analysis.article
-            body = a.body_text()
-            tables["signatures"].append({"doc_id": doc_id, "article_id": a.id, "partition": part, "url": a.url,
-                                         "date": a.published, "outlet": a.outlet,
-                                         "minhash": shingles.signature(body, config).tolist(),
-                                         "shingles": shingles.shingle_hashes(body, config).tolist()})
+            tables["signatures"].append(signature_row(doc_id, part, analysis.article, None, config))
         for table, rows in tables.items():
             write_table(out, table, f"part-{part}", rows)
 

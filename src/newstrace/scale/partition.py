@@ -87,12 +87,18 @@ def _add_analysis(rows: dict[str, list[dict[str, Any]]], part: Partition, item: 
     record = {"partition": part.id, "locator": item.locator, "warc_date": item.record.fields.get("warc_date")}
     for table, table_rows in analysis_rows(analysis, item.doc_id, record).items():
         rows[table].extend(table_rows)
-    article = analysis.article
+    rows["signatures"].append(signature_row(item.doc_id, part.id, analysis.article, item.record.fields.get("warc_date"),
+                                            dedup))
+
+
+def signature_row(doc_id: str, partition: str, article: Article, fallback_date: str | None,
+                  config: DedupConfig) -> dict[str, Any]:
+    """What the near-duplicate step reads of one article: its MinHash signature and shingle set (``config``'s),
+    with its date (the WARC date when it states none)."""
     body = article.body_text()
-    rows["signatures"].append({
-        "doc_id": item.doc_id, "article_id": article.id, "partition": part.id, "url": article.url,
-        "date": article.published or item.record.fields.get("warc_date"), "outlet": article.outlet,
-        "minhash": signature(body, dedup).tolist(), "shingles": shingle_hashes(body, dedup).tolist()})
+    return {"doc_id": doc_id, "article_id": article.id, "partition": partition, "url": article.url,
+            "date": article.published or fallback_date, "outlet": article.outlet,
+            "minhash": signature(body, config).tolist(), "shingles": shingle_hashes(body, config).tolist()}
 
 
 def _error_row(part: Partition, locator: str, stage: str, err: Exception, url: str | None = None) -> dict[str, Any]:
