@@ -74,7 +74,8 @@ def via_ingest(folder) -> list[tuple]:
 def via_batch(folder) -> list[tuple]:
     paths = expand_batch_inputs([str(folder)])
     parts = group_files([p for p in paths if kind_of(p) == "files"], PartitionLimits())
-    parts += [part for p in paths if kind_of(p) != "files" for part in scan_file(p, PartitionLimits(), 1 << 20).partitions]
+    parts += [part for p in paths if kind_of(p) != "files"
+              for part in scan_file(p, PartitionLimits(), 1 << 20).partitions]
     return [seen(extracted(record)) for part in parts for _, record in read_partition(part, ReadOptions())]
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from newstrace.errors import StoreUnavailable
-from newstrace.store import open_store
 from newstrace.jobs.ingest import ingest
+from newstrace.store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 STORIES = [
@@ -93,6 +93,23 @@ def test_a_feed_file_is_ingested_item_by_item(db_url, tmp_path, nlp):
     assert ingest([str(feed)], db_url).counts["new"] == 2
     with open_store(db_url) as db:
         assert {r["outlet"] for r in db.rows("SELECT outlet FROM articles")} == {"Feed Times"}
+
+
+def test_a_warc_file_is_ingested_response_by_response_and_a_rerun_is_a_no_op(tmp_path, nlp):
+    from newstrace.reading.warc import warc_response, write_warc
+
+    pages = [HTML_PAGE.replace("Fire in Marseille", f"Fire {i}").encode() for i in range(2)]
+    warc = tmp_path / "crawl.warc.gz"
+    write_warc(str(warc), [warc_response(f"https://w.example/{i}", page, date="2024-03-01T12:00:00Z")
+                           for i, page in enumerate(pages)])
+    db = str(tmp_path / "store.db")
+    assert ingest([str(warc)], db).counts["new"] == 2  # before: one article, the first record read as text
+    assert ingest([str(warc)], db).counts["unchanged"] == 2
+    with open_store(db) as store:
+        rows = store.rows("SELECT a.url, a.title, v.locator FROM articles a JOIN article_versions v "
+                          "ON v.article_id = a.id ORDER BY a.url")
+    assert [(r["url"], r["title"], r["locator"]) for r in rows] == [
+        (f"https://w.example/{i}", f"Fire {i}", f"https://w.example/{i}") for i in range(2)]
 
 
 def test_ctrl_c_keeps_what_was_committed_and_a_rerun_resumes(db_url, tmp_path, nlp):
