@@ -20,11 +20,11 @@ from newstrace.reading.fetch import fetch_url, is_url
 from newstrace.reading.inputs import (ANALYSIS_SUFFIXES, FEED_SUFFIXES, RECORD_SUFFIXES, STDIN, WARC_SUFFIXES,
                                       expand_inputs, read_input)
 
-Item = Record | Analysis | NewstraceError
+Read = Record | Analysis | NewstraceError  # what reading one input gives, item by item
 
 
 def iter_records(specs: Iterable[str], options: ReadOptions = ReadOptions(), *, analyses: bool = False,
-                 fetch_items: bool = False) -> Iterator[Item]:
+                 fetch_items: bool = False) -> Iterator[Read]:
     """Every record of ``specs`` in order; an input that cannot be read yields its error and the rest go on.
     ``fetch_items``: a feed item's page is fetched instead of using the feed's content."""
     return records_of_names(expand_records(specs, analyses=analyses), options, analyses=analyses,
@@ -32,7 +32,7 @@ def iter_records(specs: Iterable[str], options: ReadOptions = ReadOptions(), *, 
 
 
 def records_of_names(names: Iterable[str], options: ReadOptions = ReadOptions(), *, analyses: bool = False,
-                     fetch_items: bool = False) -> Iterator[Item]:
+                     fetch_items: bool = False) -> Iterator[Read]:
     """``iter_records`` for names already expanded (``expand_records``)."""
     for name in names:
         try:
@@ -48,7 +48,7 @@ def expand_records(specs: Iterable[str], *, analyses: bool = False) -> Iterator[
 
 
 def records_in(name: str, options: ReadOptions = ReadOptions(), *, analyses: bool = False,
-               fetch_items: bool = False) -> Iterator[Item]:
+               fetch_items: bool = False) -> Iterator[Read]:
     """The records of one input: one for an article, one per item of a feed, line of a JSONL file or HTML
     response of a WARC file; a bad item is an error in its place, an input unreadable as a whole raises."""
     from newstrace.reading.feeds import feed_documents, looks_like_feed
@@ -82,7 +82,7 @@ def locator_of(path: str) -> str:
     return "" if path == STDIN else str(Path(path).resolve())
 
 
-def _warc_records(path: str, options: ReadOptions) -> Iterator[Item]:
+def _warc_records(path: str, options: ReadOptions) -> Iterator[Read]:
     try:
         from newstrace.reading.warc import warc_records
     except ImportError:
