@@ -58,6 +58,11 @@ FILL = (" The talks had been planned for months and both sides said they expecte
     ("He told the Ruritanian Broadcasting Corporation that the port was open.", "Ruritanian Broadcasting Corporation",
      "interview"),
     ("Al Jazeera said on Monday that three people had died.", "Al Jazeera", "report"),
+    ("The port was closed, CNN affiliate KLMN reported.", "KLMN", "report"),
+    ("According to reports in the Harbour Gazette, the port was closed.", "Harbour Gazette", "report"),
+    ("Writing in the Harbour Gazette, the mayor said the port was closed.", "Harbour Gazette", "report"),
+    ("She argued in an op-ed for the Harbour Gazette that the port should stay open.", "Harbour Gazette", "report"),
+    ("A spokesman confirmed to the Harbour Gazette that the port was closed.", "Harbour Gazette", "interview"),
 ])
 def test_an_outlet_worded_as_one(sentence, name, role):
     assert (name, role) in roles(chain_of(sentence + FILL))
@@ -93,6 +98,10 @@ def test_an_outlet_worded_as_one(sentence, name, role):
     "Three people died, the Interior Ministry said.",
     "Three people died, the newspaper said.",
     "Three people died, Harbour Press Secretary Jane Roe said.",
+    "Writing in a letter to the mayor, she said the port was closed.",
+    "Writing in Nature, the authors said the frogs had spiky skulls.",
+    "He confirmed to reporters that the port was closed.",
+    "According to media reports, the port was closed.",
 ])
 def test_no_outlet_where_the_syntax_names_none(sentence):
     assert [s.role for s in chain_of(sentence + FILL)] == ["origin"]

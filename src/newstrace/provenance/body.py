@@ -32,8 +32,9 @@ _DESCRIBED = (r"(?:(?:the\s+)?(?:[A-Z][a-z]+(?:['’]s)?\s+)?(?:state-owned|stat
 # Nordposten", "public broadcaster Kanal Sedam". The wording says the name that follows is an outlet.
 _PRINT_NOUNS = r"daily|newspaper|tabloid|weekly|broadsheet|magazine|news\s+agency|press\s+agency|wire\s+service"
 _BROADCAST_NOUNS = (r"broadcaster|(?:news|media)\s+(?:site|website|outlet|portal|channel)|TV\s+channel|"
-                    r"television(?:\s+channel|\s+station)?|radio(?:\s+station)?|channel")
-_MEDIUM = (r"(?:(?P<medium>(?:[Tt]he\s+)?(?:[A-Z][a-z]+(?:['’]s)?\s+)?"
+                    r"television(?:\s+channel|\s+station)?|radio(?:\s+station)?|channel|affiliate|"
+                    r"sister\s+(?:station|channel|paper|newspaper|publication)")
+_MEDIUM = (r"(?:(?P<medium>(?:[Tt]he\s+)?(?:[A-Z][\w-]*(?:['’]s)?\s+)?"
            r"(?:(?:state-owned|state-run|state|privately[- ]owned|pro-government|opposition|independent|local|regional|"
            r"national|public|commercial|private|business|financial|economic|conservative|liberal|left-leaning|"
            r"right-leaning|left-wing|right-wing|leading|popular|online|[a-z]+-language|[a-z]+-based)\s+){0,2}"
@@ -85,14 +86,20 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
         rf"\b{_INTERVIEW}\s+(?:aired|broadcast|published|released)\s+(?:{_WHEN}\s+)?(?:on|by|in)\s+{_OUT}")),
     ("told_journalist", "interview", re.compile(rf"\btold\s+{_JOURNALIST_OF}{_OUT}")),
     ("told", "interview", re.compile(
-        rf"\b(?:told|[Ss]peaking\s+(?:to|with|on)|spoke\s+(?:to|with|on)|[Tt]alking\s+to|talked\s+to|interviewed\s+by|"
+        rf"\b(?:told|(?:confirmed|explained|admitted|revealed)\s+to|[Ss]peaking\s+(?:to|with|on)|spoke\s+(?:to|with|on)|[Tt]alking\s+to|talked\s+to|interviewed\s+by|"
         rf"[Aa]ppearing\s+on|appeared\s+on|[Ii]n\s+an\s+appearance\s+on|"
         rf"[Ii]n\s+(?:comments|remarks|a\s+statement)\s+to)\s+{_LEAD}{_OUT}")),
     # "according to a report by X", "citing an investigation published on Monday in X", "A story in X said".
     ("according_to_report", "report", re.compile(
-        r"(?:\b(?:[Aa]ccording\s+to|[Cc]iting|[Aa]s\s+(?:first\s+)?reported\s+in)\s+)?\b(?:[Aa]n?|[Tt]he)\s+(?:new\s+|"
-        r"recent\s+|earlier\s+|separate\s+|joint\s+|exclusive\s+)?(?:report|investigation|story|article|analysis|survey)\s+"
+        r"(?:\b(?:[Aa]ccording\s+to|[Cc]iting|[Aa]s\s+(?:first\s+)?reported\s+in)\s+)?\b(?:(?:[Aa]n?|[Tt]he)\s+(?:new\s+|"
+        r"recent\s+|earlier\s+|separate\s+|joint\s+|exclusive\s+)?(?:report|investigation|story|article|analysis|survey|"
+        r"op-ed|column|editorial)|(?:(?:media|news|press)\s+)?reports|articles|stories)\s+"
         rf"(?:(?:published|broadcast|aired)\s+)?(?:{_WHEN}\s+)?(?:by|from|in|on)\s+{_LEAD}{_OUT}")),
+    # "writing in The Guardian", "in an op-ed for X", "in a column for X": a piece published there ("wrote for X
+    # for ten years" is a job).
+    ("writing_in", "report", re.compile(
+        r"\b(?:[Ww]riting\s+in|wrote\s+in|[Ii]n\s+an?\s+(?:op-ed|column|opinion\s+piece|article|essay|"
+        rf"editorial)\s+(?:for|in))\s+(?!an?\b){_LEAD}{_OUT}")),
     ("report_by_outlet", "report", re.compile(
         rf"\b(?:[Aa]ccording\s+to|[Cc]iting|[Ii]n)\s+an?\s+(?:new\s+|recent\s+|earlier\s+|exclusive\s+)?{_OUT}\s+"
         r"(?:report|investigation|story|article|analysis)\b")),
