@@ -29,7 +29,8 @@ from torch import nn
 from newstrace.claims import encoder, tuned
 
 CHECK_TEXTS = ["The bill passed the Senate by a vote of 52 to 48.", "Good evening.",
-               "Exports to China have grown by a third since the trade deal was signed, and 40,000 jobs came with them."]
+               "Exports to China have grown by a third since the trade deal was signed, and 40,000 jobs came with "
+               "them."]
 
 
 class Graph(nn.Module):
@@ -90,7 +91,7 @@ def export(top_path: Path, out: Path, model_dir: Path | None = None) -> list[Pat
                                             **{name: {0: "batch"} for name in outputs}})
             graph = onnx.load(str(plain))
             names = [t.name for t in graph.graph.initializer]
-            expected = encoder.parameter_names(encoder.ONNX_FILE.name if embedding else encoder.LOGIT_FILE.name, top_keys)
+            expected = encoder.parameter_names((encoder.ONNX_FILE if embedding else encoder.LOGIT_FILE).name, top_keys)
             if sorted(names) != sorted(expected):
                 raise SystemExit(f"{path.name}: parameters {sorted(set(names) ^ set(expected))} differ from "
                                  "what claims/encoder.py supplies")
@@ -120,8 +121,11 @@ def check(folder: Path, top_path: Path) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--top", type=Path, required=True, help="the fine-tuned layers (tuned_top.npz)")
-    parser.add_argument("--out", type=Path, required=True, help="the embedding graph to write (the logit graph goes beside it)")
+    parser.add_argument("--out", type=Path, required=True,
+                        help="the embedding graph to write (the logit graph goes beside it)")
     args = parser.parse_args(argv)
+    if args.out.name != encoder.ONNX_FILE.name:
+        parser.error(f"--out must be named {encoder.ONNX_FILE.name}: claims/encoder.py reads the graphs by name")
     for path in export(args.top, args.out):
         print(f"wrote {path} ({path.stat().st_size / 1e3:.0f} KB, no weights)")
 

