@@ -405,3 +405,12 @@ def test_a_name_in_a_relative_clause_on_the_source_does_not_speak(nlp):
     doc = nlp("Several of the experts who reviewed the report at the request of Reuters said the crew had fired twice.")
     s = speaker_of(doc, quote_with(doc, "crew had fired twice"))
     assert s is None or s.name != "Reuters"
+
+
+def test_he_is_never_a_document_nor_it_a_person_described(nlp):
+    doc = nlp("Tanner Fischer drives for the company. The national contract says drivers may be asked to work six "
+              "days.\n\n“I was out there for fourteen hours,” he said.\n\n"
+              "The teacher said the children were safe. It said the school would reopen on Monday.")
+    assert "Fischer" in speaker_of(doc, quote_with(doc, "fourteen hours")).name
+    s = speaker_of(doc, quote_with(doc, "school would reopen"))
+    assert s.name != "The teacher"

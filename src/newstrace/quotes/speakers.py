@@ -478,12 +478,21 @@ def _leads_into(name: Token, pronoun: Token) -> bool:
 def _agrees(cluster: Cluster, wants: str, gender: str | None) -> bool:
     if cluster.kind == "unresolved":  # "the mayor … she": only a description of one, never "officials"
         plural = cluster.key.endswith("/pl")
-        return (wants == "group") == plural and cluster.key.split("/")[0] not in _PRONOUNS
+        noun = cluster.key.split("/")[0]
+        # "he" is a description of a person ("the teacher"), not "the national contract"; "it" not "the teacher"
+        if wants in ("person", "organisation") and _a_person_noun(noun) != (wants == "person"):
+            return False
+        return (wants == "group") == plural and noun not in _PRONOUNS
     if wants == "person":
         return cluster.kind == "person" and (not cluster.gender or cluster.gender == gender)
     if wants == "organisation":
         return cluster.kind == "organisation"
     return cluster.kind == "organisation"
+
+
+def _a_person_noun(noun: str) -> bool:
+    return (noun in _PERSON_NOUNS or noun in _TITLES or noun in _NOUN_GENDER or noun in _ANYONE
+            or noun.endswith(("ist", "ian", "or", "er")) and noun not in _DOCUMENTS and noun + "s" not in _NOT_PEOPLE)
 
 
 def _only_a_place(doc: Doc, i: int) -> bool:
