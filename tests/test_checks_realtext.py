@@ -9,7 +9,7 @@ import pytest
 
 import newstrace
 from newstrace.checks import fx
-from newstrace.checks.arithmetic import check_multiple, check_parts_total
+from newstrace.checks.arithmetic import check_multiple, check_parts_total, check_percentage
 from newstrace.checks.stage import earliest_date, run_checks
 from newstrace.model import Article, Claim, Source, Span
 
@@ -140,10 +140,39 @@ def test_a_percentage_against_a_count_is_no_multiple():
     "The blast killed 30 people, including 22 soldiers and 18 police officers.",
     "Of the 30 people killed, 22 were soldiers and 18 were police officers.",
     "30 people died in the attack, among them 22 soldiers and 18 police officers.",
+    "The attack killed 30 people, 22 of them soldiers and 18 of them police officers.",
+    "Thirty people were killed, including 22 soldiers and 18 police officers.",
+    "The 30 victims included 22 soldiers and 18 police officers.",
+    "Among the 30 people killed were 22 soldiers and 18 police officers.",
 ])
 def test_parts_that_exceed_their_total_in_any_phrasing(sentence):
     check = check_parts_total(sentence)
     assert check["verdict"] == "inconsistent" and (check["expected"], check["stated"]) == (40, 30)
+
+
+@pytest.mark.parametrize("sentence, verdict", [
+    ("Of the 40 members, 12 (35%) voted against.", "inconsistent"),
+    ("Twelve of the 40 members, or 35%, voted against.", "inconsistent"),
+    ("Of the 40 members, 12 (30%) voted against.", "consistent"),
+])
+def test_a_percentage_of_a_stated_total_in_any_phrasing(sentence, verdict):
+    assert check_percentage(sentence)["verdict"] == verdict
+
+
+@pytest.mark.parametrize("sentence", [
+    "Of the 40 members, 12 voted against; turnout was 35%.",
+    "Of the 2019 budget, 12% went to defence.",
+])
+def test_no_percentage_check_without_its_counts(sentence):
+    assert check_percentage(sentence) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "He met twenty people, including the mayor and two ministers.",  # one counted part is no sum
+    "The 2019 season included 12 wins and 10 losses.",  # a year is no total
+])
+def test_no_total_where_the_sentence_gives_none(sentence):
+    assert check_parts_total(sentence) is None
 
 
 def test_a_day_of_the_month_is_no_total():

@@ -13,29 +13,37 @@ from newstrace.claims.money import parse_number
 
 NUM = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-         "eleven": 11, "twelve": 12}
-COUNT = rf"(?:{NUM}|{'|'.join(WORDS)})"
+         "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+         "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+         "seventy": 70, "eighty": 80, "ninety": 90}
+COUNT = rf"(?:{NUM}|\b(?:{'|'.join(WORDS)})\b)"
 APPROX = re.compile(r"\b(?:about|around|approximately|roughly|nearly|almost|some|over|more than|at least|"
                     r"up to|less than|fewer than|under|an estimated|estimated|dozens|hundreds|thousands)\s*$", re.I)
 RANGE_AFTER = re.compile(r"^\s*(?:-|–|to|and)\s*\d")
 
 # "a total of 12 …", "30 people, including …", "30 people were killed, including …" (a few words, no other
-# figure, between the total and the cue), "Of the 30 people killed, 22 were …".
+# figure, between the total and the cue), "Of the 30 people killed, 22 were …", "Among the 30 killed were …",
+# "The 30 victims included …", "30 people, 22 of them soldiers and …".
 TOTAL_CUE = re.compile(
     rf"\b(?:a total of|in total,?|total(?:ling|ing)?)\s+(?P<total>{COUNT})\b|(?<![:\d])\b(?P<total2>{COUNT})\s+\w+"
     rf"(?:\s+(?!\d)\w+){{0,4}}\s*(?:[:—–]\s|,?\s+(?P<cue>including|of whom|of which|among them|among whom|comprising|"
-    rf"made up of)\b)|^(?:[Oo]f|[Aa]mong)\s+(?:the|those|these)\s+(?P<total3>{COUNT})\s+\w+(?:\s+(?!\d)\w+){{0,3}},"
+    rf"made up of|included|includes|include)\b|,(?=\s+{COUNT}\s+of\s+(?:them|whom)\b))|"
+    rf"^(?:[Oo]f|[Aa]mong)\s+(?:the|those|these)\s+(?P<total3>{COUNT})\s+\w+(?:\s+(?!\d)\w+){{0,3}}?(?:,|\s+(?:were|are))"
     rf"(?=\s+(?:{COUNT})\b)", re.I)
-PART = re.compile(rf"(?<![\d.,:])(?!0\d)(?P<n>{COUNT})(?![\d.,:]*\s*(?:%|percent|per cent))(?!:\d)\s+(?:(?:were|are|was)\s+)?"
+PART = re.compile(rf"(?<![\d.,:])(?!0\d)(?P<n>{COUNT})(?![\d.,:]*\s*(?:%|percent|per cent))(?!:\d)\s+"
+                  rf"(?:(?:were|are|was|of\s+them(?:\s+were)?)\s+)?"
                   rf"(?P<noun>[a-z][\w-]*)", re.I)
 MONTH_AFTER = re.compile(r"^\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b", re.I)
 NOT_COUNTED = re.compile(r"(?:a|p|and|or|of|out|to|the|in|on|at|for|with|by|per|years?|days?|months?|weeks?|hours?|minutes?|seconds?|times|am|pm|a\.m|p\.m|percent|"
                          r"per|degrees?|km|miles?|metres?|meters?|kg|tonnes?|%)$", re.I)
 YEAR_LIKE = re.compile(r"^(?:1[89]|20)\d\d$")
 
+# "12 of the 40 members (30%)", "Twelve of the 40 members, or 30%", "Of the 40 members, 12 (30%) voted against".
 PERCENT_OF = re.compile(
-    rf"(?P<part>{NUM})\s+(?:\w+\s+){{0,3}}?(?:of|out of)\s+(?:the\s+|all\s+)?(?P<whole>{NUM})\b[^.%]{{0,60}}?"
-    rf"(?P<pct>\d+(?:\.\d+)?)\s*(?:%|percent|per cent)", re.I)
+    rf"(?P<part>{COUNT})\s+(?:\w+\s+){{0,3}}?(?:of|out of)\s+(?:the\s+|all\s+)?(?P<whole>{NUM})\b[^.%]{{0,60}}?"
+    rf"(?P<pct>\d+(?:\.\d+)?)\s*(?:%|percent|per cent)"
+    rf"|\b[Oo]f\s+(?:the\s+|all\s+)?(?P<whole2>{NUM})\s+[^,.%\d]{{1,40}},\s+(?P<part2>{COUNT})\b(?:\s*\(|,\s+or\s+)"
+    rf"(?P<pct2>\d+(?:\.\d+)?)\s*(?:%|percent|per cent)", re.I)
 _PCT = r"(?:\s*(?:%|percent\b|per\s+cent\b))?"
 MULTIPLE = re.compile(
     rf"(?P<hedge>\b(?:nearly|almost|roughly|about|more\s+than|over|less\s+than|just\s+under|just\s+over)\s+)?"
@@ -73,7 +81,7 @@ def check_parts_total(sentence: str) -> dict | None:
     total = count_value(total_text)
     values = [count_value(p.group("n")) for p in parts]
     lead = (m.group("cue") or "") + sentence[m.end():m.end() + parts[0].start()]
-    subset = bool(re.search(r"including|among them|among whom", lead, re.I))
+    subset = bool(re.search(r"including|included|includes?\b|among them|among whom|of them", lead + " " + rest[:parts[0].end()], re.I))
     full = not subset and bool(re.search(r":|of whom|of which|comprising|made up of|broken down", lead, re.I))
     if total_group == "total3":
         subset, full = True, False  # "Of the 30 killed, 22 were soldiers and 18 police": parts of the 30
@@ -96,15 +104,18 @@ def check_percentage(sentence: str) -> dict | None:
     m = PERCENT_OF.search(sentence)
     if not m:
         return None
-    part, whole, pct = parse_number(m.group("part")), parse_number(m.group("whole")), float(m.group("pct"))
+    two = "2" if m.group("whole2") else ""
+    part_text, whole_text, pct_text = m.group("part" + two), m.group("whole" + two), m.group("pct" + two)
+    part, whole, pct = count_value(part_text), parse_number(whole_text), float(pct_text)
     if whole == 0 or part > whole:
         return None
     expected = part / whole * 100
-    decimals = len(m.group("pct").split(".")[1]) if "." in m.group("pct") else 0
+    decimals = len(pct_text.split(".")[1]) if "." in pct_text else 0
     tolerance = 0.5 * 10 ** -decimals + 0.5  # the writer may round either way, or truncate
-    inexact = APPROX.search(sentence[:m.start("pct")][-25:]) or APPROX.search(sentence[:m.start()][-25:])
+    inexact = APPROX.search(sentence[:m.start("pct" + two)][-25:]) or APPROX.search(sentence[:m.start()][-25:]) or \
+        APPROX.search(sentence[:m.start("part" + two)][-25:])
     verdict = "consistent" if abs(expected - pct) <= tolerance else ("unverifiable" if inexact else "inconsistent")
-    return _result("percentage", f"{m.group('part')} ÷ {m.group('whole')} × 100 = {expected:.1f}%; stated {m.group('pct')}%",
+    return _result("percentage", f"{part_text} ÷ {whole_text} × 100 = {expected:.1f}%; stated {pct_text}%",
                    {"part": part, "whole": whole, "tolerance_points": tolerance}, round(expected, 2), pct, verdict)
 
 
