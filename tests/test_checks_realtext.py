@@ -124,6 +124,10 @@ def test_every_span_of_a_document_with_checks_indexes_its_text(nlp):
     ("The rate more than doubled, from 2% to 3.1%.", "inconsistent"),
     ("Turnout doubled from 2 to 4 percent.", "consistent"),
     ("Rents halved from 900 to 610 euros.", "unverifiable"),
+    ("Prices doubled to 80 from 40.", "consistent"),
+    ("Prices doubled to 80 from 20.", "inconsistent"),
+    ("Turnout fell by half, from 60% to 30%.", "consistent"),
+    ("Turnout fell by half, from 60% to 10%.", "inconsistent"),
 ])
 def test_hedged_multiples_against_two_figures(sentence, verdict):
     assert check_multiple(sentence)["verdict"] == verdict

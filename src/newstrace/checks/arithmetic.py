@@ -45,12 +45,14 @@ PERCENT_OF = re.compile(
     rf"|\b[Oo]f\s+(?:the\s+|all\s+)?(?P<whole2>{NUM})\s+[^,.%\d]{{1,40}},\s+(?P<part2>{COUNT})\b(?:\s*\(|,\s+or\s+)"
     rf"(?P<pct2>\d+(?:\.\d+)?)\s*(?:%|percent|per cent)", re.I)
 _PCT = r"(?:\s*(?:%|percent\b|per\s+cent\b))?"
-MULTIPLE = re.compile(
-    rf"(?P<hedge>\b(?:nearly|almost|roughly|about|more\s+than|over|less\s+than|just\s+under|just\s+over)\s+)?"
-    rf"(?P<word>doubled|tripled|trebled|quadrupled|halved|(?P<fold>\w+)-?fold|(?P<times>\w+) times)\b[^.]{{0,40}}?"
-    rf"\bfrom\s+(?:about\s+|around\s+)?\$?(?P<a>{NUM})(?P<pa>{_PCT})(?:\s*(?P<sa>million|billion|thousand))?"
-    rf"\s*(?:\w+\s+){{0,3}}?to\s+(?:about\s+|around\s+)?\$?(?P<b>{NUM})(?P<pb>{_PCT})(?:\s*(?P<sb>million|billion|thousand))?",
-    re.I)
+_MULTIPLE_WORD = (r"(?P<hedge>\b(?:nearly|almost|roughly|about|more\s+than|over|less\s+than|just\s+under|just\s+over)\s+)?"
+                  r"(?P<word>doubled|tripled|trebled|quadrupled|halved|(?:fell|dropped|declined|shrank|was\s+cut|were\s+cut)"
+                  r"\s+(?:by\s+|in\s+)half|(?P<fold>\w+)-?fold|(?P<times>\w+) times)\b[^.]{0,40}?")
+_FIGURE = r"(?:about\s+|around\s+)?\$?(?P<{0}>{1})(?P<p{0}>{2})(?:\s*(?P<s{0}>million|billion|thousand))?"
+_FROM_A, _TO_B = _FIGURE.format("a", NUM, _PCT), _FIGURE.format("b", NUM, _PCT)
+# "doubled from 40 to 95", "doubled to 95 from 40"
+MULTIPLE = re.compile(rf"{_MULTIPLE_WORD}\bfrom\s+{_FROM_A}\s*(?:\w+\s+){{0,3}}?to\s+{_TO_B}", re.I)
+MULTIPLE_TO_FROM = re.compile(rf"{_MULTIPLE_WORD}\bto\s+{_TO_B}\s*(?:\w+\s+){{0,3}}?from\s+{_FROM_A}", re.I)
 # How far the second figure may be from factor × the first and still read as the word, by hedge.
 _BANDS = {None: (0.8, 1.25, 0.75, 1.5), "nearly": (0.8, 1.02, 0.75, 1.15), "more than": (0.98, 1.5, 0.9, 2.0),
           "roughly": (0.8, 1.25, 0.7, 1.5)}
@@ -121,10 +123,11 @@ def check_percentage(sentence: str) -> dict | None:
 
 def check_multiple(sentence: str) -> dict | None:
     """"doubled from 40 to 95" — does the second figure match the stated factor times the first?"""
-    m = MULTIPLE.search(sentence)
+    m = MULTIPLE.search(sentence) or MULTIPLE_TO_FROM.search(sentence)
     if not m:
         return None
     word = (m.group("fold") or m.group("times") or m.group("word")).lower()
+    word = "halved" if word.endswith("half") else word
     factor = FACTORS.get(word) or (float(word) if word.replace(".", "").isdigit() else None)
     if not factor:
         return None
