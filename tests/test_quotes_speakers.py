@@ -414,3 +414,16 @@ def test_he_is_never_a_document_nor_it_a_person_described(nlp):
     assert "Fischer" in speaker_of(doc, quote_with(doc, "fourteen hours")).name
     s = speaker_of(doc, quote_with(doc, "school would reopen"))
     assert s.name != "The teacher"
+
+
+def test_a_title_with_a_place_is_a_description_not_the_place(nlp):
+    doc = nlp("Riots broke out in Plymouth on Monday. An MP in Plymouth has slammed those who came to cause violence.")
+    s = speaker_of(doc, quote_with(doc, "those who came"))
+    assert s.name != "Plymouth" and s.kind == "unresolved"
+
+
+def test_the_force_is_the_police_not_another_organisation_named_before(nlp):
+    doc = nlp("Devon and Cornwall Police made six arrests. Plymouth Citibus said its services were diverted. "
+              "The force said officers were well trained to keep order.")
+    s = speaker_of(doc, quote_with(doc, "officers were well trained"))
+    assert s.name != "Plymouth Citibus"

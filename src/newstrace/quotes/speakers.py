@@ -194,8 +194,10 @@ def _by_name(clusters: list[Cluster], source: Range, text: str, head: Token) -> 
         # "Amit Mehrotra, an analyst for Deutsche Bank", "Speaking to the Daily Mail Lacerda": a name the
         # recogniser missed heads the phrase (but "Marketing Manager at Ocean Florida Abby Dunn" is Abby Dunn)
         return None
-    if _a_title(head) and all(m[1] <= at and c.kind == "organisation" for c, m in inside):
-        return None  # "the US President" is a president, not the US: a description to resolve as one
+    if _a_title(head) and all(c.kind == "organisation" for c, m in inside) and not any(
+            m[0] <= at < m[1] for _, m in inside):
+        # "the US President" is a president, not the US; "An MP in Plymouth" not Plymouth: a description
+        return None
     linked = {t.idx for t in head.children if t.dep_ == "appos"} | ({head.head.idx} if head.dep_ == "appos" else set())
     for c, m in inside:
         if m[0] <= at < m[1]:
@@ -582,10 +584,13 @@ vp svp evp ceo cfo coo cto md head correspondent editor reporter columnist advis
 _ORG_NOUNS = frozenset("""
 company firm bank group institute alliance ministry department agency organisation organization party campaign
 council committee board union charity university court club team network broadcaster authority business
-airline retailer carrier startup insurer lender regulator watchdog government administration
+airline retailer carrier startup insurer lender regulator watchdog government administration force
 """.split())
 
 
+# institutions a description names by what they are called: "the ministry" is a ministry named before
+_NAMED_BY = {**{w: {w} for w in "ministry department council committee university court union commission".split()},
+             "force": {"police", "force", "constabulary", "army", "military"}}
 # what a country may be called
 _STATE_NOUNS = frozenset("government administration authority".split())
 # nouns any person may be described by, whatever their role
@@ -629,6 +634,9 @@ def _by_role_noun(doc: Doc, text: str, head: Token, source: Range, clusters: lis
         if wants == "organisation" and noun not in _STATE_NOUNS and cluster.heads and all(
                 doc[h].ent_type_ == "GPE" for h in cluster.heads):
             return False  # "the alliance", "the company" is not Russia named before
+        if noun in _NAMED_BY and not _NAMED_BY[noun] & {w.strip(".,").lower() for w in
+                                                         " ".join([cluster.name, *cluster.aliases]).split()}:
+            return False  # "the force" is the police named before, not the bus company
         return (cluster.kind == wants and not (gender and cluster.gender and cluster.gender != gender)
                 and not other_role and (not cluster.role or noun == "-old" or _fits_description(head, source, said - known - {noun})))
 
