@@ -59,6 +59,7 @@ FILL = (" The talks had been planned for months and both sides said they expecte
      "interview"),
     ("Al Jazeera said on Monday that three people had died.", "Al Jazeera", "report"),
     ("The port was closed, CNN affiliate KLMN reported.", "KLMN", "report"),
+    ("A spokesman told Russia's TASS that the port was closed.", "TASS", "interview"),
     ("According to reports in the Harbour Gazette, the port was closed.", "Harbour Gazette", "report"),
     ("Writing in the Harbour Gazette, the mayor said the port was closed.", "Harbour Gazette", "report"),
     ("She argued in an op-ed for the Harbour Gazette that the port should stay open.", "Harbour Gazette", "report"),

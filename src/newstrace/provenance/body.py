@@ -297,8 +297,8 @@ def outlet_name(text: str, entities: Iterable[Entity] = (), start: int = 0, end:
     has no media word is taken too (unless it is a person or an institution).
     """
     owner = re.match(r"^[A-Z][\w.-]*['’]s\s+(?P<rest>[A-Z].*)$", text.strip())
-    if owner and outlets.MEDIA_WORDS.search(owner.group("rest")):
-        text = owner.group("rest")  # "Pakistan's Geo news channel": the outlet follows its country
+    if owner and (outlets.MEDIA_WORDS.search(owner.group("rest")) or outlets.lookup(owner.group("rest"), strict=True)):
+        text = owner.group("rest")  # "Pakistan's Geo news channel", "Russia's TASS": the outlet follows its country
     text = _POSSESSIVE.sub("", text.strip()).strip()
     if not text or _NOT_OUTLETS.match(text) or _BARE_MEDIUM.match(text) or _NO_NAME_START.match(text) or \
             _OFFICE.search(text):
