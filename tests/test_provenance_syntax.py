@@ -186,3 +186,19 @@ def test_an_origin_named_with_a_lower_case_article_drops_it():
     chain = chain_of("The minister said the talks would go on." + FILL
                      + "\n\nThis article first appeared in the Lakeland Courier.")
     assert chain[0].name == "Lakeland Courier"
+
+
+def test_a_one_word_name_is_the_outlet_named_before_it():
+    chain = chain_of("The Lakeland Post reported that the port was closed." + FILL
+                     + "\n\nA spokesman later told the Post that it would reopen." + FILL)
+    assert [(s.name, s.role) for s in chain if s.role != "origin"] == [("Lakeland Post", "report"),
+                                                                      ("Lakeland Post", "interview")]
+
+
+def test_a_one_word_name_on_the_page_of_that_outlet_is_its_own():
+    html = ("<html><head><title>Port</title><meta property=\"og:site_name\" content=\"Lakeland Post\"></head><body>"
+            f"<article><h1>Port talks</h1><p>A spokesman told the Post that the port would reopen.</p><p>{FILL}</p>"
+            "</article></body></html>")
+    chain = build_chain(extract_string(html, fmt="html", url="https://www.lakelandpost.com/x"))
+    assert chain[-1].name == "Lakeland Post"
+    assert [s.name for s in chain if s.role == "interview"] == ["Lakeland Post"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from newstrace.model import Article, Quote, Source
-from newstrace.provenance.body import body_candidates, quote_candidates
+from newstrace.provenance.body import body_candidates, quote_candidates, short_names
 from newstrace.provenance.chain import reconcile
 from newstrace.provenance.credits import credit_candidates
 from newstrace.provenance.signals import Page, signal_candidates
@@ -29,4 +29,5 @@ def build_chain(article: Article, doc: Any = None, view: Any = None, quotes: Ite
     candidates = signal_candidates(article, page) + credit_candidates(article, page)
     if body:
         candidates += body_candidates(article, page) + quote_candidates(article, quotes, page)
+        short_names(candidates, page)
     return reconcile(candidates, page)

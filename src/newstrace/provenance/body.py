@@ -370,6 +370,24 @@ def _is_place(name: str, entities: Iterable[Entity], start: int, end: int) -> bo
     return any(e.label in ("GPE", "LOC", "NORP") and e.span.start <= start < e.span.end for e in entities)
 
 
+def short_names(candidates: list[Candidate], page: Page) -> None:
+    """"The Washington Post reported … the Post said": a one-word name stands for the outlet named before it whose
+    name ends in that word (or for the page's own outlet), so the two are one link."""
+    named = [c for c in sorted(candidates, key=lambda c: c.order) if " " in c.source.name]
+    for cand in candidates:
+        word = re.sub(r"^[Tt]he\s+", "", cand.source.name)
+        if cand.role not in ("report", "interview") or " " in word or outlets.lookup(word, strict=True):
+            continue
+        full = next((c.source.name for c in named if c.order < cand.order and _ends_with(c.source.name, word)), None)
+        full = full or (page.outlet if page.outlet and _ends_with(page.outlet, word) else None)
+        if full:
+            cand.source.name = full
+
+
+def _ends_with(name: str, word: str) -> bool:
+    return " " in name and name.split()[-1].lower() == word.lower()
+
+
 def quote_candidates(article: Article, quotes: Iterable[Quote], page: Page) -> list[Candidate]:
     """Venues another stage found on quotes ("..., she told the BBC") become interview links.
 
