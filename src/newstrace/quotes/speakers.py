@@ -195,7 +195,8 @@ def _by_name(clusters: list[Cluster], source: Range, text: str, head: Token) -> 
         # recogniser missed heads the phrase (but "Marketing Manager at Ocean Florida Abby Dunn" is Abby Dunn)
         return None
     if _a_title(head) and all(c.kind == "organisation" for c, m in inside) and not any(
-            m[0] <= at < m[1] for _, m in inside):
+            m[0] <= at < m[1] or m[1] == s1 and text[s0:m[0]].split()[-1:] != [] and
+            text[s0:m[0]].split()[-1].lower() not in _LINKS for _, m in inside):
         # "the US President" is a president, not the US; "An MP in Plymouth" not Plymouth: a description
         return None
     linked = {t.idx for t in head.children if t.dep_ == "appos"} | ({head.head.idx} if head.dep_ == "appos" else set())
