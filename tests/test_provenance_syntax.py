@@ -60,6 +60,10 @@ FILL = (" The talks had been planned for months and both sides said they expecte
     ("Al Jazeera said on Monday that three people had died.", "Al Jazeera", "report"),
     ("The port was closed, CNN affiliate KLMN reported.", "KLMN", "report"),
     ("A spokesman told Russia's TASS that the port was closed.", "TASS", "interview"),
+    ("At least 40 people have died, according to an AFP tally.", "Agence France-Presse", "report"),
+    ("The port was closed. A Harbour Gazette poll found that most residents agreed.", "Harbour Gazette", "report"),
+    ("Most residents agreed, according to an Associated Press-Lakeland Research poll.", "Associated Press", "report"),
+    ("He told the Harbour Sun-Times that the port was closed.", "Harbour Sun-Times", "interview"),
     ("According to reports in the Harbour Gazette, the port was closed.", "Harbour Gazette", "report"),
     ("Writing in the Harbour Gazette, the mayor said the port was closed.", "Harbour Gazette", "report"),
     ("She argued in an op-ed for the Harbour Gazette that the port should stay open.", "Harbour Gazette", "report"),
@@ -103,6 +107,7 @@ def test_an_outlet_worded_as_one(sentence, name, role):
     "Writing in Nature, the authors said the frogs had spiky skulls.",
     "He confirmed to reporters that the port was closed.",
     "According to media reports, the port was closed.",
+    "The port was closed. A Lakeland University poll found that most residents agreed.",
 ])
 def test_no_outlet_where_the_syntax_names_none(sentence):
     assert [s.role for s in chain_of(sentence + FILL)] == ["origin"]

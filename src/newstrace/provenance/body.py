@@ -100,9 +100,13 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
     ("writing_in", "report", re.compile(
         r"\b(?:[Ww]riting\s+in|wrote\s+in|[Ii]n\s+an?\s+(?:op-ed|column|opinion\s+piece|article|essay|"
         rf"editorial)\s+(?:for|in))\s+(?!an?\b){_LEAD}{_OUT}")),
+    # "according to a Reuters report", "citing an AFP tally", "A Harbour Gazette poll found".
     ("report_by_outlet", "report", re.compile(
         rf"\b(?:[Aa]ccording\s+to|[Cc]iting|[Ii]n)\s+an?\s+(?:new\s+|recent\s+|earlier\s+|exclusive\s+)?{_OUT}\s+"
-        r"(?:report|investigation|story|article|analysis)\b")),
+        r"(?:report|investigation|story|article|analysis|tally|count|poll|review)\b")),
+    ("outlet_poll_found", "report", re.compile(
+        rf"(?:^|(?<=[.!?]\s))[Aa]n?\s+(?:new\s+|recent\s+|earlier\s+|exclusive\s+)?{_OUT}\s+"
+        r"(?:report|investigation|analysis|tally|count|poll|review)\s+(?:found|finds|showed|shows|revealed|said|says)\b")),
     ("seen_by", "report", re.compile(
         rf"\b(?:seen|obtained|reviewed|viewed|quoted|cited)\s+(?:by|in)\s+{_LEAD}{_OUT}")),
     ("by_the_newspaper", "report", re.compile(
@@ -306,6 +310,11 @@ def outlet_name(text: str, entities: Iterable[Entity] = (), start: int = 0, end:
     if _GENERIC_VENUE.match(text):
         return text  # "French television": the outlet is described, not named
     bare = re.sub(r"^[Tt]he\s+", "", text)
+    joint = re.match(r"^(?P<a>[^-]+\S)-(?P<b>[A-Z].*)$", bare)  # "an Associated Press-GfK poll": a joint name
+    partners = [outlets.lookup(joint.group(g), strict=True) for g in ("a", "b")] if joint and not outlets.lookup(bare) else []
+    partner = next((o for o in partners if o), None)
+    if partner:
+        return partner.name
     known = _known_prefix(bare, strict=strict_ambiguous)
     if known:
         return known
