@@ -432,3 +432,16 @@ def test_the_authors_aside_and_an_infinitive_of_purpose_report_no_one(nlp, text)
 def test_an_infinitive_cue_with_its_own_clause_still_reports(nlp):
     q = quote_with(nlp("The minister went on to add that the budget would be balanced."), "budget would be balanced")
     assert q.speaker_mention.text == "The minister"
+
+
+@pytest.mark.parametrize("text", [
+    "Gareth Rigby, 43, admitted a single charge of using threatening words or behaviour.",
+    "He admitted murder at Leeds Crown Court.",
+    "She denied the charges.",
+])
+def test_a_plea_in_court_is_not_an_attribution(nlp, text):
+    assert [q.content.text for q in nlp(text)._.quotes] == []
+
+
+def test_an_admission_in_words_still_is(nlp):
+    assert quote_with(nlp("She admitted making mistakes."), "making mistakes").speaker_mention.text == "She"

@@ -72,7 +72,7 @@ def _from_cue(token: Token, sent: SpacySpan, text: str, lemma: str | None = None
         return question_put(token)
     if _passive_participle(token) or token.lower_ == "opposed" and token.i > 0 and token.nbor(-1).lower_ == "as":
         return None  # "Blasted for its handling of …, the agency stayed silent"; "as opposed to"
-    if the_authors_aside(token) or _for_a_purpose(token, lemma):
+    if the_authors_aside(token) or _for_a_purpose(token, lemma) or a_plea(token, lemma):
         return None
     pieces = [] if any(c.dep_ == "ccomp" for c in token.children) else _parenthetical(token, sent)
     content = (_clause(token) or short_answer(token) or seen_as(token, lemma) or evidence_object(token, lemma)
@@ -144,6 +144,17 @@ def the_authors_aside(token: Token) -> bool:
 
 # Cue verbs that also name other acts: to add money, to find a plant, to show a film, to point a camera
 _AMBIGUOUS_CUES = frozenset("add find show note point".split())
+
+
+_CHARGES = frozenset("""charge count offence offense murder manslaughter assault theft fraud burglary robbery rape
+possession affray arson""".split())
+
+
+def a_plea(token: Token, lemma: str) -> bool:
+    """"Rigby admitted a charge of …", "admitted murder", "denied the charges": a plea in court, not a statement
+    reported ("admitted making mistakes" is one)."""
+    return lemma in ("admit", "deny") and not any(c.dep_ == "ccomp" for c in token.children) and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _CHARGES for c in token.children)
 
 
 def _for_a_purpose(token: Token, lemma: str) -> bool:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from newstrace.quotes.attribution import Attribution, Range
 from newstrace.quotes.cuespan import widen_cues
 from newstrace.quotes.cues import NOT_SAYING_LEMMAS
-from newstrace.quotes.indirect import addressee_of, the_authors_aside, venue_of
+from newstrace.quotes.indirect import a_plea, addressee_of, the_authors_aside, venue_of
 from newstrace.quotes.nesting import resolve_nesting
 from newstrace.quotes.phrases import trim
 from newstrace.quotes.tagger import ROLES, TAGS
@@ -255,7 +255,7 @@ def _new_attribution(doc: Doc, text: str, cue: TagSpan, spans: list[TagSpan], se
     if cue_range is None:
         return None
     head = doc[cue.start:cue.end].root
-    if head.lemma_.lower() in NOT_SAYING_LEMMAS or the_authors_aside(head):
+    if head.lemma_.lower() in NOT_SAYING_LEMMAS or the_authors_aside(head) or a_plea(head, head.lemma_.lower()):
         return None
     att = Attribution(content=content_range, kind=_kind(text, content_range), cue=cue_range,
                       cue_lemma=head.lemma_.lower(), confidence=tagger_confidence(cue.probability))
