@@ -1,10 +1,11 @@
 """Reporting sources named in the body: "told Reuters", "in an interview with the BBC", "according to a
 report by ProPublica", "Le Monde reported on Monday", "the interview was conducted on DATE by X for Y".
 
-Each rule is a regular expression with an ``out`` group (the outlet) and optional ``journalist`` and
-``date`` groups. A match becomes a link only if ``out`` really names an outlet: a table outlet, a name
-with a media word ("Kyiv Independent", "Interfax news agency"), or a described venue ("French
-television"). An outlet mentioned as a topic ("Reuters moved its offices") matches no rule.
+Each rule is a regular expression with an ``out`` group (the outlet) and optional ``journalist``, ``date`` and
+``medium`` groups. A match becomes a link only if ``out`` really names an outlet: a table outlet, a name
+with a media word ("Kyiv Independent", "Interfax news agency"), a name the wording makes one ("Greek daily
+Kathimerini", "first reported by the Hamburger Abendblatt"), or a described venue ("French television").
+An outlet mentioned as a topic ("Reuters moved its offices") matches no rule.
 """
 from __future__ import annotations
 
