@@ -75,14 +75,24 @@ class _Counting:
 
 def test_a_sentence_scores_the_same_alone_and_in_a_batch(onnx_ready):
     enc = encoder.encoder()
-    together_v, together_z = enc.run(TEXTS, batch_size=len(TEXTS))  # one run, four of the five rows padded
-    together_logits = enc.logits(TEXTS, batch_size=len(TEXTS))
+    one_run = {"batch_size": len(TEXTS), "run_cost": 1e9}  # all five in one run, four of them padded
+    together_v, together_z = enc.run(TEXTS, **one_run)
+    together_logits = enc.logits(TEXTS, **one_run)
     for i, text in enumerate(TEXTS):
         alone_v, alone_z = enc.run([text], batch_size=1)
         assert np.abs(alone_v[0] - together_v[i]).max() <= BATCH_GAP and abs(alone_z[0] - together_z[i]) <= BATCH_GAP
         assert abs(enc.logits([text], batch_size=1)[0] - together_logits[i]) <= BATCH_GAP
         assert abs(alone_z[0] - together_logits[i]) <= BATCH_GAP  # both graphs give the same logit
     assert len({round(z, 3) for z in together_z}) == len(TEXTS)  # real, different scores, not one constant
+
+
+def test_sentences_are_grouped_by_length_with_little_padding():
+    assert encoder.length_groups([5, 5, 6, 30, 31, 90], most=16, run_cost=16) == [(0, 3), (3, 5), (5, 6)]
+    assert encoder.length_groups([5, 5, 6, 30, 31, 90], most=16, run_cost=1e9) == [(0, 6)]
+    equal = encoder.length_groups([7] * 20, most=8, run_cost=16)  # no padding to save: as few runs as allowed
+    assert len(equal) == 3 and all(end - start <= 8 for start, end in equal)
+    assert [start for start, _ in equal[1:]] == [end for _, end in equal[:-1]] and equal[-1][1] == 20
+    assert encoder.length_groups([], most=8, run_cost=16) == []
 
 
 @pytest.mark.shared
