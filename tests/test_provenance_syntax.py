@@ -64,6 +64,8 @@ FILL = (" The talks had been planned for months and both sides said they expecte
     ("The port was closed. A Harbour Gazette poll found that most residents agreed.", "Harbour Gazette", "report"),
     ("Most residents agreed, according to an Associated Press-Lakeland Research poll.", "Associated Press", "report"),
     ("He told the Harbour Sun-Times that the port was closed.", "Harbour Sun-Times", "interview"),
+    ("“The port is closed,” he said to the Harbour Gazette.", "Harbour Gazette", "interview"),
+    ("The port was closed. The Harbour Gazette's investigation found that the mayor knew.", "Harbour Gazette", "report"),
     ("According to reports in the Harbour Gazette, the port was closed.", "Harbour Gazette", "report"),
     ("Writing in the Harbour Gazette, the mayor said the port was closed.", "Harbour Gazette", "report"),
     ("She argued in an op-ed for the Harbour Gazette that the port should stay open.", "Harbour Gazette", "report"),
@@ -108,6 +110,8 @@ def test_an_outlet_worded_as_one(sentence, name, role):
     "He confirmed to reporters that the port was closed.",
     "According to media reports, the port was closed.",
     "The port was closed. A Lakeland University poll found that most residents agreed.",
+    "The mayor is said to be angry about the port.",
+    "The port was closed. The Interior Ministry's investigation found that the mayor knew.",
 ])
 def test_no_outlet_where_the_syntax_names_none(sentence):
     assert [s.role for s in chain_of(sentence + FILL)] == ["origin"]

@@ -66,6 +66,10 @@ _CLAUSE = (r"\s+(?:he|she|they|it|there|we|(?:the\s+|a\s+|an\s+)?[A-Z][\w'’.-]
            r"the\s+[a-z]+(?:\s+[a-z]+){0,2})\s+(?:is|was|were|are|had|has|have|would|will|could|may|might|must|"
            r"should|did|does|planned|plans)\b")
 
+# "… poll found", "… investigation showed": what an outlet's own work says.
+_FINDING = (r"(?:report|investigation|analysis|tally|count|poll|review|reporting)\s+"
+            r"(?:found|finds|showed|shows|revealed|said|says)\b")
+
 
 def _outlet_then(verb: str) -> re.Pattern[str]:
     """An outlet as the subject of ``verb``: "Greek daily Kathimerini said", ", Cyprus Mail reported."."""
@@ -87,7 +91,7 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
         rf"\b{_INTERVIEW}\s+(?:aired|broadcast|published|released)\s+(?:{_WHEN}\s+)?(?:on|by|in)\s+{_OUT}")),
     ("told_journalist", "interview", re.compile(rf"\btold\s+{_JOURNALIST_OF}{_OUT}")),
     ("told", "interview", re.compile(
-        rf"\b(?:told|(?:confirmed|explained|admitted|revealed)\s+to|[Ss]peaking\s+(?:to|with|on)|spoke\s+(?:to|with|on)|[Tt]alking\s+to|talked\s+to|interviewed\s+by|"
+        rf"\b(?:told|(?:confirmed|explained|admitted|revealed|said)\s+to|[Ss]peaking\s+exclusively\s+to|[Ss]peaking\s+(?:to|with|on)|spoke\s+(?:to|with|on)|[Tt]alking\s+to|talked\s+to|interviewed\s+by|"
         rf"[Aa]ppearing\s+on|appeared\s+on|[Ii]n\s+an\s+appearance\s+on|"
         rf"[Ii]n\s+(?:comments|remarks|a\s+statement)\s+to)\s+{_LEAD}{_OUT}")),
     # "according to a report by X", "citing an investigation published on Monday in X", "A story in X said".
@@ -106,8 +110,8 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
         rf"\b(?:[Aa]ccording\s+to|[Cc]iting|[Ii]n)\s+an?\s+(?:new\s+|recent\s+|earlier\s+|exclusive\s+)?{_OUT}\s+"
         r"(?:report|investigation|story|article|analysis|tally|count|poll|review)\b")),
     ("outlet_poll_found", "report", re.compile(
-        rf"(?:^|(?<=[.!?]\s))[Aa]n?\s+(?:new\s+|recent\s+|earlier\s+|exclusive\s+)?{_OUT}\s+"
-        r"(?:report|investigation|analysis|tally|count|poll|review)\s+(?:found|finds|showed|shows|revealed|said|says)\b")),
+        rf"(?:^|(?<=[.!?]\s))[Aa]n?\s+(?:new\s+|recent\s+|earlier\s+|exclusive\s+)?{_OUT}\s+{_FINDING}")),
+    ("outlet_s_finding", "report", re.compile(rf"(?:^|(?<=[.!?]\s))(?:[Tt]he\s+)?{_OUT}['’]s?\s+{_FINDING}")),
     ("seen_by", "report", re.compile(
         rf"\b(?:seen|obtained|reviewed|viewed|quoted|cited)\s+(?:by|in)\s+{_LEAD}{_OUT}")),
     ("by_the_newspaper", "report", re.compile(
