@@ -445,3 +445,8 @@ def test_a_plea_in_court_is_not_an_attribution(nlp, text):
 
 def test_an_admission_in_words_still_is(nlp):
     assert quote_with(nlp("She admitted making mistakes."), "making mistakes").speaker_mention.text == "She"
+
+
+def test_who_is_praised_is_not_who_speaks(nlp):
+    doc = nlp("A woman has been praised after she compared the angry rioters who burnt down a library to Nazis.")
+    assert not [q for q in doc._.quotes if q.speaker_mention is not None and q.speaker_mention.text == "A woman"]

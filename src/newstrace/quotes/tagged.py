@@ -257,6 +257,8 @@ def _new_attribution(doc: Doc, text: str, cue: TagSpan, spans: list[TagSpan], se
     head = doc[cue.start:cue.end].root
     if head.lemma_.lower() in NOT_SAYING_LEMMAS or the_authors_aside(head) or a_plea(head, head.lemma_.lower()):
         return None
+    if any(c.dep_ == "nsubjpass" for c in head.children) and not any(c.dep_ == "agent" for c in head.children):
+        return None  # "A woman has been praised for …": who is praised does not speak, and nobody is named who did
     att = Attribution(content=content_range, kind=_kind(text, content_range), cue=cue_range,
                       cue_lemma=head.lemma_.lower(), confidence=tagger_confidence(cue.probability))
     if source_range is not None:
