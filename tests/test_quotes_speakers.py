@@ -427,3 +427,9 @@ def test_the_force_is_the_police_not_another_organisation_named_before(nlp):
               "The force said officers were well trained to keep order.")
     s = speaker_of(doc, quote_with(doc, "officers were well trained"))
     assert s.name != "Plymouth Citibus"
+
+
+def test_a_country_is_not_the_person_whose_first_name_it_is(nlp):
+    doc = nlp("Defence Minister Israel Katz said the agency would be banned.\n\n"
+              "At the court in The Hague, Israel said that no obligation exists on it to respect the agency.")
+    assert speaker_of(doc, quote_with(doc, "no obligation exists")).name == "Israel"

@@ -30,6 +30,7 @@ class Cluster:
     affiliation: str | None = None
     aliases: list[str] = field(default_factory=list)
     key: str = ""  # how unresolved sources are grouped (head lemma and number)
+    place: bool = False  # the recogniser called a mention a country or city (GPE)
 
     @property
     def surname(self) -> str:
@@ -59,6 +60,7 @@ def cluster_names(doc: Doc) -> list[Cluster]:
         end = ent.end_char - (2 if _possessive(ent.text) else 0)
         _add(cluster, name, (ent.start_char, end), ent.end - 1)
         cluster.gender = cluster.gender or gender
+        cluster.place = cluster.place or ent.label_ == "GPE"
     _join_acronyms(clusters)
     return clusters
 
@@ -77,7 +79,8 @@ def join_surnames(clusters: list[Cluster]) -> dict[int, Cluster]:
         # "Lacerda" after "Marina Lacerda"; "Wang" after "Wang Yi" (the family name first)
         same = [c for c in clusters if c.kind == "person" and len(c.name.split()) > len(words)
                 and (c.name.lower().split()[-len(words):] == words
-                     or len(words) == 1 and words[0] == c.name.lower().split()[0])]
+                     or len(words) == 1 and words[0] == c.name.lower().split()[0] and not short.place)]
+        # ("Israel said" after "Israel Katz" is the country)
         if len(same) != 1:
             continue
         person = same[0]
