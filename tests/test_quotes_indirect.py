@@ -411,11 +411,14 @@ def test_where_something_was_posted_is_not_what_it_was_about(nlp):
     assert q.content.text == "the curfew" and q.speaker_mention.text == "The chief"
 
 
-def test_a_stance_or_an_act_is_not_an_attribution(nlp):
-    """Supporting, opposing or endorsing something, enjoying or shrugging it off, report no words."""
+def test_a_stance_is_a_belief_and_an_act_is_not_an_attribution(nlp):
+    """Supporting, opposing or endorsing something is a stance (typed belief, out of the default views); enjoying or
+    shrugging something off reports nothing."""
     doc = nlp("Nato supported the UN by intervening in the war. Russia has consistently opposed the idea of Ukraine "
-              "joining. Beijing has endorsed a Brazil-led finance programme. Burrage enjoyed her maiden US Open win. "
-              "Heidnik shrugged off the smell. The sultan offered amnesty to fighters who had opposed his father.")
+              "joining. Beijing has endorsed a Brazil-led finance programme.")
+    assert doc._.quotes and {q.type for q in doc._.quotes} == {"belief"}
+    doc = nlp("Burrage enjoyed her maiden US Open win. Heidnik shrugged off the smell. The sultan offered amnesty to "
+              "fighters who had fought his father.")
     assert [q.content.text for q in doc._.quotes] == []
 
 

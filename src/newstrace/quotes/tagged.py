@@ -248,17 +248,17 @@ def _new_attribution(doc: Doc, text: str, cue: TagSpan, spans: list[TagSpan], se
     content_range = _range(doc, content.start, content.end)
     if content_range is None or not _says_something(doc, cue, content):
         return None
-    sources = [s for s in inside if s.role == SOURCE and not _between(content, s, cue)]
+    head = doc[cue.start:cue.end].root
+    if head.lemma_.lower() in NOT_SAYING_LEMMAS or the_authors_aside(head) or a_plea(head, head.lemma_.lower()):
+        return None
+    # "A woman has been praised for …": who is praised does not speak, and nobody is named who did
+    passive = any(c.dep_ == "nsubjpass" for c in head.children) and not any(c.dep_ == "agent" for c in head.children)
+    sources = [] if passive else [s for s in inside if s.role == SOURCE and not _between(content, s, cue)]
     source = min(sources, key=lambda s: _gap(s, cue)) if sources else None
     source_range = _range(doc, source.start, source.end) if source is not None else None
     cue_range = _cue_range(doc, cue, content_range, source_range)
     if cue_range is None:
         return None
-    head = doc[cue.start:cue.end].root
-    if head.lemma_.lower() in NOT_SAYING_LEMMAS or the_authors_aside(head) or a_plea(head, head.lemma_.lower()):
-        return None
-    if any(c.dep_ == "nsubjpass" for c in head.children) and not any(c.dep_ == "agent" for c in head.children):
-        return None  # "A woman has been praised for …": who is praised does not speak, and nobody is named who did
     att = Attribution(content=content_range, kind=_kind(text, content_range), cue=cue_range,
                       cue_lemma=head.lemma_.lower(), confidence=tagger_confidence(cue.probability))
     if source_range is not None:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from newstrace.model import DEFAULT_QUOTE_TYPES, QUOTE_TYPES
 from newstrace.quotes.attribution import Attribution
-from newstrace.quotes.cues import COGNITION_LEMMAS
+from newstrace.quotes.cues import COGNITION_LEMMAS, STANCE_LEMMAS
 
 # What the human views show unless asked for more (the table, Markdown, the report, the store's query, the UI).
 TYPES, DEFAULT_TYPES = QUOTE_TYPES, DEFAULT_QUOTE_TYPES
@@ -48,7 +48,8 @@ def attribution_type(doc: Doc, text: str, att: Attribution) -> str:
     if lemma in _QUESTION_LEMMAS and (att.source is None or content.startswith(("whether", "if ", "why ", "how ",
                                                                                 "what ", "when ", "who "))):
         return "question"
-    if lemma in COGNITION_LEMMAS and lemma not in ("see", "learn") or lemma in _MENTAL_INTENTIONS:
+    if lemma in COGNITION_LEMMAS and lemma not in ("see", "learn") or lemma in _MENTAL_INTENTIONS \
+            or lemma in STANCE_LEMMAS:
         if att.kind == "indirect":
             return "belief"
     head = source_head(doc, att)
