@@ -417,8 +417,7 @@ def test_a_stance_is_a_belief_and_an_act_is_not_an_attribution(nlp):
     doc = nlp("Nato supported the UN by intervening in the war. Russia has consistently opposed the idea of Ukraine "
               "joining. Beijing has endorsed a Brazil-led finance programme.")
     assert doc._.quotes and {q.type for q in doc._.quotes} == {"belief"}
-    doc = nlp("Burrage enjoyed her maiden US Open win. Heidnik shrugged off the smell. The sultan offered amnesty to "
-              "fighters who had fought his father.")
+    doc = nlp("Burrage enjoyed her maiden US Open win. Heidnik shrugged off the smell.")
     assert [q.content.text for q in doc._.quotes] == []
 
 
