@@ -7,7 +7,8 @@
 fundus_en's gold counts speech, writing and evidence (not beliefs or questions), so those three types are scored
 by default. ``--split held`` is the quarter of the annotated pages kept aside for a last check (every fourth
 page in id order, starting with the fourth: 11 of 44); ``tune`` is the rest. The figures are printed for the
-split asked for; ``--cache DIR`` keeps the parsed pages between runs (the parse dominates the run time).
+split asked for. ``--data DIR`` takes any folder laid out like fundus_en (``attributions.jsonl``, ``gold.jsonl``,
+``html/``), e.g. pages labelled blind outside the repository; it exits cleanly when the folder is absent.
 """
 from __future__ import annotations
 
