@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from newstrace.extract import extract_string
+from newstrace.model import Quote, Span
 from newstrace.nlp import parse_article
 from newstrace.provenance import build_chain
 from provenance_helpers import chain_of, roles
@@ -65,6 +66,18 @@ FILL = (" The talks had been planned for months and both sides said they expecte
     ("Most residents agreed, according to an Associated Press-Lakeland Research poll.", "Associated Press", "report"),
     ("He told the Harbour Sun-Times that the port was closed.", "Harbour Sun-Times", "interview"),
     ("“The port is closed,” he said to the Harbour Gazette.", "Harbour Gazette", "interview"),
+    # after the fresh set's clean run (2026-12-04): the wordings it showed, invented anew
+    ("The day before, television broadcaster Harbour TV revealed that the port was closed.", "Harbour TV", "report"),
+    ("A spokesman told Brussels-based media network Lakeland Online that the port was closed.", "Lakeland Online",
+     "interview"),
+    ("On Monday, state-owned Ruritanian news agency Kallio reported that the port was closed.", "Kallio", "report"),
+    ("According to semi-official news agency Kallio, the port was closed.", "Kallio", "report"),
+    ("Speaking to Jane Roe of the Harbour Gazette, he said the port was closed.", "Harbour Gazette", "interview"),
+    ("The port was closed, which newspaper The Harbourer described as a scandal.", "The Harbourer", "report"),
+    ("The Harbour Gazette published an article about the port.", "Harbour Gazette", "report"),
+    ("The November 4 issue of Vellamo published an interview with the mayor.", "Vellamo", "interview"),
+    ("On Monday, Ruritanian daily newspaper Vellamo revealed a deal.", "Vellamo", "report"),
+    ("The state paid the loan, and daily Vellamo covered the story.", "Vellamo", "report"),
     ("The port was closed. The Harbour Gazette's investigation found that the mayor knew.", "Harbour Gazette", "report"),
     ("According to reports in the Harbour Gazette, the port was closed.", "Harbour Gazette", "report"),
     ("Writing in the Harbour Gazette, the mayor said the port was closed.", "Harbour Gazette", "report"),
@@ -211,3 +224,13 @@ def test_a_one_word_name_on_the_page_of_that_outlet_is_its_own():
     chain = build_chain(extract_string(html, fmt="html", url="https://www.lakelandpost.com/x"))
     assert chain[-1].name == "Lakeland Post"
     assert [s.name for s in chain if s.role == "interview"] == ["Lakeland Post"]
+
+
+def test_a_letter_to_a_paper_is_a_report_not_an_interview():
+    article = extract_string("Port deal\n\n“The port will stay open,” the mayor said in a letter to the Harbour Gazette."
+                             + FILL, url="https://www.example-news.com/story")
+    start = article.text.index("in a letter")
+    venue = Span.of(article.text, start, start + len("in a letter to the Harbour Gazette"))
+    content = Span.of(article.text, 0, article.text.index("the mayor"))
+    quote = Quote(id="Q1", span=content, content=content, venue=venue)
+    assert ("Harbour Gazette", "report") in roles(build_chain(article, quotes=[quote]))

@@ -32,13 +32,16 @@ _DESCRIBED = (r"(?:(?:the\s+)?(?:[A-Z][a-z]+(?:['’]s)?\s+)?(?:state-owned|stat
 # A medium named before the name: "Greek daily Kathimerini", "newspaper The Hindu", "the regional newspaper
 # Nordposten", "public broadcaster Kanal Sedam". The wording says the name that follows is an outlet.
 _PRINT_NOUNS = r"daily|newspaper|tabloid|weekly|broadsheet|magazine|news\s+agency|press\s+agency|wire\s+service"
-_BROADCAST_NOUNS = (r"broadcaster|(?:news|media)\s+(?:site|website|outlet|portal|channel)|TV\s+channel|"
+_BROADCAST_NOUNS = (r"broadcaster|(?:news|media)\s+(?:site|website|outlet|portal|channel|network)|TV\s+channel|"
                     r"television(?:\s+channel|\s+station)?|radio(?:\s+station)?|channel|affiliate|"
                     r"sister\s+(?:station|channel|paper|newspaper|publication)")
+_ADJECTIVE = (r"(?:state-owned|state-run|state|semi-official|official|privately[- ]owned|pro-government|opposition|"
+              r"independent|local|regional|national|public|commercial|private|business|financial|economic|conservative|"
+              r"liberal|left-leaning|right-leaning|left-wing|right-wing|leading|popular|online|[a-z]+-language|"
+              r"[a-z]+-based)\s+")
 _MEDIUM = (r"(?:(?P<medium>(?:[Tt]he\s+)?(?:[A-Z][\w-]*(?:['’]s)?\s+)?"
-           r"(?:(?:state-owned|state-run|state|privately[- ]owned|pro-government|opposition|independent|local|regional|"
-           r"national|public|commercial|private|business|financial|economic|conservative|liberal|left-leaning|"
-           r"right-leaning|left-wing|right-wing|leading|popular|online|[a-z]+-language|[a-z]+-based)\s+){0,2}"
+           rf"(?:{_ADJECTIVE}){{0,2}}(?:[A-Z][a-z]+\s+)?"  # "state-owned Iranian news agency"
+           rf"(?:(?:{_PRINT_NOUNS}|{_BROADCAST_NOUNS})\s+){{0,1}}"  # "television broadcaster", "daily newspaper"
            rf"(?:{_PRINT_NOUNS}|{_BROADCAST_NOUNS}))\s+(?=(?:The\s+|El\s+|La\s+|Le\s+|Die\s+|Der\s+)?[A-Z]))?")
 # A personal name: "Jake Tapper", "Bill O'Reilly", "Ron DeSantis", "Laura J. Smith".
 _NAME_WORD = r"[A-Z][a-z]*(?:['’][A-Z]|[A-Z])?[a-z'’-]+"
@@ -60,7 +63,7 @@ _JOURNALIST_OF = rf"{_PERSON}\s+(?:of|from|for|at)\s+"
 _INTERVIEW = r"(?:an?\s+(?:exclusive\s+|recent\s+|televised\s+|broadcast\s+|(?:tele)?phone\s+|radio\s+|TV\s+|lengthy\s+|rare\s+|joint\s+)*interview)"
 
 # Where a subject starts: a sentence or clause start, or after "the", "says", "which", "as".
-_SUBJECT = r"(?:\b(?:[Tt]he|[Ss]ays|[Ww]hich|[Aa]s)\s+|^|(?<=[.;:!?,\"”]\s)|(?<=[.;:!?,\"”]\s\s)|(?<=\n))"
+_SUBJECT = r"(?:\b(?:[Tt]he|[Ss]ays|[Ww]hich|[Aa]s)\s+|^|(?<=[.;:!?,\"”]\s)|(?<=[.;:!?,\"”]\s\s)|(?<=\n)|(?<=,\sand\s))"
 # A reported clause without "that": "reported President Trump is expected", "reported the minister had resigned".
 _CLAUSE = (r"\s+(?:he|she|they|it|there|we|(?:the\s+|a\s+|an\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|"
            r"the\s+[a-z]+(?:\s+[a-z]+){0,2})\s+(?:is|was|were|are|had|has|have|would|will|could|may|might|must|"
@@ -69,6 +72,13 @@ _CLAUSE = (r"\s+(?:he|she|they|it|there|we|(?:the\s+|a\s+|an\s+)?[A-Z][\w'’.-]
 # "… poll found", "… investigation showed": what an outlet's own work says.
 _FINDING = (r"(?:report|investigation|analysis|tally|count|poll|review|reporting)\s+"
             r"(?:found|finds|showed|shows|revealed|said|says)\b")
+
+
+def _published(pieces: str) -> re.Pattern[str]:
+    """An outlet that published a piece: "the New York Post published an article", "The November 4 issue of X ran
+    an interview"."""
+    return re.compile(rf"(?:{_SUBJECT}|\b(?:issue|edition)\s+of\s+){_LEAD}{_OUT}\s+(?:published|ran|carried|aired)\s+"
+                      rf"(?:an?|its)\s+(?:\w+\s+)?(?:{pieces})\b")
 
 
 def _outlet_then(verb: str) -> re.Pattern[str]:
@@ -89,7 +99,9 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
         rf"\b(?:[Ii]n|[Dd]uring|[Gg]ave|[Gg]iving)\s+{_INTERVIEW}\s+(?:with|to|for|on)\s+{_LEAD}{_OUT}")),
     ("interview_aired", "interview", re.compile(
         rf"\b{_INTERVIEW}\s+(?:aired|broadcast|published|released)\s+(?:{_WHEN}\s+)?(?:on|by|in)\s+{_OUT}")),
-    ("told_journalist", "interview", re.compile(rf"\btold\s+{_JOURNALIST_OF}{_OUT}")),
+    ("told_journalist", "interview", re.compile(
+        rf"\b(?:told|[Ss]peaking\s+(?:to|with)|spoke\s+(?:to|with)|[Tt]alking\s+to|talked\s+to|interviewed\s+by)\s+"
+        rf"{_JOURNALIST_OF}{_OUT}")),
     ("told", "interview", re.compile(
         rf"\b(?:told|(?:confirmed|explained|admitted|revealed|said)\s+to|[Ss]peaking\s+exclusively\s+to|[Ss]peaking\s+(?:to|with|on)|spoke\s+(?:to|with|on)|[Tt]alking\s+to|talked\s+to|interviewed\s+by|"
         rf"[Aa]ppearing\s+on|appeared\s+on|[Ii]n\s+an\s+appearance\s+on|"
@@ -132,7 +144,10 @@ _RULES: list[tuple[str, str, re.Pattern[str]]] = [
     # "Greek daily Kathimerini said": an outlet that says is a report when a medium word says it is one.
     ("outlet_said", "report", _outlet_then(
         r"\s+(?:also\s+|has\s+|had\s+)?(?:said|says|wrote|writes|stated|quoted|cited|"
-        r"revealed|claimed|added|noted)\b")),
+        r"revealed|claimed|added|noted|described|covered|called)\b")),
+    # "the New York Post published an article about", "The November 4 issue of X published an interview with".
+    ("outlet_published_interview", "interview", _published("interview")),
+    ("outlet_published", "report", _published("article|story|report|investigation|piece|editorial")),
     # "The BBC said the suspect had …": a table outlet saying what a clause says; not "CNN said it would appeal",
     # "… said in a statement", "… said they", where the outlet acts or speaks for itself.
     ("known_outlet_said", "report", _outlet_then(
@@ -240,7 +255,8 @@ def _source(article: Article, para: Span, m: re.Match[str], rule: str, role: str
         else:
             name = outlet_name(m.group("out"), article.entities, start, end,
                                strict_ambiguous=rule in _STRICT_RULES and not medium,
-                               by_syntax=bool(medium) or _named_by_syntax(rule, m.group("out")))
+                               by_syntax=bool(medium) or _named_by_syntax(rule, m.group("out"))
+                               or bool(_ISSUE_OF.search(para.text, 0, m.start("out"))))
     if not name:
         return None
     groups = m.groupdict()
@@ -267,6 +283,9 @@ _STRICT_RULES = {"according_to_outlet", "via_outlet"}
 def _credit_before(text: str, pos: int) -> bool:
     return bool(outlets.CREDIT_WORDS.search(text[max(0, pos - 60):pos]) or "/" in text[max(0, pos - 30):pos])
 
+
+# "The November 4 issue of Magyar Nemzet": only a publication has issues.
+_ISSUE_OF = re.compile(r"\b(?:issue|edition)\s+of\s+(?:the\s+)?$")
 
 # Rules after which only an unambiguous outlet of the table counts, by its whole name.
 _TABLE_RULES = {"known_outlet_said"}
@@ -415,7 +434,9 @@ def quote_candidates(article: Article, quotes: Iterable[Quote], page: Page) -> l
             continue
         name = _venue_outlet(article, venue)
         if name:
-            source = Source(name=name, kind="outlet", role="interview", date=stated_date(venue.text, page.date),
+            # "in a letter to The Mercury News": a letter the paper published, not an interview
+            role = "report" if re.search(r"\b(?:letter|op-ed|column|article)\s+(?:to|for|in)\b", venue.text) else "interview"
+            source = Source(name=name, kind="outlet", role=role, date=stated_date(venue.text, page.date),
                             evidence=[venue], signal="quote_venue")
             found.append(Candidate(source, venue.start))
     return found
