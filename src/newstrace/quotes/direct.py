@@ -172,9 +172,12 @@ def _nearest_cue(doc: Doc, text: str, seg: Segment, spare: list[Attribution],
 
 
 def _introduces_other(text: str, att: Attribution, seg: Segment, segments: list[Segment]) -> bool:
-    """Another quotation opens right after the cue (only spaces, commas or a colon between)."""
-    return any(other.start != seg.start and att.cue[1] <= other.start and not text[att.cue[1]:other.start].strip(" ,:")
-               for other in segments)
+    """Another quotation opens right after the cue (only spaces, commas or a colon between).
+
+    Segments are in text order and each opens with its mark, so only the first one at or after the cue can be it."""
+    at = bisect.bisect_left(segments, att.cue[1], key=lambda s: s.start)
+    other = segments[at] if at < len(segments) else None
+    return other is not None and other.start != seg.start and not text[att.cue[1]:other.start].strip(" ,:")
 
 
 def _opens_with_cue(doc: Doc, sent, spare: list[Attribution]) -> bool:

@@ -73,14 +73,26 @@ def join_surnames(clusters: list[Cluster]) -> dict[int, Cluster]:
     person, when she is the only one with that surname and the short form is no acronym. Returns what was
     joined to whom (by ``id`` of the short form's cluster)."""
     joined: dict[int, Cluster] = {}
+    # people by their last one or two words and by their first word, so that each short form looks up its
+    # candidates instead of scanning every cluster
+    by_end: dict[tuple[str, ...], list[Cluster]] = {}
+    by_first: dict[str, list[Cluster]] = {}
+    for c in clusters:
+        if c.kind == "person":
+            words = c.name.lower().split()
+            for k in (1, 2):
+                if len(words) > k:
+                    by_end.setdefault(tuple(words[-k:]), []).append(c)
+            if len(words) > 1:
+                by_first.setdefault(words[0], []).append(c)
     for short in [c for c in clusters if c.kind == "organisation" and len(c.name.split()) <= 2
                   and not is_acronym(c.name) and c.name[:1].isupper()]:
         words = short.name.lower().split()
-        # "Lacerda" after "Marina Lacerda"; "Wang" after "Wang Yi" (the family name first)
-        same = [c for c in clusters if c.kind == "person" and len(c.name.split()) > len(words)
-                and (c.name.lower().split()[-len(words):] == words
-                     or len(words) == 1 and words[0] == c.name.lower().split()[0] and not short.place)]
-        # ("Israel said" after "Israel Katz" is the country)
+        # "Lacerda" after "Marina Lacerda"; "Wang" after "Wang Yi" (the family name first); ("Israel said" after
+        # "Israel Katz" is the country)
+        ends = by_end.get(tuple(words), [])
+        same = ends + [c for c in by_first.get(words[0], []) if len(words) == 1 and not short.place
+                       and not any(c is e for e in ends)]
         if len(same) != 1:
             continue
         person = same[0]

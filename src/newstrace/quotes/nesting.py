@@ -1,14 +1,23 @@
 """Nested attribution: "the minister said the report showed …" is one quote whose content names an inner source."""
 from __future__ import annotations
 
+import bisect
+
 from newstrace.quotes.attribution import Attribution
 
 
 def resolve_nesting(atts: list[Attribution]) -> list[Attribution]:
     """Drop attributions whose cue lies inside another's content, recording their source as ``nested_source``."""
+    # contents by start, so that each cue is compared with the contents that can hold it, not with all of them
+    order = sorted(range(len(atts)), key=lambda n: atts[n].content[0])
+    starts = [atts[n].content[0] for n in order]
+    longest = max((a.content[1] - a.content[0] for a in atts), default=0)
     keep = []
     for att in atts:
-        outer = _outer(att, atts)
+        outer = None
+        if att.cue is not None:
+            near = order[bisect.bisect_left(starts, att.cue[0] - longest):bisect.bisect_right(starts, att.cue[0])]
+            outer = _outer(att, [atts[n] for n in sorted(near)])
         if outer is None:
             keep.append(att)
         elif outer.nested_source is None and att.source is not None:
@@ -17,6 +26,7 @@ def resolve_nesting(atts: list[Attribution]) -> list[Attribution]:
 
 
 def _outer(att: Attribution, atts: list[Attribution]) -> Attribution | None:
+    """The first of ``atts`` (in their order) whose content holds ``att``'s cue and is the wider one."""
     if att.cue is None or att.follows is not None:
         return None
     for other in atts:

@@ -329,9 +329,11 @@ def _by_name_after(text: str, source: Range, clusters: list[Cluster], head: Toke
             # the parser kept the name inside the source: "A leader of the union, Dan Holub"; a title or role
             # right before the name: "…, resident Abdul Sammad" (but "a friend of Dan Holub" is the friend)
             # (and "The National Security Committee, chaired by Prime Minister Shehbaz Sharif" is the committee)
+            if not (source[0] < m[0] and m[1] == source[1]):
+                continue  # (tested first: slicing the text for every mention of every person is quadratic)
             before = text[source[0]:m[0]].rstrip()
-            if source[0] < m[0] and m[1] == source[1] and (before.endswith(",") or before.split()[-1:] and (
-                    before.split()[-1].lower() in _PERSON_NOUNS)) and not _clause_between(head, m[0]):
+            if (before.endswith(",") or before.split()[-1:] and before.split()[-1].lower() in _PERSON_NOUNS) \
+                    and not _clause_between(head, m[0]):
                 return cluster
     return None
 

@@ -69,8 +69,8 @@ def rule_features(doc: Doc, atts: list[Attribution]) -> np.ndarray:
     offsets = doc.to_array([IDX, LENGTH]).astype(np.int64)
     starts, ends = offsets[:, 0], offsets[:, 0] + offsets[:, 1]
 
-    def cover(r):
-        return (starts < r[1]) & (ends > r[0])
+    def cover(r):  # the tokens overlapping ``r`` (offsets are sorted: a slice, not a mask over every token)
+        return slice(int(np.searchsorted(ends, r[0], side="right")), int(np.searchsorted(starts, r[1], side="left")))
 
     for att in atts:
         if att.content is not None and att.content[0] >= 0:
