@@ -174,6 +174,7 @@ def test_no_percentage_check_without_its_counts(sentence):
 @pytest.mark.parametrize("sentence", [
     "He met twenty people, including the mayor and two ministers.",  # one counted part is no sum
     "The 2019 season included 12 wins and 10 losses.",  # a year is no total
+    "The agency reported 1,051,635 cases, including 79,332 cases in the twenty four hours before noon.",
 ])
 def test_no_total_where_the_sentence_gives_none(sentence):
     assert check_parts_total(sentence) is None

@@ -75,7 +75,9 @@ def check_parts_total(sentence: str) -> dict | None:
     total_group = next(g for g in ("total", "total2", "total3") if m.group(g))
     total_text = m.group(total_group)
     rest = sentence[m.end():]
-    parts = [p for p in PART.finditer(rest) if not NOT_COUNTED.match(p.group("noun")) and not YEAR_LIKE.match(p.group("n"))]
+    # "twenty four hours": a number word before another is one number, not a part
+    parts = [p for p in PART.finditer(rest) if not NOT_COUNTED.match(p.group("noun")) and not YEAR_LIKE.match(p.group("n"))
+             and p.group("noun").lower() not in WORDS]
     if len(parts) < 2 or YEAR_LIKE.match(total_text) or MONTH_AFTER.match(sentence[m.end(total_group):]):
         return None  # "on 12 May, including …": a day of the month is no total
     inexact = APPROX.search(sentence[:m.start(total_group)]) or any(
