@@ -136,3 +136,11 @@ def test_train_command_writes_weights_that_load_and_tag(tmp_path, nlp, monkeypat
 def test_train_command_rejects_a_folder_that_is_not_a_split(tmp_path):
     with pytest.raises(SystemExit, match="no text/ folder"):
         train_tagger.main(["--split", str(tmp_path)])
+
+
+def test_a_long_document_goes_through_the_tagger_in_blocks_of_paragraphs():
+    from newstrace.quotes.tagger import _blocks
+    units = [(0, 30), (30, 50), (50, 120), (120, 130)]
+    assert _blocks(units, size=60) == [(0, 2), (2, 3), (3, 4)]  # a unit longer than a block goes alone
+    assert _blocks(units, size=10**6) == [(0, 4)]  # an ordinary article: one pass, as before
+    assert _blocks([], size=60) == []

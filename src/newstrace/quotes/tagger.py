@@ -130,13 +130,19 @@ class RoleTagger:
         x = np.concatenate([self._inputs(f) for f in features if len(f.lemma)])
         offsets = np.cumsum([0] + sizes)
         units = [(offsets[d] + s, offsets[d] + e) for d, f in enumerate(features) for s, e in paragraphs(f)]
-        starts = np.array([s for s, _ in units])
-        lengths = np.array([e - s for s, e in units])
-        for layer in range(int(self.meta["layers"])):
-            name = f"lstm.l{layer}"
-            x = np.concatenate([_lstm(x, starts, lengths, self.weights, name, reverse=False),
-                                _lstm(x, starts, lengths, self.weights, name, reverse=True)], 1)
-        probs = _softmax(x @ self.weights["output.weight"].T + self.weights["output.bias"])
+        probs = np.zeros((len(x), len(TAGS)), np.float32)
+        for first, last in _blocks(units):
+            # paragraphs are independent sequences: a long document goes through in blocks of them, so that the
+            # gates of every token are never held at once (about 3 KB a token)
+            lo, hi = units[first][0], units[last - 1][1]
+            starts = np.array([s - lo for s, _ in units[first:last]])
+            lengths = np.array([e - s for s, e in units[first:last]])
+            h = x[lo:hi]
+            for layer in range(int(self.meta["layers"])):
+                name = f"lstm.l{layer}"
+                h = np.concatenate([_lstm(h, starts, lengths, self.weights, name, reverse=False),
+                                    _lstm(h, starts, lengths, self.weights, name, reverse=True)], 1)
+            probs[lo:hi] = _softmax(h @ self.weights["output.weight"].T + self.weights["output.bias"])
         return [probs[offsets[d]:offsets[d + 1]] for d in range(len(docs))]
 
     def _inputs(self, f: Features) -> np.ndarray:
@@ -153,6 +159,23 @@ class RoleTagger:
             distinct, where = np.unique(f.categories[:, k] + k * N_CATEGORIES, return_inverse=True)
             x += (w["categories"][distinct] @ blocks[2 + k].T)[where]
         return np.maximum(x, 0.0)
+
+
+BLOCK_TOKENS = 50_000
+
+
+def _blocks(units: list[tuple[int, int]], size: int = BLOCK_TOKENS) -> list[tuple[int, int]]:
+    """Runs of consecutive units (index ranges into ``units``) of at most ``size`` tokens each (a longer unit
+    alone); one run when everything fits, as for any ordinary article."""
+    runs, first, tokens = [], 0, 0
+    for n, (s, e) in enumerate(units):
+        if tokens and tokens + (e - s) > size:
+            runs.append((first, n))
+            first, tokens = n, 0
+        tokens += e - s
+    if first < len(units):
+        runs.append((first, len(units)))
+    return runs
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
