@@ -82,3 +82,11 @@ def test_run_checks_records_claim_id_and_fields():
     assert d["claim_id"] == "C1" and d["kind"] == "currency" and d["verdict"] == "inconsistent"
     assert set(d) == {"id", "claim_id", "kind", "computation", "inputs", "expected", "stated", "verdict"}
     assert d["stated"] == 500000
+
+
+@pytest.mark.parametrize("text", ["The company paid $0 (€0) in fines in 2019.", "The fine of $100 (€0) was waived in 2019."])
+def test_a_zero_amount_is_unverifiable_not_a_crash(text):
+    """Found by bench/fuzz.py (input 26028: a truncated '0,000 Georgian lari (about US$30,000)'): a division by zero."""
+    (conv,) = find_conversions(text)
+    check = check_conversion(conv, text, 2019)
+    assert check["verdict"] == "unverifiable" and "zero" in check["computation"]

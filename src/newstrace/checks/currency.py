@@ -78,6 +78,8 @@ def check_conversion(conv: Conversion, sentence: str, published_year: int | None
         return _unverifiable(conv, "the sentence adjusts for inflation; an exchange rate cannot check that", stated)
     if src.is_range or dst.is_range or src.qualifier in ("min", "max") or dst.qualifier in ("min", "max"):
         return _unverifiable(conv, "a range or bound ('up to', 'more than') is not a single figure to convert", stated)
+    if src.value <= 0 or dst.value <= 0:
+        return _unverifiable(conv, "a zero amount is zero in any currency: no rate to test", stated)
     ref = reference_year(sentence, chain_date, published_year)
     if ref is None:
         return _unverifiable(conv, "no year to take the rate from (no date in the claim, the chain or the article)", stated)
@@ -161,6 +163,8 @@ def _trial(src: Money, dst: Money, year: int) -> dict | None:
     if not (r_src and r_dst):
         return None
     expected = src.value / r_src.per_usd * r_dst.per_usd
+    if expected <= 0 or dst.value <= 0:
+        return None
     return {"year": year, "src_rate": r_src.per_usd, "dst_rate": r_dst.per_usd, "expected": expected,
             "ratio": dst.value / expected}
 
