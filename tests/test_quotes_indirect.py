@@ -452,3 +452,35 @@ def test_an_admission_in_words_still_is(nlp):
 def test_who_is_praised_is_not_who_speaks(nlp):
     doc = nlp("A woman has been praised after she compared the angry rioters who burnt down a library to Nazis.")
     assert not [q for q in doc._.quotes if q.speaker_mention is not None and q.speaker_mention.text == "A woman"]
+
+
+@pytest.mark.parametrize("sentence, content, speaker", [
+    ("The timing of the shots led the laboratory to conclude that the rounds came from one gun.",
+     "rounds came from one gun", "the laboratory"),
+    ("A string of poor polls prompted the ministry to say it would review the rules.",
+     "would review the rules", "the ministry"),
+])
+def test_the_object_of_led_or_prompted_speaks_the_infinitive(nlp, sentence, content, speaker):
+    """"led X to conclude": X concludes, not whatever led it (the subject of the governing verb)."""
+    q = quote_with(nlp(sentence), content)
+    assert q.speaker_mention is not None and q.speaker_mention.text == speaker
+
+
+def test_a_date_is_no_antecedent_of_which_found(nlp):
+    """"its opinion from 19 July 2024, which found …": the opinion found it, not July."""
+    doc = nlp("The court repeated its advisory opinion from 19 July 2024, which found that the blockade was unlawful.")
+    q = quote_with(doc, "blockade was unlawful")
+    name = speaker_of(doc, q).name
+    assert "opinion" in name and "July" not in name
+
+
+def test_using_a_platform_to_criticise_is_the_users_words(nlp):
+    doc = nlp("The senator used her radio show to criticise the judges who ruled against the plan.")
+    q = quote_with(doc, "the judges")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "The senator"
+
+
+def test_a_press_conference_called_to_announce_is_the_callers(nlp):
+    doc = nlp("The mayor called a press conference to announce that the bridge would close.")
+    q = quote_with(doc, "bridge would close")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "The mayor"

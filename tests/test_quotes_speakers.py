@@ -433,3 +433,14 @@ def test_a_country_is_not_the_person_whose_first_name_it_is(nlp):
     doc = nlp("Defence Minister Israel Katz said the agency would be banned.\n\n"
               "At the court in The Hague, Israel said that no obligation exists on it to respect the agency.")
     assert speaker_of(doc, quote_with(doc, "no obligation exists")).name == "Israel"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("On Monday night, Number 10 said the commissioner would not open an investigation.", "Number 10"),
+    ("Channel 4 reported that the talks had failed.", "Channel 4"),
+])
+def test_a_name_with_its_number_is_a_body_not_a_person(nlp, sentence, name):
+    """"Number 10 said": the speaker is Number 10, an organisation, not a person called "Number"."""
+    doc = nlp(sentence)
+    speaker = speaker_of(doc, doc._.quotes[0])
+    assert speaker.name == name and speaker.kind == "organisation"

@@ -17,6 +17,9 @@ from newstrace.quotes.questions import ASKING, asked, question_put
 
 _CLIMB = ("xcomp", "pcomp", "prep", "advcl", "conj", "acl", "relcl", "acomp")  # "are more likely to say"
 _RELATIVE = frozenset("who that which whom whose".split())
+# Verbs whose object is made to act: "led TNO to conclude", "prompted the ministry to say".
+_CONTROL_VERBS = frozenset("lead prompt inspire force cause push spur encourage urge ask persuade convince compel drive "
+                           "move pressure invite want expect allow tell".split())
 _EXPLETIVE = frozenset("it there".split())
 _FINITE = frozenset("VBD VBZ VBP MD".split())
 # Nouns whose own "that"-clause is what they are about ("news that …", "the claim that …"): such a clause is
@@ -415,9 +418,12 @@ def _subject(token: Token) -> Token | None:
     """The cue's subject, climbing out of participles, infinitives and relative clauses."""
     node = token
     for _ in range(4):
+        controller = _object_controller(node)
+        if controller is not None:
+            return controller
         subj = _nearest_subject(node)
         if subj is not None and node.dep_ == "relcl" and subj.lower_ in _RELATIVE:
-            return node.head
+            return _undated(node.head)
         if subj is not None and subj.dep_ == "nsubjpass" and subj.lower_ in _EXPLETIVE:
             return _agent(node)
         if subj is not None:
@@ -436,6 +442,32 @@ def _subject(token: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """"led TNO to conclude", "inspired Sununu to urge", "prompted the ministry to say": the object of the
+    governing verb does what the infinitive says, not its subject. Only after a verb that makes someone act:
+    "using his platform to criticise", "called a press conference to announce" are the subject's (the parser
+    makes either infinitive an ``xcomp`` or a clause of purpose, ``advcl``)."""
+    if verb.head.i >= verb.i or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if verb.dep_ not in ("xcomp", "advcl") or verb.head.lemma_.lower() not in _CONTROL_VERBS:
+        return None  # "using his platform to criticise …" is his, not the platform's
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and verb.head.i < c.i < verb.i
+                 and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _undated(antecedent: Token) -> Token:
+    """"its opinion from 19 July 2024, which found …": a date is no relative's antecedent; the noun it dates is."""
+    node = antecedent
+    while node.ent_type_ in ("DATE", "TIME") and node.dep_ == "pobj" and node.head.dep_ == "prep":
+        prep, owner = node.head, node.head.head
+        if owner.pos_ not in ("NOUN", "PROPN"):  # "repeated its opinion from 19 July": the verb's object before it
+            owner = next((c for c in owner.children if c.dep_ == "dobj" and c.i < prep.i), None)
+        if owner is None:
+            break
+        node = owner
+    return node
 
 
 def _nearest_subject(verb: Token) -> Token | None:

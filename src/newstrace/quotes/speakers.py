@@ -349,7 +349,9 @@ def _by_proper_noun(doc: Doc, head: Token, clusters: list[Cluster], allow_determ
             t.dep_ == "det" for t in head.lefts) and not allow_determiner:
         return None
     words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i == head.i - 1] + [head]
-    name = " ".join(t.text for t in words)
+    # "Number 10 said", "Channel 4 reported": a name with its number is a place or a body, no person's name
+    numbered = [t for t in head.rights if t.dep_ == "nummod" and t.i == head.i + 1 and t.like_num]
+    name = " ".join(t.text for t in words + numbered)
     low = name.lower()
     for cluster in clusters:
         if low in cluster.forms:
@@ -358,10 +360,11 @@ def _by_proper_noun(doc: Doc, head: Token, clusters: list[Cluster], allow_determ
     if same is not None:
         return same
     # "Védelmi Ipari Kft", "Hirtenberger Group": a company's name, not a person's
-    org = is_acronym(name) or camel_cased(name) or any(
+    org = bool(numbered) or is_acronym(name) or camel_cased(name) or any(
         w.lower().strip(".") in ORG_WORDS or w.lower().strip(".") in COMPANY_SUFFIXES for w in name.split())
     cluster = Cluster(name=name, kind="organisation" if org else "person", forms={low})
-    cluster.mentions.append((words[0].idx, head.idx + len(head)))
+    last = (words + numbered)[-1]
+    cluster.mentions.append((words[0].idx, last.idx + len(last)))
     cluster.heads.append(head.i)
     clusters.append(cluster)
     return cluster
