@@ -484,3 +484,9 @@ def test_a_press_conference_called_to_announce_is_the_callers(nlp):
     doc = nlp("The mayor called a press conference to announce that the bridge would close.")
     q = quote_with(doc, "bridge would close")
     assert q.speaker_mention is not None and q.speaker_mention.text == "The mayor"
+
+
+def test_as_negotiations_continue_is_a_time_not_a_source(nlp):
+    doc = nlp("Amer, in Gaza, stressed the importance of diplomacy before military strength, particularly as "
+              "negotiations continue.")
+    assert not [q for q in doc._.quotes if q.cue_lemma == "continue"]

@@ -370,8 +370,11 @@ def _parenthetical(token: Token, sent: SpacySpan) -> list[Range]:
 
 
 def _as_clause(token: Token) -> bool:
-    """"As The Washington Post reported, …": the clause the "as"-clause hangs on is what was reported."""
-    return any(c.dep_ == "mark" and c.lower_ == "as" and c.i < token.i for c in token.children)
+    """"As The Washington Post reported, …": the clause the "as"-clause hangs on is what was reported.
+
+    Not "…, as negotiations continue", "as Israel continues to …": an "as" of time, and no one speaking."""
+    return token.lemma_.lower() != "continue" and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < token.i
+                                                      for c in token.children)
 
 
 def _addressed(cue: Token, child: Token) -> bool:
