@@ -490,3 +490,15 @@ def test_as_negotiations_continue_is_a_time_not_a_source(nlp):
     doc = nlp("Amer, in Gaza, stressed the importance of diplomacy before military strength, particularly as "
               "negotiations continue.")
     assert not [q for q in doc._.quotes if q.cue_lemma == "continue"]
+
+
+def test_see_in_brackets_is_a_cross_reference_not_a_cue(nlp):
+    """"(see ‘Farm emissions climb again’)" points to another piece: no cue for the rules or the role tagger."""
+    from newstrace.quotes.cues import cross_reference, cue_lemma
+
+    doc = nlp("Emissions rose under the last government (see ‘Farm emissions climb again’) and cutting them "
+              "“will take years”, says Anna Berg. Analysts see growth slowing to 2% next year.")
+    brackets, analysts = [t for t in doc if t.lower_ == "see"]
+    assert cross_reference(brackets) and cue_lemma(brackets) is None
+    assert not cross_reference(analysts)
+    assert not [q for q in doc._.quotes if q.cue is not None and q.cue.start == brackets.idx]

@@ -76,6 +76,8 @@ ADDRESSEE_LEMMAS = frozenset("tell inform assure advise ask warn".split())
 def cue_lemma(token: Token) -> str | None:
     """The cue lemma of ``token``, or ``None`` when it is not a cue word."""
     lower = token.lower_
+    if cross_reference(token):
+        return None
     if lower in _FORMS and (token.pos_ in ("VERB", "AUX") or token.is_upper):
         return _FORMS[lower]
     if token.pos_ == "NOUN" and lower.endswith("s") and token.dep_ == "ROOT" and not any(
@@ -93,6 +95,12 @@ def cue_lemma(token: Token) -> str | None:
         return lemma
     return lemma if (lemma in SPEECH_LEMMAS or lemma in COGNITION_LEMMAS or lemma in OBJECT_LEMMAS
                      or lemma in INTENTION_LEMMAS) else None
+
+
+def cross_reference(token: Token) -> bool:
+    """"(see ‘Brazil yo-yos on deforestation’)", "(See also: …)": the page points to another piece; no one speaks."""
+    return token.lower_ == "see" and token.i > 0 and token.nbor(-1).text in ("(", "[") and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
 # Things whose words "read" ("one sign read “…”", "“Go home,” read a banner").
