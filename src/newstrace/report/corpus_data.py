@@ -1,17 +1,22 @@
 """What the corpus report and the web UI read from a store: articles, the republication graph, claims with
-their independent origins. The SQL the store package does not offer as a function stays in this module."""
+their independent origins, assembled from the rows ``newstrace.store.browse`` reads (all SQL is in ``store/``)."""
 from __future__ import annotations
 
 import itertools
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 from urllib.parse import urlsplit
 
 from newstrace.model import Analysis
-from newstrace.store import query
+from newstrace.store import browse, query
+from newstrace.store.browse import article_id_for_url, counts, find_speakers, list_articles, load_analysis, speaker_detail
 from newstrace.store.connection import Database
+
+__all__ = ["UNKNOWN_OUTLET", "Edge", "CorpusView", "article_id_for_url", "claim_origins", "corpus_view",
+           "corroboration_summaries", "counts", "find_speakers", "list_articles", "load_analysis",
+           "republication_edges", "speaker_detail"]
 
 UNKNOWN_OUTLET = "(unknown outlet)"  # an article with neither an outlet nor a URL
 
@@ -42,46 +47,6 @@ class CorpusView:
     analyses: list[Analysis] = field(default_factory=list)  # the articles shown in full
 
 
-def counts(db: Database) -> dict[str, int]:
-    return {t: int(db.scalar(f"SELECT COUNT(*) FROM {t}") or 0)
-            for t in ("articles", "speakers", "quotes", "claims", "checks", "provenance")}
-
-
-def list_articles(db: Database, *, outlet: str | None = None, ids: Iterable[str] | None = None,
-                  limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-    """Stored articles, newest ingest first: id, title, outlet, published, url and part counts."""
-    where, params = [], []
-    if outlet:
-        where.append("lower(a.outlet) = lower(?)")
-        params.append(outlet)
-    if ids is not None:
-        ids = list(ids) or [""]
-        where.append(f"a.id IN ({', '.join('?' for _ in ids)})")
-        params += ids
-    clause = ("WHERE " + " AND ".join(where)) if where else ""
-    return db.rows(
-        f"""SELECT a.id, a.title, a.outlet, a.published, a.url,
-               (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,
-               (SELECT COUNT(*) FROM claims c WHERE c.article_id = a.id) AS claims
-            FROM articles a {clause} ORDER BY a.seq DESC LIMIT ? OFFSET ?""", [*params, limit, offset])
-
-
-def load_analysis(db: Database, article_id: str) -> Analysis:
-    row = db.rows("SELECT analysis FROM articles WHERE id = ?", (article_id,))
-    if not row:
-        query.resolve_article(db, article_id)  # raises NotInStore with the store's wording
-    return Analysis.from_dict(json.loads(row[0]["analysis"]))
-
-
-def article_id_for_url(db: Database, url: str | None) -> str | None:
-    """The stored article found at ``url`` (its latest version), if any."""
-    if not url:
-        return None
-    found = db.rows("SELECT article_id AS id FROM article_versions WHERE locator = ? ORDER BY version DESC LIMIT 1",
-                    (url,)) or db.rows("SELECT id FROM articles WHERE url = ? ORDER BY seq DESC LIMIT 1", (url,))
-    return found[0]["id"] if found else None
-
-
 def republication_edges(db: Database) -> list[Edge]:
     """Outlet → outlet edges: the earliest copy of a text → each later copy, and credited source → outlet."""
     found: dict[tuple[str, str, str], tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
@@ -96,9 +61,7 @@ def republication_edges(db: Database) -> list[Edge]:
 
 
 def _copy_links(db: Database) -> list[tuple[str, str, str, str, str]]:
-    rows = db.rows("SELECT a.id, a.outlet, a.url, a.published, a.seq, c.cluster_id, c.method FROM articles a "
-                   "JOIN copies c ON c.article_id = a.id WHERE c.cluster_id IN "
-                   "(SELECT cluster_id FROM copies GROUP BY cluster_id HAVING COUNT(*) > 1) ORDER BY c.cluster_id")
+    rows = browse.copy_rows(db)
     clusters: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
         clusters[row["cluster_id"]].append(row)
@@ -113,9 +76,7 @@ def _copy_links(db: Database) -> list[tuple[str, str, str, str, str]]:
 
 
 def _credit_links(db: Database) -> list[tuple[str, str, str, str, str]]:
-    rows = db.rows("SELECT p.article_id, p.name, p.role, p.data, a.outlet, a.url FROM provenance p "
-                   "JOIN articles a ON a.id = p.article_id WHERE p.role <> 'republisher' "
-                   "ORDER BY p.article_id, p.position")
+    rows = browse.credit_rows(db)
     links = []
     for row in rows:
         data = json.loads(row["data"]) if row["data"] else {}
@@ -154,43 +115,13 @@ def corpus_view(db: Database, *, ids: list[str] | None = None, max_articles: int
                       analyses=analyses)
 
 
-def find_speakers(db: Database, text: str, *, limit: int = 50) -> list[dict[str, Any]]:
-    """Speakers whose normalised name contains ``text``: key, name, kind, quotes and articles, most quoted first."""
-    from newstrace.corpus.text import normalize_name
-
-    key = normalize_name(text)
-    if not key:
-        return []
-    return db.rows(
-        """SELECT s.norm_name AS speaker_key, MIN(s.name) AS name, MIN(s.kind) AS kind,
-               COUNT(DISTINCT s.article_id) AS articles,
-               (SELECT COUNT(*) FROM quotes q WHERE q.norm_speaker = s.norm_name) AS quotes
-            FROM speakers s WHERE s.norm_name LIKE ?
-            GROUP BY s.norm_name ORDER BY quotes DESC, articles DESC, name LIMIT ?""",
-        (f"%{key.replace('%', '').replace('_', ' ')}%", limit))
-
-
-def speaker_detail(db: Database, key: str) -> dict[str, Any] | None:
-    """One speaker across the corpus (by normalised name): names, roles, aliases, and the articles quoting them."""
-    rows = db.rows("SELECT s.article_id, s.local_id, s.name, s.kind, s.role, s.affiliation, s.aliases, a.title, "
-                   "a.outlet, a.published FROM speakers s JOIN articles a ON a.id = s.article_id "
-                   "WHERE s.norm_name = ? ORDER BY a.published, a.seq", (key,))
-    if not rows:
-        return None
-    aliases = sorted({alias for r in rows for alias in json.loads(r["aliases"] or "[]")})
-    return {"key": key, "name": rows[0]["name"], "names": sorted({r["name"] for r in rows}),
-            "kinds": sorted({r["kind"] for r in rows}), "roles": sorted({r["role"] for r in rows if r["role"]}),
-            "affiliations": sorted({r["affiliation"] for r in rows if r["affiliation"]}), "aliases": aliases,
-            "articles": [{k: r[k] for k in ("article_id", "local_id", "title", "outlet", "published")} for r in rows]}
-
-
 def corroboration_summaries(db: Database, keys: list[str], *, semantic: bool | None = None,
                             max_claims: int = 5000) -> dict[str, str]:
     """``"N independent origins support, M contradict"`` for each claim key (``article:claim``); empty when the
     store holds more than ``max_claims`` claims (the index is built per call: too slow beyond that)."""
     from newstrace.store.corroborate import claim_index
 
-    if not keys or int(db.scalar("SELECT COUNT(*) FROM claims") or 0) > max_claims:
+    if not keys or browse.claim_count(db) > max_claims:
         return {}
     index = claim_index(db, semantic=semantic)
     positions = {r.key: i for i, r in enumerate(index.records)}
