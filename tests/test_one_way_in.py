@@ -132,12 +132,23 @@ def test_cli_dedup_reads_the_warc_and_the_feed_in_a_folder(folder, capsys):
     assert json.loads(capsys.readouterr().out)["documents"] == 6
 
 
-def test_analyze_refuses_a_warc_file_instead_of_reading_its_first_record_only(folder, capsys):
+def test_analyze_reads_every_response_of_a_warc_file(folder, tmp_path, capsys):
+    """It refused a WARC file (exit 4) and before that read its first record only; now one result per response."""
     from newstrace.cli import main
 
-    assert main(["analyze", str(folder / "crawl.warc.gz"), "--no-semantic"]) == 4  # before: one analysis, exit 0
-    err = capsys.readouterr().err
-    assert "analyze does not read WARC files" in err and "ingest, dedup or batch" in err
+    warc = tmp_path / "two.warc.gz"
+    write_warc(str(warc), [warc_response("https://crawl.example/ferry", PAGE, date="2024-05-09T08:00:00Z"),
+                           warc_response("https://crawl.example/saved", STORY.encode(), date="2024-05-10T08:00:00Z")])
+    assert main(["analyze", str(warc), "--no-semantic", "-f", "json", "-q"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.strip()]
+    assert [d["article"]["url"] for d in lines] == ["https://crawl.example/ferry", "https://crawl.example/saved"]
+    assert [d["article"]["title"] for d in lines] == ["Crawled ferry story", "A saved page"]
+
+
+def test_analyze_reads_a_warc_as_the_other_entry_points_do(folder, nlp):
+    name = str(folder / "crawl.warc.gz")
+    analysed = [seen(result.article) for _, result in analyze_inputs([name], AnalyzeConfig(semantic=False))]
+    assert analysed == [seen(extracted(r)) for r in iter_records([name])]
 
 
 def test_a_jsonl_url_is_refused_not_read_as_one_article():

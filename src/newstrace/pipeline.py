@@ -14,6 +14,7 @@ from newstrace.errors import AnalysisCrashed, NewstraceError, NoArticleFound
 from newstrace.model import QUOTE_TYPES, Analysis, Article
 from newstrace.reading import RawDocument, ReadOptions, read_input
 from newstrace.reading.decode import utf8_of
+from newstrace.reading.document import apply_fields
 from newstrace.reading.inputs import expand_inputs, gunzip_if_needed
 
 if TYPE_CHECKING:
@@ -178,11 +179,10 @@ def document(data: str | bytes, url: str | None = None, content_type: str | None
 
 
 def is_container(spec: str) -> bool:
-    """Whether ``spec`` is read as many articles by its name: a JSONL file or a feed file."""
-    from newstrace.corpus.jsonl import is_jsonl
-    from newstrace.corpus.sources import FEED_SUFFIXES
+    """Whether ``spec`` is read as many articles by its name: a JSONL, WARC or feed file."""
+    from newstrace.reading.inputs import FEED_SUFFIXES, RECORD_SUFFIXES, WARC_SUFFIXES
 
-    return is_jsonl(spec) or spec.lower().endswith(FEED_SUFFIXES)
+    return spec.lower().endswith(RECORD_SUFFIXES + WARC_SUFFIXES + FEED_SUFFIXES)
 
 
 def _in_order(read: Iterable[tuple[str, Article | NewstraceError]],
@@ -213,37 +213,26 @@ def _extracted_or_error(raw: RawDocument, config: AnalyzeConfig) -> Article | Ne
 
 
 def _articles_of(spec: str, config: AnalyzeConfig) -> Iterator[tuple[str, Article | NewstraceError]]:
-    """``(name, article or error)`` for the one article of ``spec``, or for each item of a feed or JSONL file."""
-    from newstrace.corpus.feeds import feed_documents, looks_like_feed
-    from newstrace.corpus.jsonl import is_jsonl, jsonl_documents
+    """``(name, article or error)`` for each record of ``spec`` as ``reading.records.records_in`` reads it (the one
+    way in of ingest, dedup, batch and the web API): one for an article, one per item of a feed, line of a JSONL
+    file or HTML response of a WARC file. An item that fails costs that item only."""
+    from newstrace.reading.records import records_in
 
     try:
-        if is_jsonl(spec):
-            yield from _container_articles(jsonl_documents(spec, max_line_bytes=config.read.max_bytes), spec, config)
-            return
-        raw = read_input(spec, config.read)
-        if looks_like_feed(raw.data) or is_container(spec):
-            yield from _container_articles(feed_documents(raw.data, name=spec), spec, config)
-            return
-        yield spec, _extract(raw, config)
+        for item in records_in(spec, config.read):
+            if isinstance(item, NewstraceError):
+                yield item.source or spec, item
+                continue
+            try:
+                yield item.name, apply_fields(extract_item(item, config), item.fields)
+            except NewstraceError as err:
+                yield item.name, err
+            except Exception as err:  # noqa: BLE001 - a bug in an extractor: this item fails, the rest go on
+                yield item.name, AnalysisCrashed.of(err, item.name)
     except NewstraceError as err:
         yield spec, err
-    except Exception as err:  # noqa: BLE001 - a bug in a reader or extractor: this input fails, the rest go on
+    except Exception as err:  # noqa: BLE001 - a bug in a reader: this input fails, the rest go on
         yield spec, AnalysisCrashed.of(err, spec)
-
-
-def _container_articles(docs: Iterable[CorpusDocument | NewstraceError], spec: str,
-                        config: AnalyzeConfig) -> Iterator[tuple[str, Article | NewstraceError]]:
-    from newstrace.corpus.document import apply_fields
-
-    for doc in docs:
-        if isinstance(doc, NewstraceError):
-            yield doc.source or spec, doc
-            continue
-        try:
-            yield doc.raw.name, apply_fields(extract_item(doc, config), doc.fields)
-        except NewstraceError as err:
-            yield doc.raw.name, err
 
 
 def extract_item(doc: CorpusDocument, config: AnalyzeConfig) -> Article:

@@ -12,8 +12,8 @@ from newstrace.cli.failures import batch_failed, report_failures
 from newstrace.cli.main import cli
 from newstrace.cli.options import allow_private_option, max_bytes_option, semantic_option, timeout_option, types_option
 from newstrace.cli.progress import progress
-from newstrace.errors import InputNotFound, NewstraceError, UnreadableInput, WriteFailed
-from newstrace.reading.inputs import WARC_SUFFIXES, expand_inputs
+from newstrace.errors import InputNotFound, NewstraceError, WriteFailed
+from newstrace.reading.inputs import expand_inputs
 from newstrace.reading.netpolicy import FetchOptions
 from newstrace.report import EXTENSIONS, FORMATS, render
 
@@ -38,7 +38,7 @@ def analyze(inputs: tuple[str, ...], fmt: str, out_dir: Path | None, input_forma
             encoding: str | None, max_bytes: int, timeout: float, semantic: bool | None, width: int | None,
             quiet: bool, allow_private_urls: bool, types: tuple[str, ...] | None) -> None:
     """Analyse INPUTS: files (.html .htm .txt .md, gzipped too), folders, globs, http(s) URLs, - for stdin,
-    RSS/Atom feeds and .jsonl files (one result per item)."""
+    RSS/Atom feeds, .jsonl files and WARC files (one result per item, line or HTML response)."""
     from newstrace.pipeline import AnalyzeConfig, analyze_inputs, is_container
 
     read = FetchOptions(max_bytes=max_bytes, timeout=timeout, allow_private=allow_private_urls)
@@ -47,10 +47,6 @@ def analyze(inputs: tuple[str, ...], fmt: str, out_dir: Path | None, input_forma
     if not names:
         raise InputNotFound("no inputs found: no article files (.html .htm .txt .md, gzipped too) in "
                             + ", ".join(inputs))
-    for name in names:
-        if name.lower().endswith(WARC_SUFFIXES):  # read as one gzip text, it would give the first record only
-            raise UnreadableInput("analyze does not read WARC files yet (it would see only the first record): "
-                                  "use newstrace ingest, dedup or batch", source=name)
     many = len(names) > 1 or is_container(names[0])
     failures: list[NewstraceError] = []
     done = 0
