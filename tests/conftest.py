@@ -36,7 +36,7 @@ def rules_only(nlp):
 
     def parse(text: str):
         saved = extract.load_tagger
-        extract.load_tagger = lambda: None
+        extract.load_tagger = lambda *_: None
         try:
             return nlp(text)
         finally:

@@ -6,21 +6,32 @@ sentences of a whole batch of documents in one call, so the MiniLM pass runs ove
 """
 from __future__ import annotations
 
+import shutil
 from itertools import islice
+from pathlib import Path
 from typing import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from newstrace.claims.checkworthiness import load_model
+from newstrace.claims.checkworthiness import WEIGHTS, load_model
+
+# What the model reads from its folder: the lexical weights, the calibrations and thresholds, the fine-tuned top
+# layers (and the manifest that says how they were made). The ONNX graphs hold no weights of their own (the
+# packaged MiniLM's and these): they are read from the package.
+WEIGHT_FILES = ("checkworthy.json", "checkworthy.npz", "tuned_top.npz", "MANIFEST.json")
 
 if not Span.has_extension("checkworthiness"):
     Span.set_extension("checkworthiness", default=None)
 
 
 class CheckworthinessComponent:
+    """Scores sentences with the weights in ``self.weights``: the package's folder, or a saved pipeline's after
+    ``spacy.load`` (``from_disk``); ``nlp.to_disk`` writes them there."""
+
     def __init__(self, semantic: bool | None):
         self.semantic = semantic
+        self.weights = WEIGHTS
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
@@ -29,9 +40,23 @@ class CheckworthinessComponent:
         docs = iter(docs)
         while batch := list(islice(docs, batch_size)):
             sents = [sent for doc in batch for sent in doc.sents]
-            for sent, score in zip(sents, load_model(self.semantic).score(sents)):
+            for sent, score in zip(sents, load_model(self.semantic, self.weights).score(sents)):
                 sent._.checkworthiness = float(score)
             yield from batch
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in WEIGHT_FILES:
+            if (self.weights / name).exists():
+                shutil.copyfile(self.weights / name, folder / name)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "CheckworthinessComponent":
+        folder = Path(path)
+        if not (folder / "checkworthy.json").exists():
+            raise ValueError(f"newstrace_checkworthiness: no weights in {folder} (checkworthy.json is missing)")
+        self.weights = folder
+        return self
 
 
 @Language.factory("newstrace_checkworthiness", default_config={"semantic": None})

@@ -172,7 +172,7 @@ class Acceptor:
         return kept
 
 
-@functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=4)
 def load_acceptor(path: Path = WEIGHTS) -> Acceptor | None:
     if not path.exists():
         return None

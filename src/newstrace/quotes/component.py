@@ -1,6 +1,8 @@
 """The spaCy component ``newstrace_quotes``: ``doc._.quotes`` and ``doc._.speakers`` on any English pipeline."""
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -9,7 +11,11 @@ from spacy.util import minibatch
 
 from newstrace.model import Quote, Speaker, quotes_of_types
 from newstrace.quotes.extract import quotes_and_speakers, quotes_and_speakers_many
+from newstrace.quotes.tagger import WEIGHTS
 from newstrace.quotes.types import DEFAULT_TYPES, TYPES
+
+# The learned parts' files: the cue detector, the role tagger, the accept step (their sources are in training/).
+WEIGHT_FILES = ("cues.json", "cues.npz", "roles.json", "roles.npz", "accept.json")
 
 for _name in ("quotes", "speakers"):
     if not Doc.has_extension(_name):
@@ -22,6 +28,9 @@ class QuoteAttributor:
     ``types`` says which attributions ``doc._.quotes`` keeps (speech and writing unless told otherwise; see
     ``quotes/types.py``); ``doc._.speakers`` keeps the speakers those quotes name. ``accept=False`` skips the
     accept/reject step and reports every candidate the rules and the role tagger propose.
+
+    The learned parts read their weights from ``self.weights``: the package's folder, until ``nlp.to_disk`` has
+    written them beside the pipeline and ``spacy.load`` (``from_disk``) reads them from there.
     """
 
     def __init__(self, nlp: Language, name: str, min_confidence: float = 0.0, types: list[str] | None = None,
@@ -30,20 +39,39 @@ class QuoteAttributor:
         self.min_confidence = min_confidence
         self.accept = accept
         self.types = frozenset(DEFAULT_TYPES if types is None else types)
+        self.weights = WEIGHTS
         unknown = self.types - set(TYPES)
         if unknown:
             raise ValueError(f"newstrace_quotes: unknown types {sorted(unknown)}; choose from {', '.join(TYPES)}")
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes, doc._.speakers = self._kept(*quotes_and_speakers(doc, self.min_confidence, self.accept))
+        doc._.quotes, doc._.speakers = self._kept(*quotes_and_speakers(doc, self.min_confidence, self.accept,
+                                                                         self.weights))
         return doc
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 16) -> Iterator[Doc]:
         """``nlp.pipe`` hands documents over in batches; the role tagger reads a batch's paragraphs together."""
         for batch in minibatch(stream, batch_size):
-            for doc, (quotes, speakers) in zip(batch, quotes_and_speakers_many(batch, self.min_confidence, self.accept)):
+            for doc, (quotes, speakers) in zip(batch, quotes_and_speakers_many(batch, self.min_confidence, self.accept,
+                                                                                           self.weights)):
                 doc._.quotes, doc._.speakers = self._kept(quotes, speakers)
                 yield doc
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """The weight files the component reads, copied into ``path`` (``nlp.to_disk`` gives each component one)."""
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in WEIGHT_FILES:
+            if (self.weights / name).exists():
+                shutil.copyfile(self.weights / name, folder / name)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "QuoteAttributor":
+        """Read the weights from a saved pipeline's folder for this component (``spacy.load``)."""
+        folder = Path(path)
+        if not any((folder / name).exists() for name in WEIGHT_FILES):
+            raise ValueError(f"newstrace_quotes: no weights in {folder} (expected {', '.join(WEIGHT_FILES)})")
+        self.weights = folder
+        return self
 
     def _kept(self, quotes: list[Quote], speakers: list[Speaker]) -> tuple[list[Quote], list[Speaker]]:
         return quotes_of_types(quotes, speakers, self.types)

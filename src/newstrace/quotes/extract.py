@@ -5,6 +5,8 @@ vectors fit it, then refines their spans and adds the attributions only it found
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.tokens import Doc
 
 from newstrace.model import Quote, Span, Speaker
@@ -22,7 +24,7 @@ from newstrace.quotes.nesting import resolve_nesting
 from newstrace.quotes.phrases import without_time
 from newstrace.quotes.speakers import resolve_speakers
 from newstrace.quotes.tagged import merge
-from newstrace.quotes.tagger import load_tagger
+from newstrace.quotes.tagger import WEIGHTS, load_tagger
 from newstrace.quotes.types import attribution_type
 
 
@@ -31,13 +33,14 @@ def find_attributions(doc: Doc, text: str | None = None) -> list[Attribution]:
     return find_attributions_many([doc], [doc.text if text is None else text])[0]
 
 
-def find_attributions_many(docs: list[Doc], texts: list[str], accept: bool = True) -> list[list[Attribution]]:
+def find_attributions_many(docs: list[Doc], texts: list[str], accept: bool = True,
+                           weights: Path = WEIGHTS) -> list[list[Attribution]]:
     """``find_attributions`` of several documents, the tagger running over all of them at once.
 
     ``accept=False`` returns every candidate, before the accept/reject step (what ``training/accept.py``
-    learns from)."""
-    found = [rule_attributions(doc, text) for doc, text in zip(docs, texts)]
-    tagger = load_tagger()
+    learns from). ``weights``: the folder of the learned parts (the package's own, or a saved pipeline's)."""
+    found = [rule_attributions(doc, text, weights) for doc, text in zip(docs, texts)]
+    tagger = load_tagger(weights)
     if tagger is not None:
         usable = [i for i, doc in enumerate(docs) if doc.has_annotation("DEP") and tagger.accepts(doc)]
         probs = tagger.probabilities_many([docs[i] for i in usable], [found[i] for i in usable])
@@ -52,19 +55,19 @@ def find_attributions_many(docs: list[Doc], texts: list[str], accept: bool = Tru
     if not accept:
         return found
     found = [[a for a in atts if not _the_author(text, a)] for text, atts in zip(texts, found)]
-    acceptor = load_acceptor()
+    acceptor = load_acceptor(weights / "accept.json")
     if acceptor is not None:
         found = [acceptor.keep(doc, text, atts) for doc, text, atts in zip(docs, texts, found)]
     return found
 
 
-def rule_attributions(doc: Doc, text: str) -> list[Attribution]:
+def rule_attributions(doc: Doc, text: str, weights: Path = WEIGHTS) -> list[Attribution]:
     """The attributions the rules find (the role tagger's inputs), in text order."""
     segments = find_segments(text)
     cues = []
     if doc.has_annotation("DEP"):
         cues = find_cue_attributions(doc, text) + find_nominal_attributions(doc)
-        cues += find_learned_attributions(doc, text, cues)
+        cues += find_learned_attributions(doc, text, cues, weights)
     starts = paragraph_starts(text)
     labels = [lab for lab in label_attributions(text, starts) if not lab.extra.get("linked") or _named(doc, lab.source)]
     headline = headline_attribution(text, starts)
@@ -100,14 +103,15 @@ def _named(doc: Doc, source: Range) -> bool:
     return any(e.label_ in _NAMED and e.start_char < source[1] and source[0] < e.end_char for e in doc.ents)
 
 
-def quotes_and_speakers(doc: Doc, min_confidence: float = 0.0, accept: bool = True) -> tuple[list[Quote], list[Speaker]]:
-    return quotes_and_speakers_many([doc], min_confidence, accept)[0]
+def quotes_and_speakers(doc: Doc, min_confidence: float = 0.0, accept: bool = True,
+                        weights: Path = WEIGHTS) -> tuple[list[Quote], list[Speaker]]:
+    return quotes_and_speakers_many([doc], min_confidence, accept, weights)[0]
 
 
-def quotes_and_speakers_many(docs: list[Doc], min_confidence: float = 0.0,
-                             accept: bool = True) -> list[tuple[list[Quote], list[Speaker]]]:
+def quotes_and_speakers_many(docs: list[Doc], min_confidence: float = 0.0, accept: bool = True,
+                             weights: Path = WEIGHTS) -> list[tuple[list[Quote], list[Speaker]]]:
     texts = [doc.text for doc in docs]  # Doc.text is rebuilt on every access
-    found = find_attributions_many(docs, texts, accept)
+    found = find_attributions_many(docs, texts, accept, weights)
     return [_quotes_and_speakers(doc, text, [a for a in atts if a.confidence >= min_confidence])
             for doc, text, atts in zip(docs, texts, found)]
 

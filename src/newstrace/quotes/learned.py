@@ -93,7 +93,7 @@ class CueDetector:
         return [(t, float(p)) for t, p in zip(tokens, self.probabilities(tokens)) if p >= self.threshold]
 
 
-@functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=4)
 def load_detector(folder: Path = WEIGHTS) -> CueDetector | None:
     """The shipped detector, or ``None`` when its weights are absent (the rules still run)."""
     try:
@@ -104,9 +104,10 @@ def load_detector(folder: Path = WEIGHTS) -> CueDetector | None:
     return CueDetector(arrays["coef"].astype(np.float64), float(arrays["bias"]), float(meta["threshold"]), meta)
 
 
-def find_learned_attributions(doc: Doc, text: str, known: list[Attribution]) -> list[Attribution]:
+def find_learned_attributions(doc: Doc, text: str, known: list[Attribution],
+                              weights: Path = WEIGHTS) -> list[Attribution]:
     """Attributions for the detected verbs that are neither lexicon cues nor inside a cue already found."""
-    detector = load_detector()
+    detector = load_detector(weights)
     if detector is None:
         return []
     taken = [a.cue for a in known if a.cue is not None]

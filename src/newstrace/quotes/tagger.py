@@ -219,7 +219,7 @@ def _lstm(x: np.ndarray, starts: np.ndarray, lengths: np.ndarray, w: dict, name:
     return out
 
 
-@functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=4)
 def load_tagger(folder: Path = WEIGHTS) -> RoleTagger | None:
     """The shipped tagger, or ``None`` when its weights are absent (the rules still run)."""
     try:
