@@ -6,7 +6,6 @@ sentences of a whole batch of documents in one call, so the MiniLM pass runs ove
 """
 from __future__ import annotations
 
-import shutil
 from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -15,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newstrace.claims.checkworthiness import WEIGHTS, load_model
+from newstrace.nlp.saved_weights import save_weights, saved_weights
 
 # What the model reads from its folder: the lexical weights, the calibrations and thresholds, the fine-tuned top
 # layers (and the manifest that says how they were made). The ONNX graphs hold no weights of their own (the
@@ -45,17 +45,10 @@ class CheckworthinessComponent:
             yield from batch
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        folder = Path(path)
-        folder.mkdir(parents=True, exist_ok=True)
-        for name in WEIGHT_FILES:
-            if (self.weights / name).exists():
-                shutil.copyfile(self.weights / name, folder / name)
+        save_weights(self.weights, path, WEIGHT_FILES)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "CheckworthinessComponent":
-        folder = Path(path)
-        if not (folder / "checkworthy.json").exists():
-            raise ValueError(f"newstrace_checkworthiness: no weights in {folder} (checkworthy.json is missing)")
-        self.weights = folder
+        self.weights = saved_weights(path, "checkworthy.json", "newstrace_checkworthiness")
         return self
 
 

@@ -1,7 +1,6 @@
 """The spaCy component ``newstrace_quotes``: ``doc._.quotes`` and ``doc._.speakers`` on any English pipeline."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -10,6 +9,7 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from newstrace.model import Quote, Speaker, quotes_of_types
+from newstrace.nlp.saved_weights import save_weights, saved_weights
 from newstrace.quotes.extract import quotes_and_speakers, quotes_and_speakers_many
 from newstrace.quotes.tagger import WEIGHTS
 from newstrace.quotes.types import DEFAULT_TYPES, TYPES
@@ -59,18 +59,11 @@ class QuoteAttributor:
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """The weight files the component reads, copied into ``path`` (``nlp.to_disk`` gives each component one)."""
-        folder = Path(path)
-        folder.mkdir(parents=True, exist_ok=True)
-        for name in WEIGHT_FILES:
-            if (self.weights / name).exists():
-                shutil.copyfile(self.weights / name, folder / name)
+        save_weights(self.weights, path, WEIGHT_FILES)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "QuoteAttributor":
         """Read the weights from a saved pipeline's folder for this component (``spacy.load``)."""
-        folder = Path(path)
-        if not any((folder / name).exists() for name in WEIGHT_FILES):
-            raise ValueError(f"newstrace_quotes: no weights in {folder} (expected {', '.join(WEIGHT_FILES)})")
-        self.weights = folder
+        self.weights = saved_weights(path, "accept.json", self.name)
         return self
 
     def _kept(self, quotes: list[Quote], speakers: list[Speaker]) -> tuple[list[Quote], list[Speaker]]:
