@@ -1,13 +1,15 @@
-"""Outlet names: a small table of well-known outlets, and tests for "is this name an outlet?".
+"""Outlet names: a small table of well-known outlets (``outlets.json``), and tests for "is this name an outlet?".
 
 The table is only used to recognise names and domains (``apnews.com`` is the Associated Press); an
 outlet that is not in it is still accepted where the wording of the evidence says it is an outlet.
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from tld import get_tld
@@ -18,107 +20,19 @@ from newstrace.extract.lines import WIRES
 @dataclass(frozen=True, slots=True)
 class Outlet:
     name: str
-    kind: str  # wire | outlet | syndicator | aggregator
+    kind: str  # wire | outlet | syndicator | aggregator | press_release
     aliases: tuple[str, ...] = ()
     domains: tuple[str, ...] = ()
 
 
-_TABLE: tuple[Outlet, ...] = (
-    Outlet("Associated Press", "wire", ("AP", "The Associated Press", "AP News"), ("apnews.com", "ap.org")),
-    Outlet("Reuters", "wire", ("Thomson Reuters", "Reuters Staff"), ("reuters.com",)),
-    Outlet("Agence France-Presse", "wire", ("AFP", "Agence France Presse", "France-Presse"), ("afp.com",)),
-    Outlet("United Press International", "wire", ("UPI",), ("upi.com",)),
-    Outlet("Deutsche Presse-Agentur", "wire", ("dpa", "DPA"), ("dpa.com",)),
-    Outlet("Xinhua", "wire", ("Xinhua News Agency",), ("xinhuanet.com", "news.cn")),
-    Outlet("TASS", "wire", ("ITAR-TASS",), ("tass.com", "tass.ru")),
-    Outlet("Interfax", "wire", (), ("interfax.com", "interfax.ru")),
-    Outlet("ANI", "wire", ("Asian News International",), ("aninews.in",)),
-    Outlet("Press Trust of India", "wire", ("PTI",), ("ptinews.com",)),
-    Outlet("IANS", "wire", (), ("ians.in",)),
-    Outlet("Kyodo News", "wire", ("Kyodo",), ("kyodonews.net",)),
-    Outlet("Yonhap", "wire", ("Yonhap News Agency",), ("yna.co.kr",)),
-    Outlet("Australian Associated Press", "wire", ("AAP",), ("aap.com.au",)),
-    Outlet("The Canadian Press", "wire", ("Canadian Press", "CP"), ("thecanadianpress.com",)),
-    Outlet("PA Media", "wire", ("Press Association", "PA"), ("pamediagroup.com",)),
-    Outlet("EFE", "wire", ("Agencia EFE",), ("efe.com",)),
-    Outlet("ANSA", "wire", (), ("ansa.it",)),
-    Outlet("Bloomberg", "wire", ("Bloomberg News",), ("bloomberg.com",)),
-    Outlet("Tribune Content Agency", "syndicator", ("Tribune Content Agency, LLC", "TCA"), ("tribunecontentagency.com",)),
-    Outlet("Yahoo News", "aggregator", ("Yahoo", "Yahoo Finance"), ("yahoo.com", "news.yahoo.com")),
-    Outlet("MSN", "aggregator", ("Microsoft Start",), ("msn.com",)),
-    Outlet("Google News", "aggregator", (), ("news.google.com",)),
-    Outlet("The New York Times", "outlet", ("New York Times", "NYT", "NYTimes", "the Times"), ("nytimes.com",)),
-    Outlet("The Washington Post", "outlet", ("Washington Post",), ("washingtonpost.com",)),
-    Outlet("The Wall Street Journal", "outlet", ("Wall Street Journal", "WSJ"), ("wsj.com",)),
-    Outlet("The Guardian", "outlet", ("Guardian",), ("theguardian.com", "guardian.co.uk")),
-    Outlet("BBC", "outlet", ("BBC News", "British Broadcasting Corporation", "BBC Monitoring"), ("bbc.co.uk", "bbc.com")),
-    Outlet("CNN", "outlet", (), ("cnn.com",)),
-    Outlet("Fox News", "outlet", ("Fox", "Fox News Digital"), ("foxnews.com",)),
-    Outlet("NBC News", "outlet", ("NBC",), ("nbcnews.com",)),
-    Outlet("CBS News", "outlet", ("CBS",), ("cbsnews.com",)),
-    Outlet("ABC News", "outlet", ("ABC",), ("abcnews.go.com",)),
-    Outlet("NPR", "outlet", ("National Public Radio",), ("npr.org",)),
-    Outlet("PBS", "outlet", ("PBS NewsHour",), ("pbs.org",)),
-    Outlet("Al Jazeera", "outlet", ("Al Jazeera English",), ("aljazeera.com", "aljazeera.net")),
-    Outlet("RT", "outlet", ("Russia Today",), ("rt.com",)),
-    Outlet("Sputnik", "outlet", ("Sputnik News",), ("sputniknews.com",)),
-    Outlet("France 24", "outlet", ("France24",), ("france24.com",)),
-    Outlet("Deutsche Welle", "outlet", ("DW",), ("dw.com",)),
-    Outlet("Sky News", "outlet", (), ("news.sky.com", "sky.com")),
-    Outlet("The Conversation", "outlet", ("Conversation",), ("theconversation.com",)),
-    Outlet("ProPublica", "outlet", (), ("propublica.org",)),
-    Outlet("KFF Health News", "outlet", ("Kaiser Health News", "KHN"), ("kffhealthnews.org", "khn.org")),
-    Outlet("Global Research", "outlet", ("Centre for Research on Globalization", "GlobalResearch.ca"), ("globalresearch.ca",)),
-    Outlet("Asia Times", "outlet", (), ("asiatimes.com",)),
-    Outlet("TomDispatch", "outlet", ("TomDispatch.com",), ("tomdispatch.com",)),
-    Outlet("Common Dreams", "outlet", (), ("commondreams.org",)),
-    Outlet("Truthout", "outlet", (), ("truthout.org",)),
-    Outlet("The Baltimore Sun", "outlet", ("Baltimore Sun",), ("baltimoresun.com",)),
-    Outlet("Chicago Tribune", "outlet", (), ("chicagotribune.com",)),
-    Outlet("Los Angeles Times", "outlet", ("LA Times", "L.A. Times"), ("latimes.com",)),
-    Outlet("USA Today", "outlet", (), ("usatoday.com",)),
-    Outlet("The Hill", "outlet", (), ("thehill.com",)),
-    Outlet("Politico", "outlet", (), ("politico.com", "politico.eu")),
-    Outlet("Axios", "outlet", (), ("axios.com",)),
-    Outlet("HuffPost", "outlet", ("Huffington Post",), ("huffpost.com",)),
-    Outlet("Financial Times", "outlet", ("FT",), ("ft.com",)),
-    Outlet("The Economist", "outlet", ("Economist",), ("economist.com",)),
-    Outlet("Le Monde", "outlet", (), ("lemonde.fr",)),
-    Outlet("Der Spiegel", "outlet", ("Spiegel",), ("spiegel.de",)),
-    Outlet("The Times of India", "outlet", ("Times of India",), ("timesofindia.indiatimes.com",)),
-    Outlet("Hindustan Times", "outlet", (), ("hindustantimes.com",)),
-    Outlet("South China Morning Post", "outlet", ("SCMP",), ("scmp.com",)),
-    Outlet("The Independent", "outlet", ("Independent",), ("independent.co.uk",)),
-    Outlet("The Telegraph", "outlet", ("Telegraph", "Daily Telegraph"), ("telegraph.co.uk",)),
-    Outlet("Daily Mail", "outlet", ("MailOnline", "Mail Online"), ("dailymail.co.uk",)),
-    Outlet("Voice of America", "outlet", ("VOA",), ("voanews.com",)),
-    Outlet("Radio Free Europe/Radio Liberty", "outlet", ("RFE/RL",), ("rferl.org",)),
-    Outlet("Wikinews", "outlet", (), ("wikinews.org",)),
-    Outlet("The Intercept", "outlet", ("Intercept",), ("theintercept.com",)),
-    Outlet("Vox", "outlet", (), ("vox.com",)),
-    Outlet("Business Insider", "outlet", ("Insider",), ("businessinsider.com", "insider.com")),
-    Outlet("CNBC", "outlet", (), ("cnbc.com",)),
-    Outlet("Newsweek", "outlet", (), ("newsweek.com",)),
-    Outlet("Sky Sports", "outlet", (), ("skysports.com",)),
-    Outlet("ESPN", "outlet", (), ("espn.com",)),
-    Outlet("GB News", "outlet", (), ("gbnews.com",)),
-    Outlet("Times Radio", "outlet", (), ("timesradio.co.uk",)),
-    Outlet("Geo News", "outlet", ("Geo TV",), ("geo.tv",)),
-    Outlet("Al Arabiya", "outlet", ("Al-Arabiya",), ("alarabiya.net",)),
-    Outlet("People", "outlet", ("People magazine",), ("people.com",)),
-    Outlet("Jewish Telegraphic Agency", "wire", ("JTA",), ("jta.org",)),
-    Outlet("Time", "outlet", ("TIME", "Time magazine"), ("time.com",)),
-    Outlet("The Atlantic", "outlet", ("Atlantic",), ("theatlantic.com",)),
-    Outlet("Mother Jones", "outlet", (), ("motherjones.com",)),
-    Outlet("The Texas Tribune", "outlet", ("Texas Tribune",), ("texastribune.org",)),
-    Outlet("CalMatters", "outlet", (), ("calmatters.org",)),
-    Outlet("Stateline", "outlet", (), ("stateline.org",)),
-    Outlet("Grist", "outlet", (), ("grist.org",)),
-    Outlet("Inside Climate News", "outlet", (), ("insideclimatenews.org",)),
-    Outlet("PR Newswire", "press_release", ("PRNewswire",), ("prnewswire.com",)),
-    Outlet("Business Wire", "press_release", ("BusinessWire",), ("businesswire.com",)),
-    Outlet("GlobeNewswire", "press_release", (), ("globenewswire.com",)),
-)
+def _load_table(path: Path) -> tuple[Outlet, ...]:
+    """The outlet table of ``outlets.json`` (one object an outlet: name, kind, aliases, domains)."""
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    return tuple(Outlet(r["name"], r["kind"], tuple(r["aliases"]), tuple(r["domains"])) for r in rows)
+
+
+_TABLE: tuple[Outlet, ...] = _load_table(Path(__file__).with_name("outlets.json"))
+
 # One-word acronyms ("AP", "PA", "CP") are too ambiguous to find in running text; they count only where the
 # evidence is a wire slot such as "(AP) —" or a credit line.
 _AMBIGUOUS = {"ap", "pa", "cp", "ft", "dw", "tca", "time", "abc", "cbs", "nbc", "insider", "independent", "guardian",

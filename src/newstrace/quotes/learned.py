@@ -11,7 +11,6 @@ probability as a low confidence, so ``min_confidence`` can leave such cues out.
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +18,7 @@ import numpy as np
 from sklearn.feature_extraction import FeatureHasher
 from spacy.tokens import Doc, Token
 
+from newstrace.nlp.saved_weights import read_weights
 from newstrace.quotes.attribution import Attribution
 from newstrace.quotes.cues import (COGNITION_LEMMAS, INTENTION_LEMMAS, NOT_SAYING_LEMMAS, OBJECT_LEMMAS,
                                    SPEECH_LEMMAS, cue_lemma)
@@ -96,12 +96,8 @@ class CueDetector:
 @functools.lru_cache(maxsize=4)
 def load_detector(folder: Path = WEIGHTS) -> CueDetector | None:
     """The shipped detector, or ``None`` when its weights are absent (the rules still run)."""
-    try:
-        arrays = np.load(folder / "cues.npz")
-        meta = json.loads((folder / "cues.json").read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-    return CueDetector(arrays["coef"].astype(np.float64), float(arrays["bias"]), float(meta["threshold"]), meta)
+    return read_weights(folder, "cues", lambda arrays, meta: CueDetector(
+        arrays["coef"].astype(np.float64), float(arrays["bias"]), float(meta["threshold"]), meta))
 
 
 def find_learned_attributions(doc: Doc, text: str, known: list[Attribution],

@@ -12,7 +12,6 @@ A pipeline whose token vectors have another width (or none) runs on the rules al
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_SPACE, IS_UPPER, LEMMA, LEN
 from spacy.parts_of_speech import AUX, NOUN, VERB
 from spacy.tokens import Doc
 
+from newstrace.nlp.saved_weights import read_weights
 from newstrace.quotes.attribution import Attribution
 from newstrace.quotes.cues import cue_lemma
 
@@ -222,9 +222,5 @@ def _lstm(x: np.ndarray, starts: np.ndarray, lengths: np.ndarray, w: dict, name:
 @functools.lru_cache(maxsize=4)
 def load_tagger(folder: Path = WEIGHTS) -> RoleTagger | None:
     """The shipped tagger, or ``None`` when its weights are absent (the rules still run)."""
-    try:
-        arrays = np.load(folder / "roles.npz")
-        meta = json.loads((folder / "roles.json").read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-    return RoleTagger({k: arrays[k].astype(np.float32) for k in arrays.files}, meta)
+    return read_weights(folder, "roles", lambda arrays, meta: RoleTagger(
+        {k: a.astype(np.float32) for k, a in arrays.items()}, meta))
