@@ -460,17 +460,22 @@ def _object_controller(verb: Token) -> Token | None:
                  and c.pos_ in ("NOUN", "PROPN")), None)
 
 
-def _undated(antecedent: Token) -> Token:
-    """"its opinion from 19 July 2024, which found …": a date is no relative's antecedent; the noun it dates is."""
+def _undated(antecedent: Token) -> Token | None:
+    """"its opinion from 19 July 2024, which found …": a date is no relative's antecedent; the noun it dates is,
+    and where no noun can be found, nobody is (``None``), never the date."""
     node = antecedent
     while node.ent_type_ in ("DATE", "TIME") and node.dep_ == "pobj" and node.head.dep_ == "prep":
         prep, owner = node.head, node.head.head
-        if owner.pos_ not in ("NOUN", "PROPN"):  # "repeated its opinion from 19 July": the verb's object before it
-            owner = next((c for c in owner.children if c.dep_ == "dobj" and c.i < prep.i), None)
+        if owner.pos_ not in ("NOUN", "PROPN"):
+            # "repeated its opinion from 19 July": the verb's object before it, or the noun right before "from"
+            # when the parser hung the date on the verb ("dealt with it in its opinion from 19 July")
+            before = prep.nbor(-1) if prep.i > 0 else prep
+            owner = next((c for c in owner.children if c.dep_ == "dobj" and c.i < prep.i),
+                         before if before.pos_ in ("NOUN", "PROPN") else None)
         if owner is None:
-            break
+            return None
         node = owner
-    return node
+    return None if node.ent_type_ in ("DATE", "TIME") else node
 
 
 def _nearest_subject(verb: Token) -> Token | None:
