@@ -260,6 +260,10 @@ def test_a_title_before_a_name_gives_the_name_not_a_place_in_the_title(nlp):
     ("Abby Dunn, a Florida expert, said the parks were full.\n\nTessa Bishop, a travel expert, said prices would "
      "rise.\n\nDunn added that queues were long.\n\nThe expert said April was the cheapest month.",
      "cheapest month", "Abby Dunn"),
+    # "the expert" once said of the first expert is no name for her: a later "the expert" is the last speaker
+    ("Tessa Bishop, head of sales at Ocean Florida, shared her tips.\n\nAccording to the expert, January is the "
+     "cheapest month.\n\nAbby Dunn, who has travelled to Florida 42 times, shared her own.\n\nAbby said: “Book "
+     "early.”\n\nThe expert said: “Disney World hosts many sporting events.”", "sporting events", "Abby Dunn"),
     # a gendered role noun skips the last speaker of the other gender
     ("David Turpin and Louise Turpin were sentenced on Friday.\n\nThe father said \"I love my children.\"\n\n"
      "The mother said \"I look forward to the day I can see them.\"", "look forward to the day", "Louise Turpin"),

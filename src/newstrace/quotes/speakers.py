@@ -542,7 +542,9 @@ def _by_description(text: str, head: Token, source: Range, clusters: list[Cluste
     for cluster in clusters:
         if cluster.kind == "unresolved":
             continue
-        described = [cluster.role or ""] + cluster.aliases
+        # "the expert" once said of one expert is no name for her: a word any speaker may be called counts only
+        # as the role the article gave (the last speaker who fits comes first, in ``_by_role_noun``)
+        described = [cluster.role or ""] + ([] if head.lower_ in _ANYONE else cluster.aliases)
         known = {w for d in described for w in d.lower().split()}
         # the description's head must head one of the speaker's roles ("the ministry" is not the ministry's
         # spokesperson, "the Indian army" not "an Indian army officer"), and what else it says must fit
