@@ -264,6 +264,9 @@ def test_a_title_before_a_name_gives_the_name_not_a_place_in_the_title(nlp):
     ("Tessa Bishop, head of sales at Ocean Florida, shared her tips.\n\nAccording to the expert, January is the "
      "cheapest month.\n\nAbby Dunn, who has travelled to Florida 42 times, shared her own.\n\nAbby said: “Book "
      "early.”\n\nThe expert said: “Disney World hosts many sporting events.”", "sporting events", "Abby Dunn"),
+    # "the expert" many sentences after the one expert who spoke, with no one else named in between
+    ("Radek Babicek, a gardener at Fantastic Gardeners, said ivy was easy to grow.\n\n" + "The plant likes shade. "
+     * 8 + "\n\n“It is also a good hanging plant,” the expert explains.", "good hanging plant", "Radek Babicek"),
     # a gendered role noun skips the last speaker of the other gender
     ("David Turpin and Louise Turpin were sentenced on Friday.\n\nThe father said \"I love my children.\"\n\n"
      "The mother said \"I look forward to the day I can see them.\"", "look forward to the day", "Louise Turpin"),
@@ -280,6 +283,13 @@ def test_a_title_before_a_name_gives_the_name_not_a_place_in_the_title(nlp):
 def test_who_a_mention_stands_for(nlp, text, words, name):
     doc = nlp(text)
     assert speaker_of(doc, quote_with(doc, words)).name == name
+
+
+def test_a_far_description_is_not_the_last_speaker_when_someone_who_fits_was_named_since(nlp):
+    doc = nlp("Radek Babicek, a gardener at Fantastic Gardeners, said ivy was easy to grow.\n\n"
+              + "The plant likes shade. " * 8 + "Anna Berg, a florist, sells it in town.\n\n"
+              + "“It is also a good hanging plant,” the expert explains.")
+    assert speaker_of(doc, quote_with(doc, "good hanging plant")).name != "Radek Babicek"
 
 
 def test_when_it_spoke_is_not_part_of_who_spoke(nlp):

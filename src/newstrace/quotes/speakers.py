@@ -648,9 +648,16 @@ def _by_role_noun(doc: Doc, text: str, head: Token, source: Range, clusters: lis
         return (cluster.kind == wants and not (gender and cluster.gender and cluster.gender != gender)
                 and not other_role and (not cluster.role or noun == "-old" or _fits_description(head, source, said - known - {noun})))
 
-    if last_speaker is not None and fits(last_speaker) and any(
-            h < head.i and here - sent_of.get(h, 0) <= 6 for h in last_speaker.heads):
-        return last_speaker
+    if last_speaker is not None and fits(last_speaker):
+        last_named = max((h for h in last_speaker.heads if h < head.i), default=None)
+        if last_named is not None and here - sent_of.get(last_named, 0) <= 6:
+            return last_speaker
+        # "the expert explains" ten sentences after the one expert who spoke: still her, when no one else who
+        # fits was named in between (not for words any bystander is called: "the victim", "the spokesman")
+        if last_named is not None and noun not in _ANYONE - {"expert"} and here - sent_of.get(last_named, 0) <= 15 \
+                and not any(c is not last_speaker and fits(c) and any(last_named < h < head.i for h in c.heads)
+                            for c in clusters):
+            return last_speaker
     best, best_at = None, -1
     outside = _inside(quoted, head.idx) is None
     for cluster in clusters:
