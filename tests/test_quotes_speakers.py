@@ -57,6 +57,11 @@ def test_title_premodifier_is_the_role(nlp):
     assert speaker_of(doc, quote_with(doc, "strikes had worked")).role == "Defense Secretary"
 
 
+def test_an_honorific_is_not_a_role(nlp):
+    doc = nlp("Sir Keir Starmer said the gifts had been declared.")
+    assert speaker_of(doc, quote_with(doc, "gifts had been declared")).role is None
+
+
 def test_pronoun_respects_gender_from_honorific(nlp):
     text = ("Mr. Daniel Roth met Ms. Clara Weiss on Monday. Ms. Weiss said the merger was off. "
             "Mr. Roth said the talks would go on. She said she was disappointed.")
@@ -267,6 +272,9 @@ def test_a_title_before_a_name_gives_the_name_not_a_place_in_the_title(nlp):
     # "the expert" many sentences after the one expert who spoke, with no one else named in between
     ("Radek Babicek, a gardener at Fantastic Gardeners, said ivy was easy to grow.\n\n" + "The plant likes shade. "
      * 8 + "\n\n“It is also a good hanging plant,” the expert explains.", "good hanging plant", "Radek Babicek"),
+    # "The Prime Minister" (tagged a proper noun) after "Sir Keir Starmer": an honorific is no other role
+    ("Sir Keir Starmer has defended accepting gifts from a Labour donor.\n\nThe Prime Minister suggested he would "
+     "continue to take gifts from Lord Alli.", "continue to take gifts", "Keir Starmer"),
     # a gendered role noun skips the last speaker of the other gender
     ("David Turpin and Louise Turpin were sentenced on Friday.\n\nThe father said \"I love my children.\"\n\n"
      "The mother said \"I look forward to the day I can see them.\"", "look forward to the day", "Louise Turpin"),

@@ -9,7 +9,9 @@ from newstrace.quotes.names import Cluster
 
 _DROP = frozenset("a an the his her their its our this that former then also".split())
 _AFFILIATION_PREPS = frozenset("at of for with in".split())
-_NOT_ROLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss"})
+# honorifics are not roles: "Sir Keir Starmer" may still be "the Prime Minister"
+_NOT_ROLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir", "dame", "lord", "lady",
+                        "madam"})
 _NAMES = frozenset("PERSON ORG GPE LOC FAC NORP PRODUCT EVENT WORK_OF_ART".split())  # entity types that are names
 
 

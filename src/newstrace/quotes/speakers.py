@@ -620,7 +620,9 @@ def _by_role_noun(doc: Doc, text: str, head: Token, source: Range, clusters: lis
     before it, within a few sentences, the last speaker first. Plural and indefinite descriptions stay apart."""
     definite = any(t.lower_ in ("the", "this") and t.dep_ == "det" for t in head.lefts)
     noun = "-old" if re.fullmatch(r"(?i)the \d+-year-old", text[source[0]:source[1]]) else head.lemma_.lower()
-    if head.pos_ != "NOUN" and noun != "-old" or not definite or head.tag_ == "NNS" \
+    # "The Prime Minister" is tagged a proper noun: a title outside any entity still describes
+    title_cased = head.pos_ == "PROPN" and not head.ent_type_ and noun in _PERSON_NOUNS
+    if head.pos_ != "NOUN" and noun != "-old" and not title_cased or not definite or head.tag_ == "NNS" \
             or source[1] - source[0] > 40:
         return None
     wants = ("person" if noun in _PERSON_NOUNS or noun == "-old" else
