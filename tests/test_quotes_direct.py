@@ -176,3 +176,13 @@ def test_a_speaker_described_with_a_participle_and_a_quoted_name(nlp):
               "said as the hall emptied.")
     q = quote_with(doc, "better meetings")
     assert q.content.text.endswith("this one,”") and speaker_of(doc, q).name == "Ray Tolliver"
+
+
+def test_a_quote_ending_a_paragraph_is_not_the_next_paragraphs_speakers(nlp):
+    doc = nlp("Kyiv resident Svitlana Onofryichuk, 55, said it was a terrible night.\n\n"
+              "“I am sorry that I have to say goodbye to Kyiv now,” she added. “My job is gone, everything has burned "
+              "down.”\n\nYevhen Zosin, 74, a Kyiv resident who witnessed the attack, said the moment he heard the "
+              "explosion he rushed to grab his dog.")
+    quote = next((q for q in doc._.quotes if "burned down" in q.content.text), None)
+    assert quote is None or speaker_of(doc, quote).name == "Svitlana Onofryichuk"
+    assert speaker_of(doc, quote_with(doc, "rushed to grab his dog")).name == "Yevhen Zosin"

@@ -466,3 +466,15 @@ def test_a_name_with_its_number_is_a_body_not_a_person(nlp, sentence, name):
     doc = nlp(sentence)
     speaker = speaker_of(doc, doc._.quotes[0])
     assert speaker.name == name and speaker.kind == "organisation"
+
+
+def test_he_after_the_speakers_long_quote_is_the_speaker_not_a_name_in_the_question(nlp):
+    doc = nlp("Sir Keir Starmer defended the gifts on Monday.\n\n"
+              "Asked whether he had done nothing wrong, he said: “The problem is, let’s take football as an example. "
+              "I’m a massive Arsenal fan. I can’t go into the stands because of security reasons. Therefore if I don’t "
+              "accept a gift of hospitality I can’t go to a game. I have been going for years. I love it.\n\n"
+              "“You could say, well, bad luck. That’s why gifts have to be registered. But you know, never going to a "
+              "game again is pushing it a bit far.”\n\n"
+              "Asked again about the gifts from Lord Alli, he said: “Well, wherever there "
+              "are gifts I’m going to comply with the rules.”")
+    assert speaker_of(doc, quote_with(doc, "comply with the rules")).name == "Keir Starmer"

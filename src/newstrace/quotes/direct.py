@@ -148,7 +148,9 @@ def _nearest_cue(doc: Doc, text: str, seg: Segment, spare: list[Attribution],
     if last_sent.end_char <= seg.end + 2 and last_sent.end < len(doc):
         # "“We will win,” he said." may be parsed as two sentences
         nxt = doc[last_sent.end].sent
-        opens = nxt.start_char - seg.end < 3 and (not nxt.text[:1].isupper() or len(nxt) <= 12 or _opens_with_cue(doc, nxt, spare))
+        # never across a paragraph break: "…burned down.”\n\nYevhen Zosin, 74, said …" is the next speaker
+        opens = (nxt.start_char - seg.end < 3 and not PARAGRAPH_BREAK.search(text[seg.end:nxt.start_char + 1])
+                 and (not nxt.text[:1].isupper() or len(nxt) <= 12 or _opens_with_cue(doc, nxt, spare)))
         if opens:
             window_end = nxt.end_char
     best, best_gap = None, None

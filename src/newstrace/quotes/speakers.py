@@ -47,6 +47,7 @@ def resolve_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list
     speaking: dict[int, Cluster] = {}
     unresolved: list[Cluster] = []
     last_speaker: Cluster | None = None
+    turn_end = -1  # the last token of what the last speaker said: their turn runs to there
     last_writer: tuple[Cluster, int] | None = None  # who last wrote or issued something, and where
     for i, att in enumerate(atts):
         if att.follows is not None:
@@ -54,6 +55,8 @@ def resolve_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list
                 leader = atts.index(att.follows)
                 if leader in speaking:
                     speaking[i] = speaking[leader]
+                    if speaking[i] is last_speaker:
+                        turn_end = _last_token(doc, att.content, turn_end)
                 continue
             # the quote it continues was not reported (the accept step dropped it): its source still speaks
             att = att.follows
@@ -71,9 +74,9 @@ def resolve_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list
                    or _by_role_noun(doc, text, head, att.source, clusters, last_speaker, sent_of, quoted)
                    or _by_proper_noun(doc, head, clusters)
                    # named and unnamed sources ranked together: "Ukraine's emergency service said … it said"
-                   or _by_pronoun(doc, head, clusters + unresolved, last_speaker, sent_of, breaks, quoted,
+                   or _by_pronoun(doc, head, clusters + unresolved, last_speaker, sent_of, breaks, quoted, turn_end,
                                   addressed=addressed)
-                   or _by_pronoun(doc, head, clusters, last_speaker, sent_of, breaks, quoted, lenient=True,
+                   or _by_pronoun(doc, head, clusters, last_speaker, sent_of, breaks, quoted, turn_end, lenient=True,
                                   addressed=addressed))
         group = _plural_subject_before(doc, head, sent_of) if head.lower_ in ("they", "them") else None
         if group is not None and (cluster is None or all(h < group.i for h in cluster.heads)):
@@ -91,11 +94,17 @@ def resolve_speakers(doc: Doc, text: str, atts: list[Attribution]) -> tuple[list
         speaking[i] = cluster
         if cluster.kind != "unresolved":
             last_speaker = cluster
+            turn_end = _last_token(doc, att.content, head.i)
             if att.type == "writing" and head.lemma_.lower() not in _DOCUMENTS:
                 last_writer = (cluster, head.i)
     _cataphora(speaking, unresolved)
     _interviewee(text, atts, speaking)
     return _in_order(speaking), speaking
+
+
+def _last_token(doc: Doc, content: Range, default: int) -> int:
+    said = doc.char_span(*content, alignment_mode="expand")
+    return said[-1].i if said is not None and len(said) else default
 
 
 def _interviewee(text: str, atts: list[Attribution], speaking: dict[int, Cluster]) -> None:
@@ -371,7 +380,7 @@ def _by_proper_noun(doc: Doc, head: Token, clusters: list[Cluster], allow_determ
 
 
 def _by_pronoun(doc: Doc, head: Token, clusters: list[Cluster], last_speaker: Cluster | None,
-                sent_of: dict[int, int], breaks: list[int] = (), quoted: list[Range] = (),
+                sent_of: dict[int, int], breaks: list[int] = (), quoted: list[Range] = (), turn_end: int = -1,
                 lenient: bool = False, addressed: list[Range] = ()) -> Cluster | None:
     """The candidate a pronoun stands for. ``lenient``: a last resort for "he"/"she", where a name the
     recogniser took for an organisation ("Serhii Radio, a chemistry researcher, says … he says") counts as a person."""
@@ -400,6 +409,9 @@ def _by_pronoun(doc: Doc, head: Token, clusters: list[Cluster], last_speaker: Cl
             continue
         last = max(before)  # heads are not in text order: speaking mentions are added after the names
         distance = here - sent_of.get(last, 0)
+        if cluster is last_speaker and last < turn_end < head.i:
+            # "he said: “…” … Asked again whether he would …, he said": the speaker's turn ran to its quote's end
+            distance = here - sent_of.get(turn_end, 0)
         if distance > _WINDOW_SENTENCES:
             continue
         # a person named as a subject earlier in the pronoun's own paragraph is who the paragraph is about
