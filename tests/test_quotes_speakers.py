@@ -478,3 +478,9 @@ def test_he_after_the_speakers_long_quote_is_the_speaker_not_a_name_in_the_quest
               "Asked again about the gifts from Lord Alli, he said: “Well, wherever there "
               "are gifts I’m going to comply with the rules.”")
     assert speaker_of(doc, quote_with(doc, "comply with the rules")).name == "Keir Starmer"
+
+
+def test_a_name_that_only_modifies_a_noun_of_the_apposition_is_not_the_speaker(nlp):
+    doc = nlp("India is heavily reliant on coal. The country, a developing nation under the Paris agreement, has argued "
+              "that it needs the fuel to power its economy.")
+    assert speaker_of(doc, quote_with(doc, "needs the fuel")).name != "Paris"

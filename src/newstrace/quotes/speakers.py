@@ -219,7 +219,10 @@ def _by_name(clusters: list[Cluster], source: Range, text: str, head: Token) -> 
     if named:
         return min(named, key=lambda cm: (cm[0].kind != "person", cm[1][0]))[0]
     for c, m in inside:
-        if any(m[0] <= t.idx < m[1] for a in head.children if a.dep_ == "appos" for t in a.subtree):
+        # not a name that only modifies a noun of the apposition ("a nation under the Paris agreement" is no Paris)
+        if any(m[0] <= t.idx < m[1] and not (t.dep_ in ("compound", "amod", "nmod") and t.head.pos_ == "NOUN"
+                                             and not m[0] <= t.head.idx < m[1])
+               for a in head.children if a.dep_ == "appos" for t in a.subtree):
             return c
     if head.lemma_.lower() in _DOCUMENTS:
         # "TNO's report said": a document speaks for its owner ("Smith's spokesman" does not: he speaks for Smith)
