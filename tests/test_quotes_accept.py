@@ -91,14 +91,21 @@ def test_beliefs_and_questions_are_typed_and_left_out_of_the_default_view(nlp, c
     assert any(t == "speech" for c, t in types.items() if "inspected in March" in c)
 
 
-def test_writing_and_evidence_types(candidates_nlp):
-    text = ("The ministry wrote on X that the border would stay closed.\n\n"
-            "A study by the university found that one in five bridges needs urgent repair.\n\n"
-            "The mayor said the city would pay for the repairs.")
+@pytest.mark.parametrize("text, content, kind", [
+    ("The ministry wrote on X that the border would stay closed.", "that the border would stay closed", "writing"),
+    ("A study by the university found that one in five bridges needs urgent repair.",
+     "that one in five bridges needs urgent repair", "evidence"),
+    ("The mayor said the city would pay for the repairs.", "the city would pay for the repairs", "speech"),
+    ("The data suggest that prices will rise.", "that prices will rise", "evidence"),
+    # the recogniser tags both names as organisations: what a name reveals or suggests is said, not evidence
+    ("Marina Lacerda has revealed she was never allowed into the bedroom.", "she was never allowed into the bedroom",
+     "speech"),
+    ("Trump suggested US companies had already expressed their interest.",
+     "US companies had already expressed their interest", "speech"),
+])
+def test_writing_evidence_and_speech_types(candidates_nlp, text, content, kind):
     types = {q.content.text: q.type for q in candidates_nlp(text)._.quotes}
-    assert types["that the border would stay closed"] == "writing"
-    assert types["that one in five bridges needs urgent repair"] == "evidence"
-    assert types["the city would pay for the repairs"] == "speech"
+    assert types[content] == kind
 
 
 def test_a_quote_split_by_its_cue_is_one_attribution(nlp):

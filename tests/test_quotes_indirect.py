@@ -512,3 +512,8 @@ def test_a_date_hung_on_the_verb_is_still_no_speaker(nlp):
               "Palestinian territories was illegal, he did not believe the court would not issue an opinion.")
     names = [speaker_of(doc, q).name for q in doc._.quotes if q.speaker_id is not None]
     assert names and not any("July" in n or "2024" in n for n in names)
+
+
+def test_an_object_the_parser_took_from_a_subjectless_clause_is_the_clauses_subject(nlp):
+    doc = nlp("Zane Dangor added the collapse of the humanitarian aid system in Gaza is “by design”.")
+    assert quote_with(doc, "by design").content.text.startswith("the collapse of the humanitarian aid system")

@@ -236,6 +236,13 @@ def _clause(token: Token) -> Range | None:
             if child.dep_ == "xcomp" and child.i > token.i:
                 # "urged the minister to resign": the person urged belongs to the content
                 words += [t for c in token.children if c.dep_ == "dobj" and c.i < child.i for t in c.subtree]
+            elif child.dep_ == "ccomp" and child.i > token.i and not any(
+                    c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in child.children):
+                # "added the collapse of the aid system is “by design”": the parser took the clause's subject for
+                # the cue's object; an object right before a clause with no subject is that subject
+                words += [t for c in token.children if c.dep_ == "dobj" and token.i < c.i < child.i
+                          and c.right_edge.i + 1 == child.left_edge.i for t in c.subtree]
+                words.sort(key=lambda t: t.i)
             while words and words[0].is_punct:
                 words = words[1:]
             words = [t for t in words if not (t.i == token.i)]
