@@ -517,3 +517,9 @@ def test_a_date_hung_on_the_verb_is_still_no_speaker(nlp):
 def test_an_object_the_parser_took_from_a_subjectless_clause_is_the_clauses_subject(nlp):
     doc = nlp("Zane Dangor added the collapse of the humanitarian aid system in Gaza is “by design”.")
     assert quote_with(doc, "by design").content.text.startswith("the collapse of the humanitarian aid system")
+
+
+def test_a_subject_the_parser_hung_on_the_auxiliary_is_the_source(nlp):
+    doc = nlp("Pakistan's Chief of Army Staff General Asim Munir has over the past few months repeatedly warned that "
+              "digital platforms are being exploited.")
+    assert speaker_of(doc, quote_with(doc, "digital platforms are being exploited")).name == "Asim Munir"

@@ -488,6 +488,10 @@ def _undated(antecedent: Token) -> Token | None:
 def _nearest_subject(verb: Token) -> Token | None:
     """The verb's subject; of two, the one nearest before it ("Salem, [New Hampshire], Trump went …")."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS and not _quoted_before(c, verb)]
+    if not subjects:
+        # "Munir has over the past few months repeatedly warned that …": the parser hung the subject on "has"
+        subjects = [c for a in verb.children if a.dep_ == "aux" and a.i < verb.i for c in a.children
+                    if c.dep_ in SUBJECTS and c.i < a.i]
     before = [c for c in subjects if c.i < verb.i]
     after = [c for c in subjects if c.i > verb.i and c.left_edge.i <= verb.i + 2]
     if after and before and verb.i > 0 and verb.nbor(-1).text in (",", "”", '"'):
