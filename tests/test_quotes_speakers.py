@@ -484,3 +484,9 @@ def test_a_name_that_only_modifies_a_noun_of_the_apposition_is_not_the_speaker(n
     doc = nlp("India is heavily reliant on coal. The country, a developing nation under the Paris agreement, has argued "
               "that it needs the fuel to power its economy.")
     assert speaker_of(doc, quote_with(doc, "needs the fuel")).name != "Paris"
+
+
+def test_it_is_not_a_name_that_only_modifies_a_noun(nlp):
+    doc = nlp("The Israel Defense Forces did not respond to requests for comment. A day after the Reuters "
+              "investigation was published, it said the incident took place in an active combat zone.")
+    assert speaker_of(doc, quote_with(doc, "active combat zone")).name != "Reuters"

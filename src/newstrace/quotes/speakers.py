@@ -431,6 +431,8 @@ def _by_pronoun(doc: Doc, head: Token, clusters: list[Cluster], last_speaker: Cl
                  + (4 if cluster is not last_speaker and min(cluster.heads) > spoke_at and _introduced(doc, last)
                     and para - bisect.bisect_right(breaks, doc[last].idx) == 1 else 0)
                  - (2 if _only_a_place(doc, last) else 0)
+                 # "after the Reuters investigation was published, it said": a name that only modifies a noun
+                 - (2 if doc[last].dep_ == "compound" and doc[last].head.pos_ == "NOUN" else 0)
                  - (2 if doc[last].dep_ == "poss" else 0))  # "Ukraine's emergency service said … it": the service
         if best_score is None or score > best_score:
             best, best_score = cluster, score
