@@ -57,9 +57,16 @@ def test_title_premodifier_is_the_role(nlp):
     assert speaker_of(doc, quote_with(doc, "strikes had worked")).role == "Defense Secretary"
 
 
-def test_an_honorific_is_not_a_role(nlp):
-    doc = nlp("Sir Keir Starmer said the gifts had been declared.")
-    assert speaker_of(doc, quote_with(doc, "gifts had been declared")).role is None
+@pytest.mark.parametrize("text, words, role", [
+    ("Sir Keir Starmer said the gifts had been declared.", "gifts had been declared", None),
+    # an organisation's short name in apposition is another name, a person's is a title
+    ("The Office for Budget Responsibility (OBR) said there were spending pressures it did not know about.",
+     "spending pressures", None),
+    ("Jane Roe, CEO of Acme, said the plan had worked.", "plan had worked", "CEO"),
+])
+def test_an_honorific_or_a_short_name_is_not_a_role(nlp, text, words, role):
+    doc = nlp(text)
+    assert speaker_of(doc, quote_with(doc, words)).role == role
 
 
 def test_pronoun_respects_gender_from_honorific(nlp):

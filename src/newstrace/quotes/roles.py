@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newstrace.quotes.attribution import Range
-from newstrace.quotes.names import Cluster
+from newstrace.quotes.names import Cluster, is_acronym
 
 _DROP = frozenset("a an the his her their its our this that former then also".split())
 _AFFILIATION_PREPS = frozenset("at of for with in".split())
@@ -74,7 +74,9 @@ def _from_phrase(noun: Token, cluster: Cluster) -> None:
     words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ != "poss" and not any(
         a.dep_ == "poss" for a in t.ancestors if a.i != noun.i and a.i < noun.i)]
     role_words = [t for t in words if t.lower_ not in _DROP and not t.is_punct and t.dep_ != "case"]
-    if role_words and cluster.role is None:
+    # "The Office for Budget Responsibility (OBR)": a short name in apposition is another name, not a role
+    short_name = cluster.kind == "organisation" and len(role_words) == 1 and is_acronym(role_words[0].text)
+    if role_words and cluster.role is None and not short_name:
         cluster.role = _as_written(role_words)
     desc = " ".join(t.text for t in words if not t.is_punct)
     if desc and desc not in cluster.aliases and len(desc) < 60:
