@@ -102,6 +102,10 @@ def test_beliefs_and_questions_are_typed_and_left_out_of_the_default_view(nlp, c
      "speech"),
     ("Trump suggested US companies had already expressed their interest.",
      "US companies had already expressed their interest", "speech"),
+    # what a person found or noticed is a perception, what a study found is evidence
+    ("Roma Jayne struggled with acne, but she found that her skin cleared up when she lost weight.",
+     "that her skin cleared up when she lost weight", "belief"),
+    ("A study published last year found that patients lost weight.", "that patients lost weight", "evidence"),
 ])
 def test_writing_evidence_and_speech_types(candidates_nlp, text, content, kind):
     types = {q.content.text: q.type for q in candidates_nlp(text)._.quotes}

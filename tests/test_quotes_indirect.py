@@ -523,3 +523,12 @@ def test_a_subject_the_parser_hung_on_the_auxiliary_is_the_source(nlp):
     doc = nlp("Pakistan's Chief of Army Staff General Asim Munir has over the past few months repeatedly warned that "
               "digital platforms are being exploited.")
     assert speaker_of(doc, quote_with(doc, "digital platforms are being exploited")).name == "Asim Munir"
+
+
+@pytest.mark.parametrize("text", [
+    "The governor, meanwhile, hasn’t yet said whether he will sign a bill requiring schools to notify parents.",
+    "He did not say when the talks would resume.",
+])
+def test_an_answer_not_given_is_no_attribution(nlp, text):
+    assert not nlp(text)._.quotes
+

@@ -6,6 +6,8 @@ a cue without a clause is kept (``content`` is ``None``) so a nearby quotation c
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from newstrace.quotes.attribution import Attribution, Range
@@ -87,6 +89,8 @@ def _from_cue(token: Token, sent: SpacySpan, text: str, lemma: str | None = None
         content, confidence = _reported_subject(token), 0.5  # "O’Malley’s move was first reported by MSNBC"
     if content is None and (needs_clause(lemma) or learned):
         return None
+    if content is not None and withheld(token, text[content[0]:content[1]]):
+        return None
     passive = next((c for c in token.children if c.dep_ in ("nsubjpass", "csubjpass")), None)
     if passive is not None:
         # "Trump has been criticised by his rivals", "he was told that …": the agent speaks, if it is named
@@ -132,6 +136,17 @@ def _from_cue(token: Token, sent: SpacySpan, text: str, lemma: str | None = None
     if len(pieces) > 1 and att.content == pieces[0]:
         att.extra["rest"] = pieces[1]
     return _drop_overlaps(att, text)
+
+
+_OPEN_QUESTION = re.compile(r"(?i)^[\"“‘']?\s*(?:whether|if|when|why|how|what|who|which|where)\b")
+
+
+def withheld(token: Token, content: str) -> bool:
+    """"The governor hasn't yet said whether he will sign", "declined to say how many": an answer not given is
+    no attribution."""
+    negated = any(c.dep_ == "neg" or c.lower_ in ("never",) for c in token.children) or (
+        token.dep_ == "xcomp" and token.head.lemma_.lower() in ("decline", "refuse", "fail"))
+    return negated and bool(_OPEN_QUESTION.match(content))
 
 
 def the_authors_aside(token: Token) -> bool:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from newstrace.quotes.attribution import Attribution, Range
 from newstrace.quotes.cuespan import widen_cues
 from newstrace.quotes.cues import NOT_SAYING_LEMMAS, cross_reference
-from newstrace.quotes.indirect import a_plea, addressee_of, the_authors_aside, venue_of
+from newstrace.quotes.indirect import a_plea, addressee_of, the_authors_aside, venue_of, withheld
 from newstrace.quotes.nesting import resolve_nesting
 from newstrace.quotes.phrases import trim
 from newstrace.quotes.tagger import ROLES, TAGS
@@ -250,7 +250,7 @@ def _new_attribution(doc: Doc, text: str, cue: TagSpan, spans: list[TagSpan], se
         return None
     head = doc[cue.start:cue.end].root
     if head.lemma_.lower() in NOT_SAYING_LEMMAS or the_authors_aside(head) or a_plea(head, head.lemma_.lower()) \
-            or cross_reference(head):
+            or cross_reference(head) or withheld(head, text[content_range[0]:content_range[1]]):
         return None
     # "A woman has been praised for …": who is praised does not speak, and nobody is named who did
     passive = any(c.dep_ == "nsubjpass" for c in head.children) and not any(c.dep_ == "agent" for c in head.children)

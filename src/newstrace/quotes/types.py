@@ -53,6 +53,9 @@ def attribution_type(doc: Doc, text: str, att: Attribution) -> str:
         if att.kind == "indirect":
             return "belief"
     head = source_head(doc, att)
+    if lemma in ("find", "discover", "notice", "realise", "realize") and att.kind == "indirect" and head is not None \
+            and (head.pos_ == "PRON" or head.ent_type_ == "PERSON"):
+        return "belief"  # "she found that her skin cleared up": what a person noticed, not what she said
     if lemma in _WRITING_LEMMAS or _is_written(text, att) or head is not None and _noun(head) in _WRITTEN:
         return "writing"
     if head is not None and _noun(head) in EVIDENCE_NOUNS or lemma in ("see", "learn"):
